@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// planc's entry point: checks the Node.js version before loading anything that needs it.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `planc needs Node.js 22.12 or newer; this is ${process.versions.node} (${process.execPath}).\n`,
+  );
+  process.exit(2);
+}
+const { main } = await import('../dist/cli/bin.js');
+await main();

@@ -1,0 +1,36 @@
+// What the CLI needs from the process, passed in so tests can call it directly.
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface Io {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+/** Exit codes: what a CI job can rely on. */
+export const EXIT = {
+  /** Nothing at or above the failing severity. */
+  clean: 0,
+  /** Findings: errors, or more warnings than --max-warnings. */
+  findings: 1,
+  /** Bad arguments, a bad config, or no plan file matched. */
+  usage: 2,
+  /** A bug in planc. */
+  internal: 3,
+} as const;
+
+/** A problem with how planc was invoked; the CLI prints it and exits with code 2. */
+export class UsageError extends Error {
+  readonly hint: string | undefined;
+
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.hint = hint;
+  }
+}

@@ -1,0 +1,104 @@
+// The command line: argv → library → reporter → exit code. A thin shell; every command
+// lives in its own file and returns an exit code. One catch at the top separates "the plan
+// is wrong" (exit 1, reported as diagnostics) from "planc is wrong" (exit 3).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { checkCommand } from './commands/check.ts';
+import { newCommand } from './commands/new.ts';
+import { schemaCommand } from './commands/schema.ts';
+import { EXIT, UsageError, type Io } from './io.ts';
+import { VERSION } from '../version.ts';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  default?: string | boolean;
+  description: string;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  run(args: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  check: checkCommand,
+  new: newCommand,
+  schema: schemaCommand,
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    `planc ${VERSION} — a compiler for plans written as YAML`,
+    '',
+    'Usage: planc <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Run `planc <command> --help` for the options of a command.',
+    'Exit codes: 0 clean, 1 findings, 2 usage or config error, 3 internal error.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(name: string, command: Command): string {
+  const options = Object.entries(command.options).map(([option, spec]) => {
+    const flag = `--${option}${spec.type === 'string' ? ' <value>' : ''}`;
+    return `  ${flag.padEnd(24)}${spec.description}`;
+  });
+  return [`Usage: planc ${name} ${command.usage}`, '', command.summary, '', 'Options:', ...options, '  --help                  Show this help', ''].join('\n');
+}
+
+/** node:util's parseArgs messages, made short. */
+function describeArgumentError(error: Error & { code?: string }): string {
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option \`${option}\``;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option \`${option.split(' ')[0]}\` needs a value`;
+  return error.message;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(help());
+      return name === undefined ? EXIT.usage : EXIT.clean;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.clean;
+    }
+    const command = commands[name];
+    if (!command) throw new UsageError(`unknown command \`${name}\``, `Commands: ${Object.keys(commands).join(', ')}.`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(commandHelp(name, command));
+      return EXIT.clean;
+    }
+    let parsed;
+    try {
+      const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
+        Object.entries(command.options).map(([option, { description: _, ...spec }]) => [option, spec]),
+      );
+      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(describeArgumentError(error as Error & { code?: string }), `Run \`planc ${name} --help\`.`);
+    }
+    return await command.run(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`planc: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+      return EXIT.usage;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `planc: internal error (PLAN9001): ${detail}\n` +
+        'This is a bug in planc, not in your plan. Please report it with the command and the files that trigger it.\n' +
+        (io.env.PLANC_DEBUG ? `${error instanceof Error ? error.stack : ''}\n` : 'Set PLANC_DEBUG=1 to print the stack trace.\n'),
+    );
+    return EXIT.internal;
+  }
+}

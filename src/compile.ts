@@ -1,0 +1,154 @@
+// The pipeline: files → load → validate → build (per file) → link → analyse (all plans).
+// Stages never import each other; this module wires them and decides what is fatal.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { buildPlan } from './build/build.ts';
+import type { Config } from './config/config.ts';
+import { fileTooLarge, unreadableFile } from './diagnostics/catalogue.ts';
+import { resolveDiagnostic } from './diagnostics/resolve.ts';
+import { Diagnostics } from './diagnostics/sink.ts';
+import { SourceText } from './diagnostics/source.ts';
+import type { Diagnostic, ResolvedDiagnostic } from './diagnostics/types.ts';
+import { link, type Project } from './link/link.ts';
+import { decode } from './load/decode.ts';
+import { parseYaml } from './load/parse.ts';
+import type { Plan } from './model/plan.ts';
+import { planSchema } from './schema/plan-schema.ts';
+import { validate } from './validate/validate.ts';
+
+/** A plan file handed to the compiler: its bytes, or why they could not be had. */
+export interface FileInput {
+  path: string;
+  bytes?: Uint8Array;
+  /** The file's size, when it was too large to read. */
+  size?: number;
+  /** Why the file could not be read. */
+  error?: string;
+}
+
+/** What the per-file stages produce; plain data, so it can cross a worker boundary. */
+export interface FileResult {
+  path: string;
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+}
+
+export type FileSettings = Pick<Config, 'estimates' | 'calendar' | 'rules' | 'maxFileSize'>;
+
+export interface CompileResult {
+  config: Config;
+  files: string[];
+  /** Plans that were built (files with YAML or schema errors have none). */
+  plans: Plan[];
+  project: Project;
+  diagnostics: Diagnostic[];
+  sources: Sources;
+}
+
+/** The text of every file, decoded on demand (only files with findings need it). */
+export class Sources {
+  readonly #bytes = new Map<string, Uint8Array | string>();
+  readonly #texts = new Map<string, SourceText>();
+
+  add(path: string, content: Uint8Array | string): void {
+    this.#bytes.set(path, content);
+  }
+
+  get(path: string): SourceText | undefined {
+    let source = this.#texts.get(path);
+    if (!source) {
+      const content = this.#bytes.get(path);
+      if (content === undefined) return undefined;
+      const text = typeof content === 'string' ? content : decode(content, path, new Diagnostics()).text;
+      source = new SourceText(path, text);
+      this.#texts.set(path, source);
+    }
+    return source;
+  }
+
+  resolve(diagnostic: Diagnostic): ResolvedDiagnostic {
+    return resolveDiagnostic(diagnostic, (path) => this.get(path));
+  }
+}
+
+/** load → validate → build for one file. */
+export function compileFile(input: FileInput, settings: FileSettings): FileResult {
+  const diagnostics = new Diagnostics(settings.rules);
+  const file = input.path;
+  const at = { file, span: { start: 0, end: 0 }, pointer: '' };
+  if (input.size !== undefined && input.size > settings.maxFileSize) {
+    diagnostics.report(fileTooLarge, { size: input.size, limit: settings.maxFileSize }, at);
+    return { path: file, diagnostics: diagnostics.items };
+  }
+  if (!input.bytes) {
+    diagnostics.report(unreadableFile, { reason: input.error ?? 'unknown error' }, at);
+    return { path: file, diagnostics: diagnostics.items };
+  }
+  if (input.bytes.length > settings.maxFileSize) {
+    diagnostics.report(fileTooLarge, { size: input.bytes.length, limit: settings.maxFileSize }, at);
+    return { path: file, diagnostics: diagnostics.items };
+  }
+  const { text, ok } = decode(input.bytes, file, diagnostics);
+  if (!ok) return { path: file, diagnostics: diagnostics.items };
+  const parsed = parseYaml(text, file, diagnostics);
+  if (!parsed) return { path: file, diagnostics: diagnostics.items };
+  const valid = validate({ value: parsed.value, source: parsed.source, file, schema: planSchema }, diagnostics);
+  if (!valid) return { path: file, diagnostics: withoutCoveredWarnings(diagnostics.items) };
+  const plan = buildPlan(
+    { value: parsed.value, source: parsed.source, file, defaults: { estimates: settings.estimates, calendar: settings.calendar } },
+    diagnostics,
+  );
+  return { path: file, plan, diagnostics: diagnostics.items };
+}
+
+/** A YAML 1.1 boolean warning adds nothing where a type error already explains the value. */
+function withoutCoveredWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
+  const typeErrors = new Set(
+    diagnostics.filter((d) => d.rule === 'wrong-type').map((d) => `${d.location.span.start}:${d.location.span.end}`),
+  );
+  return diagnostics.filter(
+    (d) => d.rule !== 'ambiguous-boolean' || !typeErrors.has(`${d.location.span.start}:${d.location.span.end}`),
+  );
+}
+
+/** Reads plan files; a file over the size limit is not read at all. */
+export async function readInputs(paths: string[], cwd: string, maxFileSize: number): Promise<FileInput[]> {
+  return Promise.all(
+    paths.map(async (path): Promise<FileInput> => {
+      const absolute = resolve(cwd, path);
+      try {
+        const info = await stat(absolute);
+        if (!info.isFile()) return { path, error: 'it is not a regular file' };
+        if (info.size > maxFileSize) return { path, size: info.size };
+        return { path, bytes: await readFile(absolute) };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return { path, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : String(code ?? error) };
+      }
+    }),
+  );
+}
+
+export function compile(inputs: FileInput[], config: Config): CompileResult {
+  const sources = new Sources();
+  const results = inputs.map((input) => {
+    if (input.bytes) sources.add(input.path, input.bytes);
+    return compileFile(input, config);
+  });
+  return assemble(results, sources, config);
+}
+
+/** The stages over all plans together, once the per-file results are in. */
+export function assemble(results: FileResult[], sources: Sources, config: Config): CompileResult {
+  const diagnostics = new Diagnostics(config.rules);
+  const plans = results.flatMap((result) => (result.plan ? [result.plan] : []));
+  const project = link(plans, diagnostics);
+  const order = new Map(results.map((result, index) => [result.path, index]));
+  const all = [...results.flatMap((result) => result.diagnostics), ...diagnostics.items].sort(
+    (a, b) =>
+      (order.get(a.location.file) ?? 0) - (order.get(b.location.file) ?? 0) ||
+      a.location.span.start - b.location.span.start ||
+      a.code.localeCompare(b.code),
+  );
+  return { config, files: results.map((result) => result.path), plans, project, diagnostics: all, sources };
+}

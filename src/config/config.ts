@@ -1,0 +1,155 @@
+// planc.config.yaml (or .yml, .json): found in the working folder or the nearest parent,
+// parsed and validated like a plan; every problem in it is PLAN6001 and exit code 2.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { byCode, byName, invalidConfig } from '../diagnostics/catalogue.ts';
+import { Diagnostics, type RuleSettings } from '../diagnostics/sink.ts';
+import { decode } from '../load/decode.ts';
+import { parseYaml } from '../load/parse.ts';
+import { DEFAULT_ESTIMATES, DEFAULT_WORKDAYS, type Calendar, type Size, type Weekday } from '../model/plan.ts';
+import { toWorkingDays } from '../util/duration.ts';
+import { joinPointer } from '../util/pointer.ts';
+import { suggest } from '../util/suggest.ts';
+import { validate } from '../validate/validate.ts';
+import { configSchema } from './config-schema.ts';
+
+export const CONFIG_FILES = ['planc.config.yaml', 'planc.config.yml', 'planc.config.json'];
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export interface SiteConfig {
+  out: string;
+  title: string;
+  base: string;
+  url?: string;
+  repository?: string;
+  branch: string;
+  chromium?: string;
+}
+
+export interface Config {
+  /** The folder paths in the config are relative to (the config's folder, or the working folder). */
+  root: string;
+  /** The config file, when there is one. */
+  file?: string;
+  plans: string[];
+  out: string;
+  maxFileSize: number;
+  estimates: Record<Size, number>;
+  calendar: Calendar;
+  rules: RuleSettings;
+  schedule: { nearCritical: number; capacity: number };
+  simulation: { runs: number; seed: number };
+  site: SiteConfig;
+}
+
+export function defaultConfig(root: string): Config {
+  return {
+    root,
+    plans: ['plans'],
+    out: 'out',
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    estimates: { ...DEFAULT_ESTIMATES },
+    calendar: { workdays: [...DEFAULT_WORKDAYS], holidays: [] },
+    rules: {},
+    schedule: { nearCritical: 2, capacity: 1 },
+    simulation: { runs: 10_000, seed: 1 },
+    site: { out: 'dist', title: 'Plans', base: '/', branch: 'main' },
+  };
+}
+
+export interface LoadedConfig {
+  config: Config;
+  diagnostics: Diagnostics;
+  /** The config file's text, for code frames. */
+  text?: string;
+}
+
+/** The nearest config file from `cwd` upwards, or undefined. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+interface RawConfig {
+  plans?: string[];
+  out?: string;
+  maxFileSize?: number;
+  estimates?: Partial<Record<Size, number | string>>;
+  calendar?: { workdays?: Weekday[]; holidays?: string[] };
+  rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+  schedule?: { nearCritical?: number; capacity?: number };
+  simulation?: { runs?: number; seed?: number };
+  site?: Partial<SiteConfig>;
+}
+
+/**
+ * Loads the config at `explicit` (relative to cwd), or the nearest one. Problems are
+ * reported as PLAN6001 into the returned diagnostics; the caller exits with code 2.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const diagnostics = new Diagnostics();
+  const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  if (!path) return { config: defaultConfig(resolve(cwd)), diagnostics };
+  const file = relative(cwd, path).split('\\').join('/') || path;
+  const config = defaultConfig(dirname(path));
+  config.file = file;
+  const at = { file, span: { start: 0, end: 0 }, pointer: '' };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    diagnostics.report(invalidConfig, { detail: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }, at);
+    return { config, diagnostics };
+  }
+  // Parse and validate into a scratch sink, then restate each finding as PLAN6001.
+  const scratch = new Diagnostics();
+  const { text, ok } = decode(bytes, file, scratch);
+  const parsed = ok ? parseYaml(text, file, scratch) : undefined;
+  if (parsed && parsed.value !== null && typeof parsed.value === 'object') {
+    validate({ value: parsed.value, source: parsed.source, file, schema: configSchema }, scratch);
+  } else if (parsed) {
+    scratch.report(invalidConfig, { detail: 'the file must hold a mapping of settings' }, at);
+  }
+  for (const finding of scratch.items) {
+    if (finding.severity !== 'error') continue;
+    const detail = finding.code === invalidConfig.code ? String(finding.data.detail) : finding.message + (finding.help ? ` (${finding.help})` : '');
+    diagnostics.report(invalidConfig, { detail }, finding.location, finding.related);
+  }
+  if (diagnostics.items.length > 0 || !parsed) return { config, diagnostics, text };
+
+  const raw = parsed.value as RawConfig;
+  if (raw.plans) config.plans = raw.plans;
+  if (raw.out) config.out = raw.out;
+  if (raw.maxFileSize) config.maxFileSize = raw.maxFileSize;
+  for (const [size, value] of Object.entries(raw.estimates ?? {})) config.estimates[size as Size] = toWorkingDays(value);
+  if (raw.calendar?.workdays) config.calendar.workdays = raw.calendar.workdays;
+  if (raw.calendar?.holidays) config.calendar.holidays = raw.calendar.holidays;
+  Object.assign(config.schedule, raw.schedule ?? {});
+  Object.assign(config.simulation, raw.simulation ?? {});
+  Object.assign(config.site, raw.site ?? {});
+  const rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
+  for (const [rule, setting] of Object.entries(raw.rules ?? {})) {
+    const definition = byName.get(rule) ?? byCode.get(rule);
+    const pointer = joinPointer('/rules', rule);
+    const location = { file, span: parsed.source.keySpan(pointer), pointer };
+    if (!definition) {
+      const suggestion = suggest(rule, byName.keys());
+      diagnostics.report(invalidConfig, { detail: `there is no rule \`${rule}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}` }, location);
+    } else if (!definition.configurable) {
+      diagnostics.report(invalidConfig, { detail: `the rule \`${rule}\` (${definition.code}) cannot be configured` }, location);
+    } else {
+      rules[definition.name] = setting;
+    }
+  }
+  config.rules = rules;
+  return { config, diagnostics, text };
+}

@@ -1,0 +1,673 @@
+// Every diagnostic planc reports, with its permanent code. Codes are never reused; a test
+// checks that codes and names are unique and that every example produces its code.
+//   PLAN1xxx files and YAML   PLAN2xxx schema        PLAN3xxx references and graph
+//   PLAN4xxx schedule         PLAN5xxx rollback, risks, verification
+//   PLAN6xxx configuration    PLAN9xxx planc itself
+import { define, quoteList, type DiagnosticDefinition } from './define.ts';
+
+const MINIMAL = 'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
+
+const didYouMean = (suggestion: string | undefined): string | undefined =>
+  suggestion === undefined ? undefined : `Did you mean \`${suggestion}\`?`;
+
+// ── PLAN1xxx: reading the file and parsing YAML ─────────────────────────────────────────
+
+export const yamlSyntax = define<{ reason: string; hint?: string }>({
+  code: 'PLAN1001',
+  name: 'yaml-syntax',
+  severity: 'error',
+  configurable: false,
+  title: 'YAML syntax error',
+  message: (p) => `YAML syntax error: ${p.reason}`,
+  help: (p) => p.hint ?? 'Check the indentation and the quoting around this point.',
+  explanation:
+    'The file is not valid YAML, so planc cannot read the plan in it. The range points where the YAML parser gave up; the real mistake is often just before it (an unclosed quote or bracket, a missing colon, wrong indentation).',
+  fix: 'Correct the YAML at or just before the marked position. Quote values that contain `: ` or start with a special character (`{ [ * & ! | > % @`).',
+  example: { 'plans/example.plan.yaml': 'title: "Unclosed quote\nphases: []\n' },
+});
+
+export const duplicateKey = define<{ key: string }>({
+  code: 'PLAN1002',
+  name: 'duplicate-key',
+  severity: 'error',
+  configurable: false,
+  title: 'Duplicate key',
+  message: (p) => `Duplicate key \`${p.key}\`: a mapping may hold each key once`,
+  help: () => 'Remove one of the two, or merge their values.',
+  explanation:
+    'The same key appears twice in one mapping. YAML forbids it, and tools that accept it silently keep only one of the values, so part of the plan would be lost.',
+  fix: 'Keep one occurrence of the key. The related location shows the first one.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\ntitle: Another title\n') },
+});
+
+export const tabIndentation = define<Record<string, never>>({
+  code: 'PLAN1003',
+  name: 'tab-indentation',
+  severity: 'error',
+  configurable: false,
+  title: 'Tab used for indentation',
+  message: () => 'A tab is used for indentation; YAML only allows spaces',
+  help: () => 'Replace the tab with spaces (two per level is usual).',
+  explanation: 'YAML structure is given by indentation made of spaces. A tab character in the indentation makes the structure ambiguous and is an error.',
+  fix: 'Indent with spaces. Most editors can convert tabs to spaces for YAML files.',
+  example: { 'plans/example.plan.yaml': 'title: Example\nphases:\n\t- id: build\n' },
+});
+
+export const multipleDocuments = define<{ count: number }>({
+  code: 'PLAN1004',
+  name: 'multiple-documents',
+  severity: 'error',
+  configurable: false,
+  title: 'Several documents in one file',
+  message: (p) => `The file holds ${p.count} YAML documents; a plan file holds exactly one`,
+  help: () => 'Move each plan into a file of its own, or remove the `---` separator.',
+  explanation: 'A `---` line starts a new YAML document. planc reads one plan per file, so anything after a second `---` would be ignored.',
+  fix: 'Split the file: one plan per `.plan.yaml` file.',
+  example: { 'plans/example.plan.yaml': `${MINIMAL}---\n${MINIMAL}` },
+});
+
+export const ambiguousBoolean = define<{ value: string; meaning: boolean }>({
+  code: 'PLAN1005',
+  name: 'ambiguous-boolean',
+  severity: 'warning',
+  configurable: true,
+  title: 'YAML 1.1 boolean word',
+  message: (p) =>
+    `\`${p.value}\` is the text "${p.value}" here, but YAML 1.1 tools read it as ${p.meaning}`,
+  help: (p) => `Write \`${p.meaning}\` for a boolean, or quote it ("${p.value}") to keep the text.`,
+  explanation:
+    'planc reads YAML 1.2, where only `true` and `false` are booleans. Older YAML 1.1 tools (and many editors and linters) read `yes`, `no`, `on`, `off`, `y` and `n` as booleans too, so the same file means different things to different tools.',
+  fix: 'Use `true`/`false` for booleans; quote the word when you mean the text.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\ngoals: [no downtime, yes]\n') },
+});
+
+export const aliasLimit = define<{ limit: number; kind: 'aliases' | 'expansion' }>({
+  code: 'PLAN1006',
+  name: 'alias-limit',
+  severity: 'error',
+  configurable: false,
+  title: 'Too many YAML aliases',
+  message: (p) =>
+    p.kind === 'aliases'
+      ? `The file uses more than ${p.limit} aliases`
+      : `Aliases expand the document beyond ${p.limit} nodes`,
+  help: () => 'Write the values out, or use fewer anchors and aliases.',
+  explanation:
+    'Anchors (`&a`) and aliases (`*a`) let YAML repeat a value. Aliases of aliases grow exponentially (the "billion laughs" attack), so planc limits how many aliases a file may use and how large they may make it.',
+  fix: 'Reduce the aliases; plans rarely need more than a handful.',
+  example: {
+    'plans/example.plan.yaml':
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n',
+  },
+});
+
+export const invalidEncoding = define<{ encoding: string }>({
+  code: 'PLAN1007',
+  name: 'invalid-encoding',
+  severity: 'error',
+  configurable: false,
+  title: 'File is not UTF-8',
+  message: (p) => (p.encoding === 'binary' ? 'The file holds a NUL byte; it is not a text file' : `The file is not valid UTF-8 (it looks like ${p.encoding})`),
+  help: () => 'Save the file as UTF-8.',
+  explanation: 'Plan files must be UTF-8 text. The range points at the first byte that is not valid UTF-8.',
+  fix: 'Re-save the file as UTF-8 in your editor, or convert it with `iconv -f latin1 -t utf-8`.',
+  example: { 'plans/example.plan.yaml': { latin1: 'title: Caf\xe9 migration\nphases: []\n' } },
+});
+
+export const emptyFile = define<Record<string, never>>({
+  code: 'PLAN1008',
+  name: 'empty-file',
+  severity: 'error',
+  configurable: false,
+  title: 'Empty plan file',
+  message: () => 'The file is empty',
+  help: () => 'Write a plan (`planc new <id>` creates a starter), or delete the file.',
+  explanation: 'A plan file with no content (or only comments) has no plan in it.',
+  fix: 'Fill the file with a plan or remove it.',
+  example: { 'plans/example.plan.yaml': '# nothing here yet\n' },
+});
+
+export const fileTooLarge = define<{ size: number; limit: number }>({
+  code: 'PLAN1009',
+  name: 'file-too-large',
+  severity: 'error',
+  configurable: false,
+  title: 'File too large',
+  message: (p) => `The file is ${p.size} bytes, over the limit of ${p.limit} bytes`,
+  help: () => 'Split the plan into several plans, or raise `maxFileSize` in planc.config.yaml.',
+  explanation: 'planc refuses files above a size limit (1 MiB by default) so that a stray file cannot exhaust memory or time.',
+  fix: 'Split the plan, or set `maxFileSize` in the config when the file really is a plan.',
+  example: {
+    'planc.config.yaml': 'maxFileSize: 64\n',
+    'plans/example.plan.yaml': MINIMAL,
+  },
+});
+
+export const unreadableFile = define<{ reason: string }>({
+  code: 'PLAN1010',
+  name: 'unreadable-file',
+  severity: 'error',
+  configurable: false,
+  title: 'File cannot be read',
+  message: (p) => `The file cannot be read: ${p.reason}`,
+  help: () => 'Check that the file exists and that you may read it.',
+  explanation: 'The operating system refused to give planc the file (permissions, a broken link, a folder named like a plan file).',
+  fix: 'Fix the permissions or the path.',
+});
+
+export const unsupportedTag = define<{ tag: string }>({
+  code: 'PLAN1011',
+  name: 'unsupported-tag',
+  severity: 'error',
+  configurable: false,
+  title: 'Unsupported YAML tag',
+  message: (p) => `The YAML tag \`${p.tag}\` is not supported in plans`,
+  help: () => 'Remove the tag; plans use plain strings, numbers, booleans, lists and mappings.',
+  explanation: 'YAML tags (`!something`, `!!binary`) ask the reader to build special types. Plans only hold plain data, so a tag is a mistake or an attempt to smuggle something in.',
+  fix: 'Remove the tag, and quote the value if it should be text starting with `!`.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example', 'title: !shout Example') },
+});
+
+export const nestingTooDeep = define<{ limit: number }>({
+  code: 'PLAN1012',
+  name: 'nesting-too-deep',
+  severity: 'error',
+  configurable: false,
+  title: 'Nesting too deep',
+  message: (p) => `Collections are nested more than ${p.limit} levels deep`,
+  help: () => 'A plan needs a handful of levels; check for runaway brackets.',
+  explanation: 'planc limits how deeply lists and mappings nest, so a hostile file cannot exhaust the stack.',
+  fix: 'Flatten the structure.',
+  example: { 'plans/example.plan.yaml': `title: ${'['.repeat(80)}${']'.repeat(80)}\n` },
+});
+
+export const complexKey = define<{ kind: string }>({
+  code: 'PLAN1013',
+  name: 'complex-key',
+  severity: 'error',
+  configurable: false,
+  title: 'Key is not text',
+  message: (p) => `A ${p.kind} is used as a mapping key; plan keys are plain text`,
+  help: () => 'Use a plain word as the key.',
+  explanation: 'YAML allows lists, mappings and empty values as keys, but plan keys are names of properties.',
+  fix: 'Replace the key with the property name you meant.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\n? [a, b]\n: c\n') },
+});
+
+export const mergeKey = define<Record<string, never>>({
+  code: 'PLAN1014',
+  name: 'merge-key',
+  severity: 'error',
+  configurable: false,
+  title: 'Merge key not supported',
+  message: () => 'Merge keys (`<<`) are a YAML 1.1 feature that planc does not read',
+  help: () => 'Write the properties out; each task and phase stands on its own.',
+  explanation: 'The `<<: *defaults` merge key is not part of YAML 1.2 and tools disagree on it. planc rejects it rather than guess.',
+  fix: 'Replace the merge key with the properties themselves.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - &base { id: code, title: Code, duration: 1d }\n      - <<: *base\n        id: more\n',
+  },
+});
+
+// ── PLAN2xxx: the schema ────────────────────────────────────────────────────────────────
+
+export const unknownProperty = define<{ property: string; where: string; suggestion?: string; allowed: string[] }>({
+  code: 'PLAN2001',
+  name: 'unknown-property',
+  severity: 'error',
+  configurable: false,
+  title: 'Unknown property',
+  message: (p) => `Unknown property \`${p.property}\` in ${p.where}`,
+  help: (p) =>
+    didYouMean(p.suggestion) ?? (p.allowed.length ? `Allowed here: ${quoteList(p.allowed)}.` : 'Remove it.'),
+  explanation: 'The key is not part of the plan language at this place. It is usually a typo, or a property that belongs one level up or down.',
+  fix: 'Correct the spelling (the help line suggests the closest property) or move the key where it belongs.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'titel: Example\ntitle: Example\n') },
+});
+
+export const missingProperty = define<{ property: string; where: string }>({
+  code: 'PLAN2002',
+  name: 'missing-property',
+  severity: 'error',
+  configurable: false,
+  title: 'Missing property',
+  message: (p) => `${p.where} is missing the required property \`${p.property}\``,
+  help: (p) => `Add \`${p.property}:\` here.`,
+  explanation: 'A required property is absent. The range points at the key of the mapping that needs it.',
+  fix: 'Add the property.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace(', title: Write the code', '') },
+});
+
+export const wrongType = define<{ expected: string[]; actual: string; value?: string; hint?: string }>({
+  code: 'PLAN2003',
+  name: 'wrong-type',
+  severity: 'error',
+  configurable: false,
+  title: 'Wrong type',
+  message: (p) => `Expected ${p.expected.join(' or ')}, but this is ${p.actual}`,
+  help: (p) => p.hint,
+  explanation: 'The value has the wrong shape: text where a list is expected, a mapping where a number is expected, an empty value where something is required.',
+  fix: 'Give the value the type the property expects; the message says which.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\ngoals: Ship it\n') },
+});
+
+export const invalidEnum = define<{ value: string; allowed: string[]; suggestion?: string; property: string }>({
+  code: 'PLAN2004',
+  name: 'invalid-value',
+  severity: 'error',
+  configurable: false,
+  title: 'Value not allowed',
+  message: (p) => `\`${p.value}\` is not a valid ${p.property}`,
+  help: (p) => [didYouMean(p.suggestion), `Allowed values: ${quoteList(p.allowed)}.`].filter(Boolean).join(' '),
+  explanation: 'The property takes one of a fixed set of values.',
+  fix: 'Use one of the allowed values listed in the help line.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\nstatus: aproved\n') },
+});
+
+export const invalidFormat = define<{ value: string; expected: string }>({
+  code: 'PLAN2005',
+  name: 'invalid-format',
+  severity: 'error',
+  configurable: false,
+  title: 'Badly formed value',
+  message: (p) => `\`${p.value}\` is not ${p.expected}`,
+  help: (p) => `Write ${p.expected}.`,
+  explanation: 'The value does not have the expected form: ids are slugs (`token-generation`), durations look like `3d` or `4h`, dates are `YYYY-MM-DD` and must exist.',
+  fix: 'Rewrite the value in the expected form.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('duration: 1d', 'duration: 3 days') },
+});
+
+export const outOfRange = define<{ detail: string }>({
+  code: 'PLAN2006',
+  name: 'out-of-range',
+  severity: 'error',
+  configurable: false,
+  title: 'Value out of range',
+  message: (p) => p.detail,
+  explanation: 'A number is too small or too large, a text is empty or too long, or a list has too few items.',
+  fix: 'Bring the value within the limits the message gives.',
+  example: { 'plans/example.plan.yaml': 'title: Example\nphases: []\n' },
+});
+
+export const duplicateItem = define<{ value: string }>({
+  code: 'PLAN2007',
+  name: 'duplicate-item',
+  severity: 'error',
+  configurable: false,
+  title: 'Duplicate list item',
+  message: (p) => `\`${p.value}\` appears twice in this list`,
+  help: () => 'Remove the repetition.',
+  explanation: 'The list must not repeat an item (dependencies, working days, tags and the like).',
+  fix: 'Remove the second occurrence.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, duration: 1d }\n      - { id: b, title: B, duration: 1d, dependsOn: [a, a] }\n',
+  },
+});
+
+export const conflictingProperties = define<{ property: string; with: string }>({
+  code: 'PLAN2008',
+  name: 'conflicting-properties',
+  severity: 'error',
+  configurable: false,
+  title: 'Conflicting properties',
+  message: (p) => `\`${p.property}\` cannot be used together with \`${p.with}\``,
+  help: (p) => `Keep either \`${p.with}\` or \`${p.property}\`.`,
+  explanation: 'Some properties say the same thing in different ways; a task\'s length is given by `effort`, `duration` or `estimate`, never two of them.',
+  fix: 'Remove one of the two.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('duration: 1d', 'effort: M, duration: 1d') },
+});
+
+export const schemaViolation = define<{ detail: string }>({
+  code: 'PLAN2009',
+  name: 'schema-violation',
+  severity: 'error',
+  configurable: false,
+  title: 'Does not match the plan language',
+  message: (p) => p.detail,
+  explanation: 'The value breaks a rule of the plan language not covered by a more specific diagnostic.',
+  fix: 'Compare the value with the schema (`planc schema`), or let your editor\'s YAML support show what is expected.',
+});
+
+// ── PLAN3xxx: references and the dependency graph ───────────────────────────────────────
+
+export const duplicateId = define<{ id: string; kind: string; firstKind: string }>({
+  code: 'PLAN3001',
+  name: 'duplicate-id',
+  severity: 'error',
+  configurable: false,
+  title: 'Duplicate id',
+  message: (p) => `The id \`${p.id}\` is already used by a ${p.firstKind} of this plan`,
+  help: () => 'Ids are unique within a plan, across phases, tasks, milestones, risks, checks and decisions. Rename one.',
+  explanation: 'Two items of the plan share an id, so references to it would be ambiguous. The related location shows the first item.',
+  fix: 'Rename one of the items and update the references to it.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d }\n      - { id: code, title: More code, duration: 1d }\n',
+  },
+});
+
+export const unknownReference = define<{ reference: string; kind: string; suggestion?: string; plan?: string }>({
+  code: 'PLAN3002',
+  name: 'unknown-reference',
+  severity: 'error',
+  configurable: false,
+  title: 'Unknown reference',
+  message: (p) =>
+    p.plan ? `Plan \`${p.plan}\` has no ${p.kind} \`${p.reference}\`` : `There is no ${p.kind} \`${p.reference}\``,
+  help: (p) => didYouMean(p.suggestion) ?? 'Check the id, or add the item it should name.',
+  explanation: 'A reference (in `dependsOn`, `after`, `verifiedBy`, an architecture edge…) names an item that does not exist.',
+  fix: 'Correct the id (the help line suggests the closest one), or add the missing item.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: schema, title: Schema, duration: 1d }\n      - { id: code, title: Code, duration: 1d, dependsOn: [shema] }\n',
+  },
+});
+
+export const unknownPlan = define<{ plan: string; suggestion?: string }>({
+  code: 'PLAN3003',
+  name: 'unknown-plan',
+  severity: 'error',
+  configurable: false,
+  title: 'Unknown plan',
+  message: (p) => `No plan \`${p.plan}\` was checked together with this one`,
+  help: (p) => didYouMean(p.suggestion) ?? 'Check the plan id, and pass that plan\'s file to planc too.',
+  explanation: 'A cross-plan reference (`other-plan#item`) names a plan that is not among the files being checked.',
+  fix: 'Correct the plan id, or include the other plan\'s file in the command.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d, dependsOn: [platform#gateway] }\n',
+  },
+});
+
+export const dependencyCycle = define<{ path: string[] }>({
+  code: 'PLAN3004',
+  name: 'dependency-cycle',
+  severity: 'error',
+  configurable: false,
+  title: 'Dependency cycle',
+  message: (p) => `Dependency cycle: ${p.path.join(' → ')}`,
+  help: () => 'Remove one of the dependencies in the cycle; the related locations show each of them.',
+  explanation: 'Items wait for each other in a circle, so none of them can start. A task that depends on itself, or on its own phase, is a cycle too.',
+  fix: 'Break the cycle by removing or redirecting one dependency.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, duration: 1d, dependsOn: [c] }\n      - { id: b, title: B, duration: 1d, dependsOn: [a] }\n      - { id: c, title: C, duration: 1d, dependsOn: [b] }\n',
+  },
+});
+
+export const duplicatePlanId = define<{ id: string }>({
+  code: 'PLAN3005',
+  name: 'duplicate-plan-id',
+  severity: 'error',
+  configurable: false,
+  title: 'Duplicate plan id',
+  message: (p) => `Another file already defines the plan \`${p.id}\``,
+  help: () => 'Give each plan its own `id` (it defaults to the file name).',
+  explanation: 'Two files define plans with the same id, so their outputs and cross-plan references would collide.',
+  fix: 'Change the `id` of one plan.',
+  example: {
+    'plans/a.plan.yaml': MINIMAL.replace('title: Example\n', 'id: shared\ntitle: Example\n'),
+    'plans/b.plan.yaml': MINIMAL.replace('title: Example\n', 'id: shared\ntitle: Example\n'),
+  },
+});
+
+export const wrongReferenceKind = define<{ reference: string; actual: string; expected: string[] }>({
+  code: 'PLAN3006',
+  name: 'wrong-reference-kind',
+  severity: 'error',
+  configurable: false,
+  title: 'Reference to the wrong kind of item',
+  message: (p) => `\`${p.reference}\` is a ${p.actual}; expected ${p.expected.map((k) => `a ${k}`).join(' or ')}`,
+  help: () => 'Point the reference at an item of the expected kind.',
+  explanation: 'The id exists but names the wrong kind of item: a dependency on a risk, a success criterion verified by a decision.',
+  fix: 'Reference an item of a kind the property accepts.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nrisks:\n  - { id: outage, risk: Outage, probability: low, impact: low }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d, dependsOn: [outage] }\n',
+  },
+});
+
+// ── PLAN4xxx: the schedule ──────────────────────────────────────────────────────────────
+
+export const milestoneSlip = define<{ milestone: string; scheduled: string; due: string; days: number }>({
+  code: 'PLAN4001',
+  name: 'milestone-slip',
+  severity: 'warning',
+  configurable: true,
+  title: 'Milestone slips',
+  message: (p) =>
+    `Milestone \`${p.milestone}\` is scheduled for ${p.scheduled}, ${p.days} working day${p.days === 1 ? '' : 's'} after its due date ${p.due}`,
+  help: () => 'Shorten the critical path into it, start earlier, or move the due date.',
+  explanation: 'The schedule reaches the milestone after its `due` date.',
+  fix: 'Change the plan so that the milestone is reached in time, or accept the slip and move `due`.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nstart: 2026-12-07\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 10d }\nmilestones:\n  - { id: done, title: Done, after: [build], due: 2026-12-11 }\n',
+  },
+});
+
+export const ownerOverloaded = define<{ owner: string; capacity: number; tasks: string[]; from: string; to: string }>({
+  code: 'PLAN4002',
+  name: 'owner-overloaded',
+  severity: 'warning',
+  configurable: true,
+  title: 'Owner overloaded',
+  message: (p) =>
+    `\`${p.owner}\` has ${p.tasks.length} tasks at once (capacity ${p.capacity}) from ${p.from} to ${p.to}: ${p.tasks.map((t) => `\`${t}\``).join(', ')}`,
+  help: () => 'Give some of the tasks to another owner, add dependencies to serialise them, or raise the owner\'s `capacity`.',
+  explanation: 'In the earliest schedule an owner works on more tasks at the same time than their capacity allows, so the schedule is optimistic.',
+  fix: 'Re-assign or sequence the tasks, or declare the owner\'s real capacity under `capacity:`.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, owner: ana, duration: 2d }\n      - { id: b, title: B, owner: ana, duration: 2d }\n',
+  },
+});
+
+export const missingEstimate = define<{ task: string }>({
+  code: 'PLAN4003',
+  name: 'missing-estimate',
+  severity: 'warning',
+  configurable: true,
+  title: 'Task without an estimate',
+  message: (p) => `Task \`${p.task}\` has no effort, duration or estimate; it is scheduled as taking no time`,
+  help: () => 'Add `effort: S|M|L…`, `duration: 2d`, or a three-point `estimate`.',
+  explanation: 'Without a length, the task takes no time in the schedule, which makes the dates optimistic.',
+  fix: 'Give the task an `effort`, a `duration` or an `estimate`.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace(', duration: 1d', '') },
+});
+
+export const invalidEstimate = define<{ detail: string }>({
+  code: 'PLAN4004',
+  name: 'invalid-estimate',
+  severity: 'error',
+  configurable: false,
+  title: 'Inconsistent three-point estimate',
+  message: (p) => p.detail,
+  help: () => 'A three-point estimate needs optimistic ≤ likely ≤ pessimistic.',
+  explanation: 'The optimistic duration must not exceed the most likely one, nor the most likely one the pessimistic one.',
+  fix: 'Reorder or correct the three values.',
+  example: {
+    'plans/example.plan.yaml': MINIMAL.replace('duration: 1d', 'estimate: { optimistic: 5d, likely: 3d, pessimistic: 8d }'),
+  },
+});
+
+export const dueWithoutStart = define<{ milestone: string }>({
+  code: 'PLAN4005',
+  name: 'due-without-start',
+  severity: 'warning',
+  configurable: true,
+  title: 'Due date without a start date',
+  message: (p) => `Milestone \`${p.milestone}\` has a due date, but the plan has no \`start\` date to schedule it against`,
+  help: () => 'Add `start: YYYY-MM-DD` to the plan.',
+  explanation: 'Without a start date the schedule is in working days, so due dates cannot be checked.',
+  fix: 'Give the plan a `start` date, or remove the due date.',
+  example: {
+    'plans/example.plan.yaml': `${MINIMAL}milestones:\n  - { id: done, title: Done, after: [build], due: 2026-12-11 }\n`,
+  },
+});
+
+export const statusOrder = define<{ task: string; predecessor: string; predecessorStatus: string }>({
+  code: 'PLAN4006',
+  name: 'status-order',
+  severity: 'warning',
+  configurable: true,
+  title: 'Done before what it depends on',
+  message: (p) => `Task \`${p.task}\` is done, but \`${p.predecessor}\`, which it depends on, is ${p.predecessorStatus}`,
+  help: () => 'Update the statuses, or remove a dependency that does not hold.',
+  explanation: 'A finished task depends on work that is not finished, so either a status or a dependency is wrong.',
+  fix: 'Bring the statuses up to date.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, duration: 1d }\n      - { id: b, title: B, duration: 1d, dependsOn: [a], status: done }\n',
+  },
+});
+
+export const milestoneAtRisk = define<{ milestone: string; probability: number; due: string }>({
+  code: 'PLAN4007',
+  name: 'milestone-at-risk',
+  severity: 'info',
+  configurable: true,
+  title: 'Milestone unlikely to be met',
+  message: (p) => `Milestone \`${p.milestone}\` has a ${Math.round(p.probability * 100)}% chance of being reached by ${p.due}`,
+  help: () => 'The figure comes from the three-point estimates on the path into the milestone.',
+  explanation: 'The three-point estimates leading to the milestone make it less than even odds that it is reached by its due date.',
+  fix: 'Reduce the uncertainty or the work on the critical path, or move the due date.',
+  example: {
+    'plans/example.plan.yaml':
+      'title: Example\nstart: 2026-12-07\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, estimate: { optimistic: 2d, likely: 5d, pessimistic: 14d } }\nmilestones:\n  - { id: done, title: Done, after: [build], due: 2026-12-14 }\n',
+  },
+});
+
+// ── PLAN5xxx: rollback, risks, verification ─────────────────────────────────────────────
+
+export const phaseWithoutRollback = define<{ phase: string; missing: string[] }>({
+  code: 'PLAN5001',
+  name: 'phase-without-rollback',
+  severity: 'warning',
+  configurable: true,
+  title: 'Phase without a rollback',
+  message: (p) => `Phase \`${p.phase}\` has no rollback ${p.missing.join(' or ')} (its own or the plan's)`,
+  help: () => 'Add `rollback: { trigger: …, steps: [...] }` to the phase, or a plan-wide `rollback`.',
+  explanation: 'Every phase should be undoable: a rollback with a trigger and at least one step, of its own or inherited from the plan. Phases without one lower the plan\'s rollback coverage.',
+  fix: 'Give the phase (or the plan) a rollback with a trigger and steps.',
+  example: { 'plans/example.plan.yaml': MINIMAL },
+});
+
+export const stageWithoutRollback = define<{ stage: string; missing: string[] }>({
+  code: 'PLAN5002',
+  name: 'stage-without-rollback',
+  severity: 'warning',
+  configurable: true,
+  title: 'Rollout stage without a rollback',
+  message: (p) => `Rollout stage \`${p.stage}\` has no ${p.missing.join(' and no ')}`,
+  help: () => 'Give the stage a `rollbackTrigger` (or the rollout a `rollback.trigger`), and the rollout or plan a `rollback` with steps.',
+  explanation: 'Each rollout stage needs a condition that rolls it back (its own `rollbackTrigger` or the rollout\'s) and a rollback plan (the rollout\'s or the plan\'s).',
+  fix: 'Add the missing trigger or rollback plan.',
+  example: {
+    'plans/example.plan.yaml': `${MINIMAL}rollout:\n  strategy: canary\n  stages:\n    - { id: internal, title: Internal users, duration: 1d }\n`,
+  },
+});
+
+export const irreversibleWithoutRecovery = define<{ task: string }>({
+  code: 'PLAN5003',
+  name: 'irreversible-without-recovery',
+  severity: 'error',
+  configurable: true,
+  title: 'Point of no return without recovery',
+  message: (p) => `Task \`${p.task}\` is irreversible but has no \`recovery\``,
+  help: () => 'Add `recovery:` saying how to recover if the task goes wrong.',
+  explanation: 'A task marked `reversible: false` cannot be rolled back, so the plan must say how to recover from it (a backup to restore, a forward fix).',
+  fix: 'Describe the recovery in the task\'s `recovery`.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('duration: 1d', 'duration: 1d, reversible: false') },
+});
+
+export const unmitigatedRisk = define<{ risk: string; impact: string }>({
+  code: 'PLAN5004',
+  name: 'unmitigated-risk',
+  severity: 'error',
+  configurable: true,
+  title: 'Serious risk without mitigation',
+  message: (p) => `Risk \`${p.risk}\` has ${p.impact} impact but no mitigation`,
+  help: () => 'Add `mitigation:` with what reduces the risk.',
+  explanation: 'A risk with high or critical impact must say what is done about it.',
+  fix: 'Add a mitigation.',
+  example: {
+    'plans/example.plan.yaml': `${MINIMAL}risks:\n  - { id: data-loss, risk: Data loss, probability: low, impact: critical }\n`,
+  },
+});
+
+export const unverifiedCriterion = define<{ criterion: string }>({
+  code: 'PLAN5005',
+  name: 'unverified-criterion',
+  severity: 'warning',
+  configurable: true,
+  title: 'Success criterion without verification',
+  message: (p) => `Success criterion \`${p.criterion}\` is not verified by any check or task`,
+  help: () => 'Add `verifiedBy: [<verification or task id>]`.',
+  explanation: 'A success criterion should name the verification checkpoint or task that shows it is met.',
+  fix: 'Name a verification or task in `verifiedBy`, or add the missing check.',
+  example: {
+    'plans/example.plan.yaml': `${MINIMAL}successCriteria:\n  - { id: fast, text: Pages load in under 1s }\n`,
+  },
+});
+
+export const migrationIncomplete = define<{ missing: string }>({
+  code: 'PLAN5006',
+  name: 'migration-incomplete',
+  severity: 'warning',
+  configurable: true,
+  title: 'Migration plan without migration details',
+  message: (p) => `This migration plan has no ${p.missing}`,
+  help: () => 'Add `migration:` with an `overview` (current → target) and a `data` strategy, and a `rollback`.',
+  explanation: 'A plan of kind `migration` should say what moves from where to where, how the data moves, and how to roll back.',
+  fix: 'Add the missing section.',
+  example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\nkind: migration\n') },
+});
+
+// ── PLAN6xxx: configuration ─────────────────────────────────────────────────────────────
+
+export const invalidConfig = define<{ detail: string }>({
+  code: 'PLAN6001',
+  name: 'invalid-config',
+  severity: 'error',
+  configurable: false,
+  title: 'Invalid configuration',
+  message: (p) => `Invalid configuration: ${p.detail}`,
+  help: () => 'See the configuration section of the README for the allowed settings.',
+  explanation: 'planc.config.yaml (or .json) has a setting planc does not know, or a value of the wrong form. planc stops with exit code 2.',
+  fix: 'Correct the setting.',
+  example: { 'planc.config.yaml': 'plan: plans\n', 'plans/example.plan.yaml': MINIMAL },
+});
+
+// ── PLAN9xxx: planc itself ──────────────────────────────────────────────────────────────
+
+export const internalError = define<{ detail: string }>({
+  code: 'PLAN9001',
+  name: 'internal-error',
+  severity: 'error',
+  configurable: false,
+  title: 'Internal error',
+  message: (p) => `planc failed: ${p.detail}`,
+  help: () => 'This is a bug in planc, not in your plan. Please report it with the file that triggers it.',
+  explanation: 'planc hit an unexpected condition. The exit code is 3.',
+  fix: 'Report the problem; as a workaround, simplify the plan around the reported location.',
+});
+
+/** Every definition, in code order. */
+export const catalogue: readonly DiagnosticDefinition<never>[] = [
+  yamlSyntax, duplicateKey, tabIndentation, multipleDocuments, ambiguousBoolean, aliasLimit, invalidEncoding,
+  emptyFile, fileTooLarge, unreadableFile, unsupportedTag, nestingTooDeep, complexKey, mergeKey,
+  unknownProperty, missingProperty, wrongType, invalidEnum, invalidFormat, outOfRange, duplicateItem,
+  conflictingProperties, schemaViolation,
+  duplicateId, unknownReference, unknownPlan, dependencyCycle, duplicatePlanId, wrongReferenceKind,
+  milestoneSlip, ownerOverloaded, missingEstimate, invalidEstimate, dueWithoutStart, statusOrder, milestoneAtRisk,
+  phaseWithoutRollback, stageWithoutRollback, irreversibleWithoutRecovery, unmitigatedRisk, unverifiedCriterion,
+  migrationIncomplete,
+  invalidConfig,
+  internalError,
+] as readonly DiagnosticDefinition<never>[];
+
+export const byName: ReadonlyMap<string, DiagnosticDefinition<never>> = new Map(catalogue.map((d) => [d.name, d]));
+export const byCode: ReadonlyMap<string, DiagnosticDefinition<never>> = new Map(catalogue.map((d) => [d.code, d]));

@@ -1,0 +1,59 @@
+// A diagnostic is data: a permanent code, a rule name, a severity, a message built from a
+// typed payload, and a location. Stages record offsets; line and column are worked out
+// once, when the result is handed to a reporter (see source.ts).
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A half-open range of UTF-16 offsets into a file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where something is: a file, the span in it and the JSON pointer of the value. */
+export interface Location {
+  file: string;
+  span: Span;
+  pointer: string;
+}
+
+/** 1-based line and column (columns count UTF-16 code units, as editors and SARIF do). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface RelatedInformation {
+  message: string;
+  location: Location;
+}
+
+export interface Diagnostic {
+  code: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  help?: string;
+  location: Location;
+  related: RelatedInformation[];
+  /** The payload the message was built from. */
+  data: Record<string, unknown>;
+}
+
+/** A diagnostic with line/column ranges, as reporters and plan.json show it. */
+export interface ResolvedDiagnostic {
+  code: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: Range;
+  pointer: string;
+  help?: string;
+  related: Array<{ message: string; file: string; range: Range; pointer: string }>;
+}

@@ -1,0 +1,134 @@
+// Link: every plan checked together, with each reference resolved to the item it names —
+// in the same plan, or in another one (`other-plan#id`). Reports unknown plans, unknown
+// ids (with did-you-mean), references to the wrong kind of item, and duplicate plan ids.
+import {
+  duplicatePlanId,
+  unknownPlan,
+  unknownReference,
+  wrongReferenceKind,
+} from '../diagnostics/catalogue.ts';
+import type { Diagnostics } from '../diagnostics/sink.ts';
+import { allRisks, allVerifications, type Item, type ItemKind, type Plan, type Reference } from '../model/plan.ts';
+import { suggest } from '../util/suggest.ts';
+
+export interface Target {
+  plan: Plan;
+  item: Item;
+}
+
+export interface Project {
+  /** The plans in the order their files were given. */
+  plans: Plan[];
+  planById: ReadonlyMap<string, Plan>;
+  /** Items by id, per plan. */
+  items: ReadonlyMap<Plan, ReadonlyMap<string, Item>>;
+  /** What each reference resolved to; unresolved references are absent. */
+  targets: ReadonlyMap<Reference, Target>;
+}
+
+const KIND_WORDS: Record<ItemKind, string> = {
+  phase: 'phase',
+  task: 'task',
+  milestone: 'milestone',
+  stage: 'rollout stage',
+  risk: 'risk',
+  verification: 'verification checkpoint',
+  decision: 'decision',
+  criterion: 'success criterion',
+  diagram: 'architecture diagram',
+};
+
+const SCHEDULED: readonly ItemKind[] = ['task', 'phase', 'milestone', 'stage'];
+
+export function link(plans: Plan[], diagnostics: Diagnostics): Project {
+  const planById = new Map<string, Plan>();
+  for (const plan of plans) {
+    const first = planById.get(plan.id);
+    if (first) {
+      diagnostics.report(duplicatePlanId, { id: plan.id }, plan.location, [
+        { message: `\`${plan.id}\` is first defined in ${first.file}`, location: first.location },
+      ]);
+    } else planById.set(plan.id, plan);
+  }
+
+  const items = new Map<Plan, Map<string, Item>>();
+  for (const plan of plans) items.set(plan, indexItems(plan));
+
+  const targets = new Map<Reference, Target>();
+  const resolve = (from: Plan, ref: Reference, expected: readonly ItemKind[]): void => {
+    let plan = from;
+    if (ref.plan !== undefined && ref.plan !== from.id) {
+      const other = planById.get(ref.plan);
+      if (!other) {
+        const suggestion = suggest(ref.plan, planById.keys());
+        diagnostics.report(unknownPlan, { plan: ref.plan, ...(suggestion ? { suggestion } : {}) }, ref.location);
+        return;
+      }
+      plan = other;
+    }
+    const index = items.get(plan)!;
+    const item = index.get(ref.id);
+    if (!item) {
+      const candidates = [...index.values()].filter((candidate) => expected.includes(candidate.kind)).map((candidate) => candidate.id);
+      const found = suggest(ref.id, candidates);
+      const suggestion = found === undefined ? undefined : plan === from ? found : `${plan.id}#${found}`;
+      diagnostics.report(
+        unknownReference,
+        {
+          reference: ref.id,
+          kind: alternatives(expected.map((kind) => KIND_WORDS[kind])),
+          ...(suggestion ? { suggestion } : {}),
+          ...(plan === from ? {} : { plan: plan.id }),
+        },
+        ref.location,
+      );
+      return;
+    }
+    if (!expected.includes(item.kind)) {
+      diagnostics.report(
+        wrongReferenceKind,
+        { reference: ref.raw, actual: KIND_WORDS[item.kind], expected: expected.map((kind) => KIND_WORDS[kind]) },
+        ref.location,
+      );
+      return;
+    }
+    targets.set(ref, { plan, item });
+  };
+
+  for (const plan of plans) {
+    for (const phase of plan.phases) {
+      for (const dependency of phase.dependsOn) resolve(plan, dependency, SCHEDULED);
+      for (const task of phase.tasks) for (const dependency of task.dependsOn) resolve(plan, dependency, SCHEDULED);
+    }
+    for (const milestone of plan.milestones) for (const ref of milestone.after) resolve(plan, ref, SCHEDULED);
+    for (const ref of plan.rollout?.after ?? []) resolve(plan, ref, SCHEDULED);
+    for (const criterion of plan.successCriteria) for (const ref of criterion.verifiedBy) resolve(plan, ref, ['verification', 'task']);
+    for (const decision of plan.decisions) if (decision.supersedes) resolve(plan, decision.supersedes, ['decision']);
+  }
+  return { plans, planById, items, targets };
+}
+
+/** `task`, `task or phase`, `task, phase or milestone`. */
+function alternatives(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/** Every item of a plan by id; the first wins where build already reported a duplicate. */
+function indexItems(plan: Plan): Map<string, Item> {
+  const index = new Map<string, Item>();
+  const add = (item: Item) => {
+    if (!index.has(item.id)) index.set(item.id, item);
+  };
+  for (const phase of plan.phases) {
+    add(phase);
+    phase.tasks.forEach(add);
+  }
+  plan.milestones.forEach(add);
+  plan.rollout?.stages.forEach(add);
+  allRisks(plan).forEach(add);
+  allVerifications(plan).forEach(add);
+  plan.decisions.forEach(add);
+  plan.successCriteria.forEach(add);
+  plan.architecture.forEach(add);
+  return index;
+}

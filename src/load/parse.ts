@@ -1,0 +1,316 @@
+// Text → YAML document → plain value, reporting every YAML problem with a code and a span.
+// One walk over the node tree builds the value and applies the checks the yaml library
+// does not make: duplicate keys (with both locations), tags, keys that are not text,
+// merge keys, YAML 1.1 boolean words, nesting depth and the alias budget.
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node, type Pair, type YAMLError } from 'yaml';
+import {
+  aliasLimit,
+  ambiguousBoolean,
+  complexKey,
+  duplicateKey,
+  emptyFile,
+  mergeKey,
+  multipleDocuments,
+  nestingTooDeep,
+  tabIndentation,
+  unsupportedTag,
+  yamlSyntax,
+} from '../diagnostics/catalogue.ts';
+import type { Diagnostics } from '../diagnostics/sink.ts';
+import type { Span } from '../diagnostics/types.ts';
+import { encodePointerSegment } from '../util/pointer.ts';
+import { YAML11_BOOLEANS } from '../util/yaml11.ts';
+import { keyText, spanOf, YamlSource } from './yaml-nodes.ts';
+
+export interface YamlLimits {
+  /** Alias nodes a file may contain. */
+  maxAliases: number;
+  /** Nodes the document may hold once every alias is expanded. */
+  maxExpandedNodes: number;
+  /** How deeply collections may nest. */
+  maxDepth: number;
+}
+
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliases: 100, maxExpandedNodes: 100_000, maxDepth: 64 };
+
+export interface ParsedYaml {
+  value: unknown;
+  source: YamlSource;
+}
+
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+const HINTS: Partial<Record<string, string>> = {
+  BAD_INDENT: 'Items of one list or mapping must be indented alike.',
+  MISSING_CHAR: 'A closing quote or bracket is missing.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: is a colon missing, or a value not quoted?',
+  BLOCK_AS_IMPLICIT_KEY: 'A key must fit on one line: is a colon missing, or a value not quoted?',
+  BAD_SCALAR_START: 'Quote values that start with a special character (`@`, `` ` ``, `%`, `|`, `>`).',
+  UNEXPECTED_TOKEN: 'Quote the value if it contains `: `, `#` or starts with a special character.',
+  BAD_ALIAS: 'An alias (`*name`) must name an anchor (`&name`) defined before it.',
+  BAD_DQ_ESCAPE: 'Inside double quotes a backslash starts an escape; use single quotes or `\\\\`.',
+  KEY_OVER_1024_CHARS: 'Keys are limited to 1024 characters.',
+  BLOCK_IN_FLOW: 'Inside `[ ]` or `{ }` write values inline, not as indented blocks.',
+};
+
+export function parseYaml(
+  text: string,
+  file: string,
+  diagnostics: Diagnostics,
+  limits: YamlLimits = DEFAULT_YAML_LIMITS,
+): ParsedYaml | undefined {
+  const at = (span: Span, pointer = '') => ({ file, span, pointer });
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, {
+      version: '1.2',
+      schema: 'core',
+      strict: true,
+      uniqueKeys: false,
+      prettyErrors: false,
+      merge: false,
+      keepSourceTokens: false,
+    }) as Document.Parsed[];
+  } catch (error) {
+    // The composer recurses per nesting level; a pathological file can exhaust the stack.
+    if (error instanceof RangeError) {
+      const offset = deepestBracket(text, limits.maxDepth);
+      diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: offset, end: offset + 1 }));
+      return undefined;
+    }
+    throw error;
+  }
+
+  if (documents.length > 1) {
+    const second = documents[1]!;
+    const start = markerBefore(text, second.range[0]);
+    diagnostics.report(multipleDocuments, { count: documents.length }, at({ start, end: start + 3 }));
+  }
+  const doc = documents[0];
+  let failed = documents.length > 1;
+  for (const document of documents.slice(0, 1)) {
+    for (const error of document.errors) {
+      failed = true;
+      reportYamlError(error, file, diagnostics);
+    }
+    for (const warning of document.warnings) {
+      if (warning.code === 'TAG_RESOLVE_FAILED') continue; // the walk reports tags itself
+      failed = true;
+      reportYamlError(warning, file, diagnostics);
+    }
+    const version = document.directives?.yaml;
+    if (version?.explicit && version.version !== '1.2') {
+      failed = true;
+      const start = text.indexOf('%YAML');
+      diagnostics.report(
+        yamlSyntax,
+        { reason: `the %YAML ${version.version} directive is not supported`, hint: 'planc reads YAML 1.2; remove the directive.' },
+        at({ start: Math.max(0, start), end: Math.max(0, start) + 5 }),
+      );
+    }
+  }
+  if (failed || !doc) {
+    if (!doc) diagnostics.report(emptyFile, {}, at({ start: 0, end: 0 }));
+    return undefined;
+  }
+  if (doc.contents === null) {
+    diagnostics.report(emptyFile, {}, at({ start: 0, end: 0 }));
+    return undefined;
+  }
+
+  const walk = new Walk(doc, file, diagnostics, limits);
+  const value = walk.value(doc.contents, 0, []);
+  if (walk.failed) return undefined;
+  return { value, source: new YamlSource(doc, text) };
+}
+
+function reportYamlError(error: YAMLError, file: string, diagnostics: Diagnostics): void {
+  const [start, end] = error.pos;
+  const location = { file, span: { start, end: Math.max(end, start) }, pointer: '' };
+  if (error.code === 'TAB_AS_INDENT') {
+    diagnostics.report(tabIndentation, {}, location);
+    return;
+  }
+  const hint = HINTS[error.code];
+  diagnostics.report(yamlSyntax, { reason: cleanMessage(error.message), ...(hint ? { hint } : {}) }, location);
+}
+
+/** The yaml library's messages sometimes end with a position or a code excerpt; keep the sentence. */
+function cleanMessage(message: string): string {
+  const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const sentence = firstLine.replace(/\.$/, '');
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+function markerBefore(text: string, offset: number): number {
+  const index = text.lastIndexOf('---', offset);
+  return index === -1 ? offset : index;
+}
+
+/** Where flow brackets first nest deeper than `limit` (a best effort for stack overflows). */
+function deepestBracket(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth > limit) return i;
+    } else if (c === ']' || c === '}') depth -= 1;
+  }
+  return 0;
+}
+
+class Walk {
+  failed = false;
+  readonly #doc: Document;
+  readonly #file: string;
+  readonly #diagnostics: Diagnostics;
+  readonly #limits: YamlLimits;
+  readonly #converted = new Map<Node, unknown>();
+  readonly #sizes = new Map<Node, number>();
+  readonly #inProgress = new Set<Node>();
+  #aliases = 0;
+  #expanded = 0;
+
+  constructor(doc: Document, file: string, diagnostics: Diagnostics, limits: YamlLimits) {
+    this.#doc = doc;
+    this.#file = file;
+    this.#diagnostics = diagnostics;
+    this.#limits = limits;
+  }
+
+  #at(node: unknown, path: readonly (string | number)[]): { file: string; span: Span; pointer: string } {
+    return {
+      file: this.#file,
+      span: spanOf(node) ?? { start: 0, end: 0 },
+      pointer: path.map((segment) => `/${encodePointerSegment(segment)}`).join(''),
+    };
+  }
+
+  value(node: unknown, depth: number, path: (string | number)[]): unknown {
+    if (this.failed || node === null || node === undefined) return null;
+    if (depth > this.#limits.maxDepth) {
+      this.#diagnostics.report(nestingTooDeep, { limit: this.#limits.maxDepth }, this.#at(node, path));
+      this.failed = true;
+      return null;
+    }
+    if (isAlias(node)) return this.#alias(node, path);
+    const known = this.#converted.get(node as Node);
+    if (known !== undefined) return known;
+    const tag = (node as Node).tag;
+    if (tag && !CORE_TAGS.has(tag)) {
+      const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
+      this.#diagnostics.report(unsupportedTag, { tag: shown }, this.#at(node, path));
+      this.failed = true;
+      return null;
+    }
+    if (isScalar(node)) return this.#scalar(node, path);
+    this.#inProgress.add(node as Node);
+    let result: unknown;
+    if (isMap(node)) result = this.#map(node.items as Pair[], depth, path);
+    else if (isSeq(node)) {
+      const items: unknown[] = [];
+      node.items.forEach((item, index) => {
+        path.push(index);
+        items.push(this.value(item, depth + 1, path));
+        path.pop();
+      });
+      result = items;
+    }
+    this.#inProgress.delete(node as Node);
+    this.#converted.set(node as Node, result);
+    return result;
+  }
+
+  #scalar(node: Scalar, path: (string | number)[]): unknown {
+    const value = node.value;
+    if (typeof value === 'string' && node.type === Scalar.PLAIN) {
+      const meaning = YAML11_BOOLEANS.get(value);
+      if (meaning !== undefined) {
+        this.#diagnostics.report(ambiguousBoolean, { value, meaning }, this.#at(node, path));
+      }
+    }
+    return value;
+  }
+
+  #map(pairs: Pair[], depth: number, path: (string | number)[]): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    const seen = new Map<string, Pair>();
+    for (const pair of pairs) {
+      const key = pair.key;
+      if (!isScalar(key) || key.value === null) {
+        const kind = key === null || isScalar(key) ? 'empty key' : isAlias(key) ? 'alias' : isSeq(key) ? 'list' : 'mapping';
+        const location = this.#at(key ?? pair.value, path);
+        this.#diagnostics.report(complexKey, { kind }, location);
+        this.failed = true;
+        continue;
+      }
+      const name = keyText(pair)!;
+      if (name === '<<' && key.type === Scalar.PLAIN) {
+        this.#diagnostics.report(mergeKey, {}, this.#at(key, path));
+        this.failed = true;
+        continue;
+      }
+      const first = seen.get(name);
+      if (first) {
+        this.#diagnostics.report(duplicateKey, { key: name }, this.#at(key, [...path, name]), [
+          { message: `\`${name}\` is first defined here`, location: this.#at(first.key, [...path, name]) },
+        ]);
+        this.failed = true;
+        continue;
+      }
+      seen.set(name, pair);
+      path.push(name);
+      const value = this.value(pair.value, depth + 1, path);
+      path.pop();
+      // A key named __proto__ must become an own property, not the object's prototype.
+      Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  }
+
+  #alias(node: Node, path: (string | number)[]): unknown {
+    this.#aliases += 1;
+    if (this.#aliases > this.#limits.maxAliases) {
+      this.#diagnostics.report(aliasLimit, { limit: this.#limits.maxAliases, kind: 'aliases' }, this.#at(node, path));
+      this.failed = true;
+      return null;
+    }
+    const target = (node as unknown as { resolve(doc: Document): Node | undefined }).resolve(this.#doc);
+    if (!target || this.#inProgress.has(target)) {
+      this.#diagnostics.report(
+        yamlSyntax,
+        { reason: 'this alias refers to a node that contains it', hint: 'A value cannot include itself.' },
+        this.#at(node, path),
+      );
+      this.failed = true;
+      return null;
+    }
+    this.#expanded += this.#size(target);
+    if (this.#expanded > this.#limits.maxExpandedNodes) {
+      this.#diagnostics.report(aliasLimit, { limit: this.#limits.maxExpandedNodes, kind: 'expansion' }, this.#at(node, path));
+      this.failed = true;
+      return null;
+    }
+    return isScalar(target) ? target.value : (this.#converted.get(target) ?? null);
+  }
+
+  /** How many nodes `node` stands for once its aliases are expanded (memoised, so linear). */
+  #size(node: Node): number {
+    const known = this.#sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (isAlias(node)) {
+      const target = node.resolve(this.#doc) as Node | undefined;
+      size = target && !this.#inProgress.has(target) ? this.#size(target) : 1;
+    } else if (isMap(node)) {
+      for (const pair of node.items) size += 1 + (pair.value ? this.#size(pair.value as Node) : 0);
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += this.#size(item as Node);
+    }
+    size = Math.min(size, Number.MAX_SAFE_INTEGER);
+    this.#sizes.set(node, size);
+    return size;
+  }
+}

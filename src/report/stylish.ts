@@ -1,0 +1,84 @@
+// The human format: `file:line:col - severity CODE: message`, a code frame with a caret
+// under the range, the help line and related locations, then a summary.
+import type { SourceText } from '../diagnostics/source.ts';
+import type { ResolvedDiagnostic, Severity } from '../diagnostics/types.ts';
+import { printable, type Style } from './terminal.ts';
+import type { ReportInput } from './types.ts';
+
+const MAX_LINE = 160;
+
+export function stylish(input: ReportInput, style: Style): string {
+  const out: string[] = [];
+  for (const diagnostic of input.diagnostics) {
+    out.push(header(diagnostic, style));
+    const source = input.source(diagnostic.file);
+    if (source && source.text.length > 0) out.push('', ...frame(source, diagnostic, style));
+    if (diagnostic.help) out.push('', `  ${style.cyan('help')}: ${printable(diagnostic.help)}`);
+    for (const related of diagnostic.related) {
+      out.push(
+        `  ${style.dim('note')}: ${related.file}:${related.range.start.line}:${related.range.start.column}: ${printable(related.message)}`,
+      );
+    }
+    out.push('');
+  }
+  out.push(summary(input, style));
+  return `${out.join('\n')}\n`;
+}
+
+function colourFor(severity: Severity, style: Style): (text: string) => string {
+  return severity === 'error' ? style.red : severity === 'warning' ? style.yellow : style.cyan;
+}
+
+function header(d: ResolvedDiagnostic, style: Style): string {
+  const where = `${d.file}:${d.range.start.line}:${d.range.start.column}`;
+  const label = colourFor(d.severity, style)(`${d.severity} ${d.code}`);
+  return `${style.bold(where)} - ${label}: ${style.bold(printable(d.message))}`;
+}
+
+/** The line before (for context) and the line of the range, with carets under the range. */
+export function frame(source: SourceText, d: ResolvedDiagnostic, style: Style): string[] {
+  const { start, end } = d.range;
+  const first = Math.max(1, start.line - 1);
+  const width = String(start.line).length;
+  const lines: string[] = [];
+  for (let line = first; line <= start.line; line++) {
+    const { text, offset } = window(source.line(line), start.column);
+    const shown = line === start.line ? text : window(source.line(line), 1).text;
+    lines.push(`  ${style.dim(`${String(line).padStart(width)} |`)} ${printable(shown)}`);
+    if (line === start.line) {
+      const from = start.column - 1 - offset;
+      const to = end.line === start.line ? end.column - 1 - offset : text.length;
+      const lead = text.slice(0, Math.max(0, from)).replace(/[^\t]/g, ' ');
+      const carets = '^'.repeat(Math.max(1, Math.min(to, text.length + 1) - from));
+      lines.push(`  ${style.dim(`${' '.repeat(width)} |`)} ${lead}${colourFor(d.severity, style)(carets)}`);
+    }
+  }
+  return lines;
+}
+
+/** A long line is cut to a window around the column, marked with ellipses. */
+function window(line: string, column: number): { text: string; offset: number } {
+  if (line.length <= MAX_LINE) return { text: line, offset: 0 };
+  const start = Math.max(0, Math.min(column - 1 - MAX_LINE / 2, line.length - MAX_LINE));
+  const text = line.slice(start, start + MAX_LINE);
+  return start > 0 ? { text: `…${text}…`, offset: start - 1 } : { text: `${text}…`, offset: 0 };
+}
+
+export function counts(diagnostics: readonly ResolvedDiagnostic[]): Record<Severity, number> {
+  const result: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) result[d.severity] += 1;
+  return result;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function summary(input: ReportInput, style: Style): string {
+  const { error, warning, info } = counts(input.diagnostics);
+  const files = plural(input.files, 'plan file');
+  if (error + warning + info === 0) return style.green(`✔ ${files} checked: no problems`);
+  const parts = [plural(error, 'error'), plural(warning, 'warning'), ...(info ? [plural(info, 'note')] : [])];
+  const mark = error > 0 ? style.red('✖') : style.yellow('⚠');
+  return `${mark} ${parts.join(', ')} in ${files}`;
+}
