@@ -2,6 +2,7 @@
 // Stages never import each other; this module wires them and decides what is fatal.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { analyse, type ProjectAnalysis } from './analyse/analyse.ts';
 import { buildPlan } from './build/build.ts';
 import type { Config } from './config/config.ts';
 import { fileTooLarge, unreadableFile } from './diagnostics/catalogue.ts';
@@ -41,8 +42,14 @@ export interface CompileResult {
   /** Plans that were built (files with YAML or schema errors have none). */
   plans: Plan[];
   project: Project;
+  analysis: ProjectAnalysis;
   diagnostics: Diagnostic[];
   sources: Sources;
+}
+
+export interface CompileOptions {
+  /** Run the Monte Carlo simulation of three-point estimates (plan.json wants it; check does not). */
+  simulate?: boolean;
 }
 
 /** The text of every file, decoded on demand (only files with findings need it). */
@@ -129,20 +136,21 @@ export async function readInputs(paths: string[], cwd: string, maxFileSize: numb
   );
 }
 
-export function compile(inputs: FileInput[], config: Config): CompileResult {
+export function compile(inputs: FileInput[], config: Config, options: CompileOptions = {}): CompileResult {
   const sources = new Sources();
   const results = inputs.map((input) => {
     if (input.bytes) sources.add(input.path, input.bytes);
     return compileFile(input, config);
   });
-  return assemble(results, sources, config);
+  return assemble(results, sources, config, options);
 }
 
 /** The stages over all plans together, once the per-file results are in. */
-export function assemble(results: FileResult[], sources: Sources, config: Config): CompileResult {
+export function assemble(results: FileResult[], sources: Sources, config: Config, options: CompileOptions = {}): CompileResult {
   const diagnostics = new Diagnostics(config.rules);
   const plans = results.flatMap((result) => (result.plan ? [result.plan] : []));
   const project = link(plans, diagnostics);
+  const analysis = analyse(project, config, diagnostics, { simulate: options.simulate ?? false });
   const order = new Map(results.map((result, index) => [result.path, index]));
   const all = [...results.flatMap((result) => result.diagnostics), ...diagnostics.items].sort(
     (a, b) =>
@@ -150,5 +158,5 @@ export function assemble(results: FileResult[], sources: Sources, config: Config
       a.location.span.start - b.location.span.start ||
       a.code.localeCompare(b.code),
   );
-  return { config, files: results.map((result) => result.path), plans, project, diagnostics: all, sources };
+  return { config, files: results.map((result) => result.path), plans, project, analysis, diagnostics: all, sources };
 }

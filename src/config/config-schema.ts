@@ -44,6 +44,13 @@ export const configSchema: JsonSchema = {
             type: 'number',
             minimum: 0,
           },
+          confidence: {
+            title: 'Confidence',
+            description: 'A milestone whose chance of meeting its due date (from three-point estimates) is below this is reported. Defaults to 0.8.',
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
           capacity: {
             title: 'Default capacity',
             description: 'Tasks an owner can work on at once, unless a plan says otherwise. Defaults to 1.',

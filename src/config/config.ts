@@ -38,7 +38,7 @@ export interface Config {
   estimates: Record<Size, number>;
   calendar: Calendar;
   rules: RuleSettings;
-  schedule: { nearCritical: number; capacity: number };
+  schedule: { nearCritical: number; capacity: number; confidence: number };
   simulation: { runs: number; seed: number };
   site: SiteConfig;
 }
@@ -52,7 +52,7 @@ export function defaultConfig(root: string): Config {
     estimates: { ...DEFAULT_ESTIMATES },
     calendar: { workdays: [...DEFAULT_WORKDAYS], holidays: [] },
     rules: {},
-    schedule: { nearCritical: 2, capacity: 1 },
+    schedule: { nearCritical: 2, capacity: 1, confidence: 0.8 },
     simulation: { runs: 10_000, seed: 1 },
     site: { out: 'dist', title: 'Plans', base: '/', branch: 'main' },
   };
@@ -86,7 +86,7 @@ interface RawConfig {
   estimates?: Partial<Record<Size, number | string>>;
   calendar?: { workdays?: Weekday[]; holidays?: string[] };
   rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
-  schedule?: { nearCritical?: number; capacity?: number };
+  schedule?: { nearCritical?: number; capacity?: number; confidence?: number };
   simulation?: { runs?: number; seed?: number };
   site?: Partial<SiteConfig>;
 }

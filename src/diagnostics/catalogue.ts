@@ -5,7 +5,10 @@
 //   PLAN6xxx configuration    PLAN9xxx planc itself
 import { define, quoteList, type DiagnosticDefinition } from './define.ts';
 
-const MINIMAL = 'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
+const MINIMAL =
+  'title: Example\nrollback: { trigger: Errors rise, steps: [Revert the release] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
+/** A phase, for examples that build their own tasks. */
+const PHASE = 'rollback: { trigger: Errors rise, steps: [Revert the release] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n';
 
 const didYouMean = (suggestion: string | undefined): string | undefined =>
   suggestion === undefined ? undefined : `Did you mean \`${suggestion}\`?`;
@@ -206,7 +209,7 @@ export const mergeKey = define<Record<string, never>>({
   fix: 'Replace the merge key with the properties themselves.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - &base { id: code, title: Code, duration: 1d }\n      - <<: *base\n        id: more\n',
+      'title: Example\n' + PHASE + '      - &base { id: code, title: Code, duration: 1d }\n      - <<: *base\n        id: more\n',
   },
 });
 
@@ -302,7 +305,7 @@ export const duplicateItem = define<{ value: string }>({
   fix: 'Remove the second occurrence.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, duration: 1d }\n      - { id: b, title: B, duration: 1d, dependsOn: [a, a] }\n',
+      'title: Example\n' + PHASE + '      - { id: a, title: A, duration: 1d }\n      - { id: b, title: B, duration: 1d, dependsOn: [a, a] }\n',
   },
 });
 
@@ -344,7 +347,7 @@ export const duplicateId = define<{ id: string; kind: string; firstKind: string 
   fix: 'Rename one of the items and update the references to it.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d }\n      - { id: code, title: More code, duration: 1d }\n',
+      'title: Example\n' + PHASE + '      - { id: code, title: Code, duration: 1d }\n      - { id: code, title: More code, duration: 1d }\n',
   },
 });
 
@@ -361,7 +364,7 @@ export const unknownReference = define<{ reference: string; kind: string; sugges
   fix: 'Correct the id (the help line suggests the closest one), or add the missing item.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: schema, title: Schema, duration: 1d }\n      - { id: code, title: Code, duration: 1d, dependsOn: [shema] }\n',
+      'title: Example\n' + PHASE + '      - { id: schema, title: Schema, duration: 1d }\n      - { id: code, title: Code, duration: 1d, dependsOn: [shema] }\n',
   },
 });
 
@@ -377,7 +380,7 @@ export const unknownPlan = define<{ plan: string; suggestion?: string }>({
   fix: 'Correct the plan id, or include the other plan\'s file in the command.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d, dependsOn: [platform#gateway] }\n',
+      'title: Example\n' + PHASE + '      - { id: code, title: Code, duration: 1d, dependsOn: [platform#gateway] }\n',
   },
 });
 
@@ -393,7 +396,7 @@ export const dependencyCycle = define<{ path: string[] }>({
   fix: 'Break the cycle by removing or redirecting one dependency.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, duration: 1d, dependsOn: [c] }\n      - { id: b, title: B, duration: 1d, dependsOn: [a] }\n      - { id: c, title: C, duration: 1d, dependsOn: [b] }\n',
+      'title: Example\n' + PHASE + '      - { id: a, title: A, duration: 1d, dependsOn: [c] }\n      - { id: b, title: B, duration: 1d, dependsOn: [a] }\n      - { id: c, title: C, duration: 1d, dependsOn: [b] }\n',
   },
 });
 
@@ -425,7 +428,7 @@ export const wrongReferenceKind = define<{ reference: string; actual: string; ex
   fix: 'Reference an item of a kind the property accepts.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nrisks:\n  - { id: outage, risk: Outage, probability: low, impact: low }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d, dependsOn: [outage] }\n',
+      'title: Example\nrisks:\n  - { id: outage, risk: Outage, probability: low, impact: low }\n' + PHASE + '      - { id: code, title: Code, duration: 1d, dependsOn: [outage] }\n',
   },
 });
 
@@ -444,7 +447,7 @@ export const milestoneSlip = define<{ milestone: string; scheduled: string; due:
   fix: 'Change the plan so that the milestone is reached in time, or accept the slip and move `due`.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nstart: 2026-12-07\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 10d }\nmilestones:\n  - { id: done, title: Done, after: [build], due: 2026-12-11 }\n',
+      'title: Example\nstart: 2026-12-07\n' + PHASE + '      - { id: code, title: Code, duration: 10d }\nmilestones:\n  - { id: done, title: Done, after: [build], due: 2026-12-11 }\n',
   },
 });
 
@@ -461,7 +464,7 @@ export const ownerOverloaded = define<{ owner: string; capacity: number; tasks: 
   fix: 'Re-assign or sequence the tasks, or declare the owner\'s real capacity under `capacity:`.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, owner: ana, duration: 2d }\n      - { id: b, title: B, owner: ana, duration: 2d }\n',
+      'title: Example\n' + PHASE + '      - { id: a, title: A, owner: ana, duration: 2d }\n      - { id: b, title: B, owner: ana, duration: 2d }\n',
   },
 });
 
@@ -520,7 +523,7 @@ export const statusOrder = define<{ task: string; predecessor: string; predecess
   fix: 'Bring the statuses up to date.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: a, title: A, duration: 1d }\n      - { id: b, title: B, duration: 1d, dependsOn: [a], status: done }\n',
+      'title: Example\n' + PHASE + '      - { id: a, title: A, duration: 1d }\n      - { id: b, title: B, duration: 1d, dependsOn: [a], status: done }\n',
   },
 });
 
@@ -529,14 +532,15 @@ export const milestoneAtRisk = define<{ milestone: string; probability: number; 
   name: 'milestone-at-risk',
   severity: 'info',
   configurable: true,
-  title: 'Milestone unlikely to be met',
+  title: 'Milestone at risk',
   message: (p) => `Milestone \`${p.milestone}\` has a ${Math.round(p.probability * 100)}% chance of being reached by ${p.due}`,
   help: () => 'The figure comes from the three-point estimates on the path into the milestone.',
-  explanation: 'The three-point estimates leading to the milestone make it less than even odds that it is reached by its due date.',
+  explanation:
+    'The milestone is scheduled in time, but the three-point estimates leading to it give it less than the configured confidence (80 % by default, `schedule.confidence`) of being reached by its due date.',
   fix: 'Reduce the uncertainty or the work on the critical path, or move the due date.',
   example: {
     'plans/example.plan.yaml':
-      'title: Example\nstart: 2026-12-07\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, estimate: { optimistic: 2d, likely: 5d, pessimistic: 14d } }\nmilestones:\n  - { id: done, title: Done, after: [build], due: 2026-12-14 }\n',
+      'title: Example\nstart: 2026-12-07\n' + PHASE + '      - { id: code, title: Code, estimate: { optimistic: 2d, likely: 5d, pessimistic: 14d } }\nmilestones:\n  - { id: done, title: Done, after: [build], due: 2026-12-14 }\n',
   },
 });
 
@@ -552,7 +556,7 @@ export const phaseWithoutRollback = define<{ phase: string; missing: string[] }>
   help: () => 'Add `rollback: { trigger: …, steps: [...] }` to the phase, or a plan-wide `rollback`.',
   explanation: 'Every phase should be undoable: a rollback with a trigger and at least one step, of its own or inherited from the plan. Phases without one lower the plan\'s rollback coverage.',
   fix: 'Give the phase (or the plan) a rollback with a trigger and steps.',
-  example: { 'plans/example.plan.yaml': MINIMAL },
+  example: { 'plans/example.plan.yaml': MINIMAL.replace(/rollback: .*\n/, '') },
 });
 
 export const stageWithoutRollback = define<{ stage: string; missing: string[] }>({

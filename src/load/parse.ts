@@ -44,8 +44,8 @@ const CORE_TAGS = new Set(
 const HINTS: Partial<Record<string, string>> = {
   BAD_INDENT: 'Items of one list or mapping must be indented alike.',
   MISSING_CHAR: 'A closing quote or bracket is missing.',
-  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: is a colon missing, or a value not quoted?',
-  BLOCK_AS_IMPLICIT_KEY: 'A key must fit on one line: is a colon missing, or a value not quoted?',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: check the indentation of the next line, or quote the value.',
+  BLOCK_AS_IMPLICIT_KEY: 'A value cannot hold `: ` unquoted, and a key must fit on one line: quote the value or fix the indentation.',
   BAD_SCALAR_START: 'Quote values that start with a special character (`@`, `` ` ``, `%`, `|`, `>`).',
   UNEXPECTED_TOKEN: 'Quote the value if it contains `: `, `#` or starts with a special character.',
   BAD_ALIAS: 'An alias (`*name`) must name an anchor (`&name`) defined before it.',
@@ -90,14 +90,14 @@ export function parseYaml(
   const doc = documents[0];
   let failed = documents.length > 1;
   for (const document of documents.slice(0, 1)) {
-    for (const error of document.errors) {
+    // One error per position: the parser often reports a cascade at the same spot.
+    const reported = new Set<number>();
+    for (const error of [...document.errors, ...document.warnings]) {
+      if (error.code === 'TAG_RESOLVE_FAILED') continue; // the walk reports tags itself
       failed = true;
-      reportYamlError(error, file, diagnostics);
-    }
-    for (const warning of document.warnings) {
-      if (warning.code === 'TAG_RESOLVE_FAILED') continue; // the walk reports tags itself
-      failed = true;
-      reportYamlError(warning, file, diagnostics);
+      if (reported.has(error.pos[0])) continue;
+      reported.add(error.pos[0]);
+      reportYamlError(error, text, file, diagnostics);
     }
     const version = document.directives?.yaml;
     if (version?.explicit && version.version !== '1.2') {
@@ -125,15 +125,81 @@ export function parseYaml(
   return { value, source: new YamlSource(doc, text) };
 }
 
-function reportYamlError(error: YAMLError, file: string, diagnostics: Diagnostics): void {
+function reportYamlError(error: YAMLError, text: string, file: string, diagnostics: Diagnostics): void {
   const [start, end] = error.pos;
   const location = { file, span: { start, end: Math.max(end, start) }, pointer: '' };
   if (error.code === 'TAB_AS_INDENT') {
     diagnostics.report(tabIndentation, {}, location);
     return;
   }
-  const hint = HINTS[error.code];
-  diagnostics.report(yamlSyntax, { reason: cleanMessage(error.message), ...(hint ? { hint } : {}) }, location);
+  const refined = refine(error, text);
+  const hint = refined?.hint ?? HINTS[error.code];
+  diagnostics.report(
+    yamlSyntax,
+    { reason: cleanMessage(error.message), ...(hint ? { hint } : {}) },
+    refined ? { ...location, span: refined.span } : location,
+  );
+}
+
+/**
+ * The yaml library reports an unclosed quote or bracket where it ran out of input; point
+ * at the opening one instead, which is where the reader needs to look.
+ */
+function refine(error: YAMLError, text: string): { span: Span; hint: string } | undefined {
+  const [start] = error.pos;
+  const quote = /closing (["'])quote/.exec(error.message)?.[1];
+  if (error.code === 'MISSING_CHAR' && quote) {
+    const open = openingQuote(text, start, quote);
+    if (open !== -1) return { span: { start: open, end: lineEndOf(text, open) }, hint: `The ${quote} opened here is never closed.` };
+  }
+  const bracket = /end with an? ([\]}])/.exec(error.message)?.[1];
+  if (bracket) {
+    const open = openingBracket(text, start, bracket === ']' ? '[' : '{', bracket);
+    if (open !== -1) {
+      return { span: { start: open, end: open + 1 }, hint: `The \`${text[open]}\` opened here is never closed with \`${bracket}\`.` };
+    }
+  }
+  if (/without - indicator/.test(error.message)) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const first = lineStart + (/^ */.exec(text.slice(lineStart))?.[0].length ?? 0);
+    return {
+      span: { start: first, end: Math.max(first + 1, lineEndOf(text, first)) },
+      hint: 'This line is not aligned with the keys of the list item above it: check its indentation.',
+    };
+  }
+  return undefined;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline;
+}
+
+/** The last unescaped `quote` before `offset`: the start of the scalar that never closed. */
+function openingQuote(text: string, offset: number, quote: string): number {
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"' && text[i - 1] === '\\') continue;
+    if (quote === "'" && (text[i - 1] === "'" || text[i + 1] === "'")) {
+      i -= text[i - 1] === "'" ? 1 : 0;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** The opening bracket left unmatched before `offset`. */
+function openingBracket(text: string, offset: number, open: string, close: string): number {
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth += 1;
+    else if (text[i] === open) {
+      if (depth === 0) return i;
+      depth -= 1;
+    }
+  }
+  return -1;
 }
 
 /** The yaml library's messages sometimes end with a position or a code excerpt; keep the sentence. */
@@ -278,7 +344,17 @@ class Walk {
       return null;
     }
     const target = (node as unknown as { resolve(doc: Document): Node | undefined }).resolve(this.#doc);
-    if (!target || this.#inProgress.has(target)) {
+    if (!target) {
+      const name = (node as unknown as { source: string }).source;
+      this.#diagnostics.report(
+        yamlSyntax,
+        { reason: `the alias \`*${name}\` names no anchor`, hint: `Define \`&${name}\` on a value before using \`*${name}\`.` },
+        this.#at(node, path),
+      );
+      this.failed = true;
+      return null;
+    }
+    if (this.#inProgress.has(target)) {
       this.#diagnostics.report(
         yamlSyntax,
         { reason: 'this alias refers to a node that contains it', hint: 'A value cannot include itself.' },

@@ -78,6 +78,7 @@ function summary(input: ReportInput, style: Style): string {
   const { error, warning, info } = counts(input.diagnostics);
   const files = plural(input.files, 'plan file');
   if (error + warning + info === 0) return style.green(`✔ ${files} checked: no problems`);
+  if (error + warning === 0) return style.green(`✔ ${files} checked: ${plural(info, 'note')}`);
   const parts = [plural(error, 'error'), plural(warning, 'warning'), ...(info ? [plural(info, 'note')] : [])];
   const mark = error > 0 ? style.red('✖') : style.yellow('⚠');
   return `${mark} ${parts.join(', ')} in ${files}`;

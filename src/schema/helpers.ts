@@ -10,8 +10,12 @@ export interface Documented {
 
 export const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
 export const REF_PATTERN = '^([a-z0-9][a-z0-9-]*#)?[a-z0-9][a-z0-9-]*$';
-export const DURATION_PATTERN = '^(0|[1-9][0-9]*)(\\.[0-9]+)?[hdw]$';
-export const LAG_PATTERN = '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?[hdw]$';
+// At most four digits before the point: plans are not scheduled centuries ahead, and a
+// bound keeps date arithmetic and simulation on sane numbers.
+export const DURATION_PATTERN = '^(0|[1-9][0-9]{0,3})(\\.[0-9]+)?[hdw]$';
+export const LAG_PATTERN = '^-?(0|[1-9][0-9]{0,3})(\\.[0-9]+)?[hdw]$';
+/** The largest number of working days a duration or lag may be. */
+export const MAX_DAYS = 10_000;
 
 function doc(d: Documented, extra: JsonSchema = {}): JsonSchema {
   const { examples, ...rest } = extra;

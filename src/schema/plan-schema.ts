@@ -3,6 +3,7 @@
 import {
   DURATION_PATTERN,
   LAG_PATTERN,
+  MAX_DAYS,
   REF_PATTERN,
   id,
   list,
@@ -23,6 +24,7 @@ const duration = (title: string, description: string): JsonSchema => ({
   description: `${description} A number of working days, or a string with a unit: \`4h\` (hours, 8 per day), \`3d\` (days), \`2w\` (weeks of 5 days).`,
   type: ['number', 'string'],
   minimum: 0,
+  maximum: MAX_DAYS,
   pattern: DURATION_PATTERN,
   patternDescription: 'a duration such as 3, 0.5d, 4h or 2w',
   examples: ['3d', '0.5d', '2w', '4h', 2],
@@ -77,6 +79,8 @@ const dependency: JsonSchema = {
       description:
         'Working days added to the link (negative for a lead): a number, or a string with a unit (`1d`, `-4h`, `1w`). Defaults to 0.',
       type: ['number', 'string'],
+      minimum: -MAX_DAYS,
+      maximum: MAX_DAYS,
       pattern: LAG_PATTERN,
       patternDescription: 'a lag such as 1, -0.5, 1d, -4h or 1w',
       default: 0,
@@ -95,7 +99,7 @@ const dependsOn = list(
       'The items this one waits for. A phase id stands for every task of that phase; `other-plan#id` reaches into another plan checked together with this one.',
   },
   { $ref: '#/$defs/dependency' },
-  { examples: [['jwt-library'], ['prep', { id: 'token-schema', type: 'SS', lag: '1d' }]] },
+  { uniqueItems: true, examples: [['jwt-library'], ['prep', { id: 'token-schema', type: 'SS', lag: '1d' }]] },
 );
 
 const rollback = object(
@@ -288,7 +292,7 @@ const phase = object(
         description: 'What every task of this phase waits for: tasks, phases or milestones, here or in other plans.',
       },
       { $ref: '#/$defs/dependency' },
-      { examples: [['prep']] },
+      { uniqueItems: true, examples: [['prep']] },
     ),
     tasks: list({ title: 'Tasks', description: 'The work of this phase.' }, task, { minItems: 1 }),
     deliverables: textList(

@@ -260,7 +260,7 @@ function capitalise(text: string): string {
 
 /** "the plan", "task `code`", "the rollout" — how messages name the object at a pointer. */
 function objectName(schema: JsonSchema, data: unknown, pointer: string): string {
-  if (pointer === '') return 'the plan';
+  if (pointer === '') return `the ${String(schema.title ?? 'document').replace(/^planc /, '')}`;
   const title = String(schema.title ?? 'this mapping').toLowerCase();
   const id = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).id : undefined;
   return typeof id === 'string' ? `${title} \`${id}\`` : /^\d+$/.test(decodePointer(pointer).at(-1) ?? '') ? `this ${title}` : `the ${title}`;

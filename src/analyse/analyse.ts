@@ -1,0 +1,237 @@
+// Analyse: the dependency graph of every plan, its cycles, the schedule (CPM, PERT, Monte
+// Carlo, calendar dates), rollback coverage, and then the rules, each in its own file.
+import type { Config } from '../config/config.ts';
+import { dependencyCycle } from '../diagnostics/catalogue.ts';
+import type { Diagnostics } from '../diagnostics/sink.ts';
+import type { Project } from '../link/link.ts';
+import type { Plan } from '../model/plan.ts';
+import { hashText } from './random.ts';
+import { WorkCalendar } from './calendar.ts';
+import { rollbackCoverage } from './coverage.ts';
+import { cpm, EPSILON, type CpmResult } from './cpm.ts';
+import { findCycles } from './cycles.ts';
+import { buildGraph, nodeName, type Graph } from './graph.ts';
+import { rules } from './rules/index.ts';
+import { planSchedule, type Variance } from './schedule.ts';
+import { simulate, type SimulationResult } from './simulate.ts';
+import type { PlanAnalysis } from './types.ts';
+
+export interface AnalyseOptions {
+  /** Run the Monte Carlo simulation (for plan.json; `check` does not need it). */
+  simulate: boolean;
+}
+
+export interface ProjectAnalysis {
+  plans: Map<Plan, PlanAnalysis>;
+  graph: Graph;
+}
+
+export function analyse(project: Project, config: Config, diagnostics: Diagnostics, options: AnalyseOptions): ProjectAnalysis {
+  const graph = buildGraph(project);
+  const { cyclicEdge, cycles, component } = findCycles(graph);
+  const fileOrder = new Map(project.plans.map((plan, i) => [plan.file, i]));
+  for (const cycle of cycles) reportCycle(graph, cycle, fileOrder, diagnostics);
+
+  const calendars = project.plans.map((plan) => (plan.start ? new WorkCalendar(plan.calendar, plan.start) : undefined));
+  const convert = converters(graph, calendars);
+  const result = cpm(graph, { skip: cyclicEdge, transparent: graph.hub, ...convert });
+  const variance = pertVariance(graph, result, cyclicEdge);
+  const simulated = options.simulate ? simulateAll(graph, result, cyclicEdge, config, convert, project.plans) : undefined;
+
+  const inCycle = new Set<number>();
+  graph.nodes.forEach((_, v) => {
+    if (component[v] !== -1) inCycle.add(graph.planOf[v]!);
+  });
+  const nodesOf = project.plans.map(() => [] as number[]);
+  for (const v of result.order) nodesOf[graph.planOf[v]!]!.push(v);
+
+  const plans = new Map<Plan, PlanAnalysis>();
+  project.plans.forEach((plan, p) => {
+    const tasks = plan.phases.flatMap((phase) => phase.tasks).filter((task) => task.status !== 'cancelled');
+    const analysis: PlanAnalysis = {
+      plan,
+      coverage: rollbackCoverage(plan),
+      progress: {
+        done: tasks.filter((task) => task.status === 'done').reduce((sum, task) => sum + task.duration, 0),
+        total: tasks.reduce((sum, task) => sum + task.duration, 0),
+      },
+    };
+    if (!inCycle.has(p)) {
+      analysis.schedule = planSchedule({
+        plan,
+        planIndex: p,
+        graph,
+        cpm: result,
+        nodes: nodesOf[p]!,
+        calendar: calendars[p],
+        variance,
+        nearCritical: config.schedule.nearCritical,
+        simulation: simulated,
+        config,
+      });
+    }
+    plans.set(plan, analysis);
+  });
+
+  const analysis: ProjectAnalysis = { plans, graph };
+  for (const plan of project.plans) {
+    for (const rule of rules) rule.run({ plan, analysis: plans.get(plan)!, project, graph, config, diagnostics });
+  }
+  return analysis;
+}
+
+function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, number>, diagnostics: Diagnostics): void {
+  const k = cycle.length;
+  // Start where the earliest written dependency of the cycle is, so the report is stable.
+  let first = -1;
+  for (let q = 0; q < k; q++) {
+    const origin = graph.origin[cycle[q]!];
+    if (!origin) continue;
+    const best = first === -1 ? undefined : graph.origin[cycle[first]!]!;
+    if (
+      !best ||
+      (fileOrder.get(origin.file) ?? 0) - (fileOrder.get(best.file) ?? 0) < 0 ||
+      ((fileOrder.get(origin.file) ?? 0) === (fileOrder.get(best.file) ?? 0) && origin.span.start < best.span.start)
+    ) {
+      first = q;
+    }
+  }
+  if (first === -1) return;
+  const plans = new Set(cycle.map((e) => graph.planOf[graph.from[e]!]!));
+  const qualify = plans.size > 1;
+  const name = (v: number) => {
+    const node = graph.nodes[v]!;
+    return node.kind === 'hub' ? `${nodeName(node, qualify)} (phase)` : nodeName(node, qualify);
+  };
+  // Precedence: from[e_q] → to[e_q]. Shown in the direction people write: x → what x depends on.
+  const path: string[] = [name(graph.to[cycle[first]!]!)];
+  const related = [];
+  for (let step = 0; step < k; step++) {
+    const e = cycle[(first - step + k) % k]!;
+    path.push(name(graph.from[e]!));
+    const origin = graph.origin[e];
+    if (step > 0 && origin) {
+      related.push({
+        message: `\`${name(graph.to[e]!)}\` depends on \`${name(graph.from[e]!)}\` here`,
+        location: origin,
+      });
+    }
+  }
+  diagnostics.report(dependencyCycle, { path }, graph.origin[cycle[first]!]!, related);
+}
+
+/** Converters between the working-day axes of plans with different calendars. */
+function converters(
+  graph: Graph,
+  calendars: Array<WorkCalendar | undefined>,
+): { forward?: (e: number, t: number) => number; backward?: (e: number, t: number) => number } {
+  const crossing = new Uint8Array(graph.from.length);
+  let any = false;
+  for (let e = 0; e < graph.from.length; e++) {
+    const a = graph.planOf[graph.from[e]!]!;
+    const b = graph.planOf[graph.to[e]!]!;
+    if (a !== b && calendars[a] && calendars[b]) {
+      crossing[e] = 1;
+      any = true;
+    }
+  }
+  if (!any) return {};
+  const calendarsOf = (e: number) => [calendars[graph.planOf[graph.from[e]!]!]!, calendars[graph.planOf[graph.to[e]!]!]!] as const;
+  return {
+    forward: (e, t) => {
+      if (!crossing[e]) return t;
+      const [from, to] = calendarsOf(e);
+      return to.fromTime(from.toTime(t));
+    },
+    backward: (e, t) => {
+      if (!crossing[e]) return t;
+      const [from, to] = calendarsOf(e);
+      return from.fromTime(to.toTime(t));
+    },
+  };
+}
+
+/**
+ * PERT variance along the driving chain into each node: σ² of its own estimate plus the
+ * largest of its driving predecessors' (the chain the normal approximation follows).
+ */
+function pertVariance(graph: Graph, result: CpmResult, skip: Uint8Array): Variance {
+  const own = new Float64Array(graph.size);
+  const chain = new Float64Array(graph.size);
+  graph.nodes.forEach((node, v) => {
+    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled') {
+      const { optimistic, pessimistic } = node.task.estimate;
+      own[v] = ((pessimistic - optimistic) / 6) ** 2;
+    }
+  });
+  for (const v of result.order) {
+    let best = 0;
+    for (let p = graph.inStart[v]!; p < graph.inStart[v + 1]!; p++) {
+      const e = graph.inEdges[p]!;
+      if (skip[e] || result.slack[e]! > EPSILON) continue;
+      best = Math.max(best, chain[graph.from[e]!]!);
+    }
+    chain[v] = own[v]! + best;
+  }
+  return { own, chain };
+}
+
+/** Monte Carlo per weakly connected part of the graph that holds a three-point estimate. */
+function simulateAll(
+  graph: Graph,
+  result: CpmResult,
+  skip: Uint8Array,
+  config: Config,
+  convert: { forward?: (e: number, t: number) => number; backward?: (e: number, t: number) => number },
+  plans: Plan[],
+): SimulationResult | undefined {
+  const parent = Int32Array.from({ length: graph.size }, (_, i) => i);
+  const root = (v: number): number => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]!]!;
+      v = parent[v]!;
+    }
+    return v;
+  };
+  for (let e = 0; e < graph.from.length; e++) if (!skip[e]) parent[root(graph.from[e]!)] = root(graph.to[e]!);
+  const estimates = new Map<number, { optimistic: number; likely: number; pessimistic: number }>();
+  const uncertainRoots = new Set<number>();
+  graph.nodes.forEach((node, v) => {
+    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled') {
+      estimates.set(v, node.task.estimate);
+      uncertainRoots.add(root(v));
+    }
+  });
+  if (uncertainRoots.size === 0) return undefined;
+  const parts = new Map<number, number[]>();
+  for (const v of result.order) {
+    const r = root(v);
+    if (uncertainRoots.has(r)) {
+      let list = parts.get(r);
+      if (!list) parts.set(r, (list = []));
+      list.push(v);
+    }
+  }
+  const merged: SimulationResult = { finishes: new Map(), criticality: new Map(), watched: new Map() };
+  for (const nodes of parts.values()) {
+    const planIds = [...new Set(nodes.map((v) => plans[graph.planOf[v]!]!.id))].sort();
+    const watch = nodes.filter((v) => {
+      const node = graph.nodes[v]!;
+      return node.kind === 'milestone' && node.milestone.due !== undefined;
+    });
+    const part = simulate({
+      net: graph,
+      nodes: Int32Array.from(nodes),
+      skip,
+      estimates,
+      runs: config.simulation.runs,
+      seed: hashText(planIds.join(','), config.simulation.seed >>> 0),
+      watch,
+      ...convert,
+    });
+    part.finishes.forEach((value, key) => merged.finishes.set(key, value));
+    part.criticality.forEach((value, key) => merged.criticality.set(key, value));
+    part.watched.forEach((value, key) => merged.watched.set(key, value));
+  }
+  return merged;
+}

@@ -1,0 +1,118 @@
+// Working-day offsets ↔ calendar dates. Offset x means "x working days after the start of
+// the first working day": a task with ES 2.5 starts mid-way through the third working day;
+// one with EF 4 finishes at the end of the fourth. Counting is arithmetic over whole weeks
+// plus a binary search over holidays, so it costs O(log holidays), never a day-by-day walk.
+import type { Calendar, Weekday } from '../model/plan.ts';
+
+const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for an ISO date. */
+export function epochDay(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+export function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+function weekday(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+export class WorkCalendar {
+  /** The first working day on or after the start date. */
+  readonly firstDay: number;
+  readonly #working: boolean[];
+  readonly #perWeek: number;
+  /** Holidays that fall on working days, on or after firstDay, sorted. */
+  readonly #holidays: number[];
+
+  constructor(calendar: Calendar, start: string) {
+    this.#working = WEEKDAYS.map((day) => calendar.workdays.includes(day));
+    this.#perWeek = this.#working.filter(Boolean).length;
+    const holidays = new Set(calendar.holidays.map(epochDay));
+    let first = epochDay(start);
+    // With at least one working day a week, a run of holidays must end within the list's length.
+    for (let guard = 0; guard < 7 + holidays.size && (!this.#working[weekday(first)] || holidays.has(first)); guard++) first += 1;
+    this.firstDay = first;
+    this.#holidays = [...holidays].filter((day) => day >= first && this.#working[weekday(day)]).sort((a, b) => a - b);
+  }
+
+  isWorkday(day: number): boolean {
+    return this.#working[weekday(day)]! && !this.#isHoliday(day);
+  }
+
+  #isHoliday(day: number): boolean {
+    return this.#holidaysBefore(day + 1) - this.#holidaysBefore(day) === 1;
+  }
+
+  /** Holidays (on working days, from firstDay) strictly before `day`. */
+  #holidaysBefore(day: number): number {
+    let low = 0;
+    let high = this.#holidays.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.#holidays[mid]! < day) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Working days in [firstDay, day): the offset at which `day` starts. */
+  workdaysBefore(day: number): number {
+    if (day <= this.firstDay) return 0;
+    const span = day - this.firstDay;
+    const weeks = Math.floor(span / 7);
+    let count = weeks * this.#perWeek;
+    for (let d = this.firstDay + weeks * 7; d < day; d++) if (this.#working[weekday(d)]) count += 1;
+    return count - this.#holidaysBefore(day);
+  }
+
+  /** The calendar day of working day number `index` (0 = firstDay). */
+  dayOf(index: number): number {
+    // The answer lies within the weeks needed plus one more week per holiday before it.
+    let low = this.firstDay + Math.floor(index / this.#perWeek) * 7;
+    let high = low + 7 + Math.ceil((this.#holidays.length / this.#perWeek) * 7) + 7;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (this.workdaysBefore(mid + 1) >= index + 1) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  }
+
+  /** The date on which work at offset `offset` happens (a start). */
+  startDate(offset: number): string {
+    return isoDate(this.dayOf(Math.max(0, Math.floor(offset + 1e-9))));
+  }
+
+  /** The date on which work ending at offset `offset` ends (a finish): the day it completes. */
+  finishDate(offset: number): string {
+    return isoDate(this.dayOf(Math.max(0, Math.ceil(offset - 1e-9) - 1)));
+  }
+
+  /** The offset at the end of `date` (when something due that day must be done by). */
+  endOfDay(date: string): number {
+    return this.workdaysBefore(epochDay(date) + 1);
+  }
+
+  /** Working days from the end of `earlier` to the end of `later` (later ≥ earlier). */
+  workdaysBetween(earlier: string, later: string): number {
+    return this.workdaysBefore(epochDay(later) + 1) - this.workdaysBefore(epochDay(earlier) + 1);
+  }
+
+  /** Calendar time (epoch days, fractional) of a point on the working-day axis. */
+  toTime(offset: number): number {
+    const whole = Math.floor(offset + 1e-9);
+    return this.dayOf(Math.max(0, whole)) + Math.max(0, offset - whole);
+  }
+
+  /** The working-day offset of a calendar time: non-working days collapse to a point. */
+  fromTime(time: number): number {
+    const day = Math.floor(time);
+    const before = this.workdaysBefore(day);
+    return this.isWorkday(day) && day >= this.firstDay ? before + (time - day) : before;
+  }
+}

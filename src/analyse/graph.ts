@@ -1,0 +1,227 @@
+// The dependency graph of every plan checked together. Nodes are tasks, milestones and
+// rollout stages; an edge i → j says j waits for i. A dependency on a phase goes through a
+// zero-duration hub node ("every task of the phase has finished" / "has started"), so a
+// phase-to-phase dependency costs |A| + |B| edges instead of |A| × |B|, with the same
+// schedule; hubs are transparent in every output. Arrays, not objects: the graph of a
+// 100,000-task plan must build and schedule in well under a second.
+import type { Location } from '../diagnostics/types.ts';
+import type { Network } from './cpm.ts';
+import type { Target, Project } from '../link/link.ts';
+import type { DependencyType, Milestone, Phase, Plan, Reference, RolloutStage, Task } from '../model/plan.ts';
+
+export type GraphNode =
+  | { kind: 'task'; plan: Plan; task: Task }
+  | { kind: 'milestone'; plan: Plan; milestone: Milestone }
+  | { kind: 'stage'; plan: Plan; stage: RolloutStage }
+  | { kind: 'hub'; plan: Plan; phase: Phase; side: 'S' | 'F' };
+
+export const TYPE_CODE: Record<DependencyType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
+export const TYPE_NAME: readonly DependencyType[] = ['FS', 'SS', 'FF', 'SF'];
+
+export interface Graph extends Network {
+  nodes: GraphNode[];
+  /** Where each edge was written (undefined for a task's membership in its phase's hub). */
+  origin: Array<Location | undefined>;
+  /** Node index of each task, milestone and stage. */
+  index: Map<Task | Milestone | RolloutStage, number>;
+  /** 1 for phase hubs, which outputs look through. */
+  hub: Uint8Array;
+}
+
+class GraphBuilder {
+  readonly nodes: GraphNode[] = [];
+  readonly index = new Map<Task | Milestone | RolloutStage, number>();
+  readonly #hubs = new Map<Phase, [number, number]>();
+  readonly #planIndex: Map<Plan, number>;
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  readonly type: number[] = [];
+  readonly lag: number[] = [];
+  readonly origin: Array<Location | undefined> = [];
+
+  constructor(plans: Plan[]) {
+    this.#planIndex = new Map(plans.map((plan, i) => [plan, i]));
+  }
+
+  add(node: GraphNode, key?: Task | Milestone | RolloutStage): number {
+    const id = this.nodes.length;
+    this.nodes.push(node);
+    if (key) this.index.set(key, id);
+    return id;
+  }
+
+  edge(from: number, to: number, type: number, lag: number, origin: Location | undefined): void {
+    this.from.push(from);
+    this.to.push(to);
+    this.type.push(type);
+    this.lag.push(lag);
+    this.origin.push(origin);
+  }
+
+  /** The hub "all tasks of the phase have started" (S) or "… finished" (F). */
+  hub(plan: Plan, phase: Phase, side: 'S' | 'F'): number {
+    let hubs = this.#hubs.get(phase);
+    if (!hubs) {
+      hubs = [-1, -1];
+      this.#hubs.set(phase, hubs);
+    }
+    const slot = side === 'S' ? 0 : 1;
+    if (hubs[slot] === -1) {
+      const id = this.add({ kind: 'hub', plan, phase, side });
+      hubs[slot] = id;
+      for (const task of phase.tasks) this.edge(this.index.get(task)!, id, side === 'S' ? TYPE_CODE.SS : TYPE_CODE.FS, 0, undefined);
+    }
+    return hubs[slot];
+  }
+
+  /**
+   * The node a reference waits on, and the link type to use from it: for a phase, the
+   * hub of the predecessor side of the dependency type, linked by "finish of hub" to the
+   * successor side (the hub takes no time, so its start and finish coincide).
+   */
+  source(target: Target, type: DependencyType): { node: number; type: number } | undefined {
+    const item = target.item;
+    if (item.kind === 'phase') {
+      const hub = this.hub(target.plan, item, type[0] as 'S' | 'F');
+      return { node: hub, type: TYPE_CODE[`F${type[1]}` as DependencyType] };
+    }
+    if (item.kind === 'task' || item.kind === 'milestone' || item.kind === 'stage') {
+      const node = this.index.get(item);
+      return node === undefined ? undefined : { node, type: TYPE_CODE[type] };
+    }
+    return undefined;
+  }
+
+  build(): Graph {
+    const n = this.nodes.length;
+    const planOf = new Int32Array(n);
+    const duration = new Float64Array(n);
+    const hub = new Uint8Array(n);
+    this.nodes.forEach((node, i) => {
+      planOf[i] = this.#planIndex.get(node.plan)!;
+      hub[i] = node.kind === 'hub' ? 1 : 0;
+      duration[i] = node.kind === 'task' ? node.task.duration : node.kind === 'stage' ? node.stage.duration : 0;
+    });
+    const from = Int32Array.from(this.from);
+    const to = Int32Array.from(this.to);
+    const [outStart, outEdges] = csr(n, from);
+    const [inStart, inEdges] = csr(n, to);
+    return {
+      size: n,
+      nodes: this.nodes,
+      hub,
+      planOf,
+      duration,
+      from,
+      to,
+      type: Uint8Array.from(this.type),
+      lag: Float64Array.from(this.lag),
+      origin: this.origin,
+      outStart,
+      outEdges,
+      inStart,
+      inEdges,
+      index: this.index,
+    };
+  }
+}
+
+/** Edge ids grouped by `key[e]` (counting sort): offsets of length n + 1 and the ids. */
+function csr(n: number, key: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < key.length; e++) start[key[e]! + 1]! += 1;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const edges = new Int32Array(key.length);
+  for (let e = 0; e < key.length; e++) edges[fill[key[e]!]!++] = e;
+  return [start, edges];
+}
+
+export function buildGraph(project: Project): Graph {
+  const builder = new GraphBuilder(project.plans);
+  const { targets } = project;
+  for (const plan of project.plans) {
+    for (const phase of plan.phases) for (const task of phase.tasks) builder.add({ kind: 'task', plan, task }, task);
+    for (const milestone of plan.milestones) builder.add({ kind: 'milestone', plan, milestone }, milestone);
+    for (const stage of plan.rollout?.stages ?? []) builder.add({ kind: 'stage', plan, stage }, stage);
+  }
+
+  const link = (ref: Reference & { type?: DependencyType; lag?: number }, to: number): void => {
+    const target = targets.get(ref);
+    if (!target) return;
+    const source = builder.source(target, ref.type ?? 'FS');
+    if (source) builder.edge(source.node, to, source.type, ref.lag ?? 0, ref.location);
+  };
+
+  for (const plan of project.plans) {
+    for (const phase of plan.phases) {
+      for (const task of phase.tasks) {
+        const node = builder.index.get(task)!;
+        for (const dependency of phase.dependsOn) link(dependency, node);
+        for (const dependency of task.dependsOn) link(dependency, node);
+      }
+    }
+    for (const milestone of plan.milestones) {
+      const node = builder.index.get(milestone)!;
+      for (const ref of milestone.after) link(ref, node);
+    }
+    const stages = plan.rollout?.stages ?? [];
+    stages.forEach((stage, i) => {
+      if (i > 0) builder.edge(builder.index.get(stages[i - 1]!)!, builder.index.get(stage)!, TYPE_CODE.FS, 0, stage.location);
+    });
+    if (stages.length > 0 && plan.rollout?.after) {
+      const first = builder.index.get(stages[0]!)!;
+      for (const ref of plan.rollout.after) link(ref, first);
+    }
+  }
+
+  // A rollout without `after` follows every task of its plan that does not itself wait,
+  // directly or not, for one of the plan's rollout stages (cleanup after 100 % does).
+  for (const plan of project.plans) {
+    const stages = plan.rollout?.stages ?? [];
+    if (stages.length === 0 || plan.rollout?.after) continue;
+    const downstream = reachable(builder, stages.map((stage) => builder.index.get(stage)!));
+    const first = builder.index.get(stages[0]!)!;
+    for (const phase of plan.phases) {
+      for (const task of phase.tasks) {
+        const node = builder.index.get(task)!;
+        if (!downstream.has(node)) builder.edge(node, first, TYPE_CODE.FS, 0, plan.rollout!.location);
+      }
+    }
+  }
+  return builder.build();
+}
+
+/** Nodes reachable from `starts` along the edges added so far. */
+function reachable(builder: GraphBuilder, starts: number[]): Set<number> {
+  const successors = new Map<number, number[]>();
+  builder.from.forEach((from, e) => {
+    let list = successors.get(from);
+    if (!list) successors.set(from, (list = []));
+    list.push(builder.to[e]!);
+  });
+  const seen = new Set(starts);
+  const stack = [...starts];
+  while (stack.length > 0) {
+    for (const next of successors.get(stack.pop()!) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** A node's name in messages: its id, qualified by plan when the context spans plans. */
+export function nodeName(node: GraphNode, qualify: boolean): string {
+  const id =
+    node.kind === 'task'
+      ? node.task.id
+      : node.kind === 'milestone'
+        ? node.milestone.id
+        : node.kind === 'stage'
+          ? node.stage.id
+          : node.phase.id;
+  return qualify ? `${node.plan.id}#${id}` : id;
+}

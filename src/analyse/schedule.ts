@@ -1,0 +1,241 @@
+// One plan's schedule, read off the network-wide CPM result: timings and dates, phases,
+// milestones (slip, PERT and simulated chances), critical chains, near-critical tasks,
+// peak parallelism, PERT and Monte Carlo figures.
+import type { Config } from '../config/config.ts';
+import type { Milestone, Phase, Plan, RolloutStage, Task } from '../model/plan.ts';
+import { roundDays } from '../util/duration.ts';
+import type { WorkCalendar } from './calendar.ts';
+import { EPSILON, type CpmResult } from './cpm.ts';
+import { nodeName, type Graph } from './graph.ts';
+import { probabilityBy } from './pert.ts';
+import { percentile, shareAtOrBelow, type SimulationResult } from './simulate.ts';
+import type { MilestoneStatus, PlanSchedule, Timing } from './types.ts';
+
+export interface Variance {
+  /** σ² of each node's own estimate. */
+  own: Float64Array;
+  /** σ² along the driving chain into each node. */
+  chain: Float64Array;
+}
+
+export interface ScheduleInput {
+  plan: Plan;
+  planIndex: number;
+  graph: Graph;
+  cpm: CpmResult;
+  /** The plan's nodes in topological order. */
+  nodes: number[];
+  calendar: WorkCalendar | undefined;
+  variance: Variance;
+  nearCritical: number;
+  simulation: SimulationResult | undefined;
+  config: Config;
+}
+
+const MAX_CHAINS = 20;
+
+export function planSchedule(input: ScheduleInput): PlanSchedule {
+  const { plan, planIndex, graph, cpm, nodes, calendar, variance, simulation } = input;
+  const duration = roundDays(cpm.finish[planIndex] ?? 0);
+  const timings = new Map<Task | Milestone | RolloutStage, Timing>();
+  const hasEstimates = plan.phases.some((phase) => phase.tasks.some((task) => task.estimate));
+
+  for (const v of nodes) {
+    const node = graph.nodes[v]!;
+    if (node.kind === 'hub') continue;
+    const key = node.kind === 'task' ? node.task : node.kind === 'milestone' ? node.milestone : node.stage;
+    const es = roundDays(cpm.es[v]!);
+    const ef = roundDays(cpm.ef[v]!);
+    const totalFloat = roundDays(cpm.totalFloat[v]!);
+    const timing: Timing = {
+      es,
+      ef,
+      ls: roundDays(cpm.ls[v]!),
+      lf: roundDays(cpm.lf[v]!),
+      totalFloat,
+      freeFloat: roundDays(cpm.freeFloat[v]!),
+      critical: cpm.totalFloat[v]! <= EPSILON,
+      nearCritical: cpm.totalFloat[v]! > EPSILON && cpm.totalFloat[v]! < input.nearCritical,
+    };
+    if (calendar) {
+      const zero = graph.duration[v]! <= EPSILON;
+      timing.start = zero ? calendar.finishDate(es) : calendar.startDate(es);
+      timing.finish = zero ? timing.start : calendar.finishDate(ef);
+    }
+    if (node.kind === 'task' && node.task.estimate) timing.sigma = roundDays(Math.sqrt(variance.own[v]!));
+    const criticality = simulation?.criticality.get(v);
+    if (criticality !== undefined) timing.criticality = roundDays(criticality);
+    timings.set(key, timing);
+  }
+
+  const phases = new Map<Phase, { es: number; ef: number; start?: string; finish?: string }>();
+  for (const phase of plan.phases) {
+    const own = phase.tasks.map((task) => timings.get(task)!);
+    const es = Math.min(...own.map((t) => t.es));
+    const ef = Math.max(...own.map((t) => t.ef));
+    phases.set(phase, {
+      es,
+      ef,
+      ...(calendar ? { start: calendar.startDate(es), finish: calendar.finishDate(Math.max(ef, es)) } : {}),
+    });
+  }
+
+  const milestones = new Map<Milestone, MilestoneStatus>();
+  for (const milestone of plan.milestones) {
+    const v = graph.index.get(milestone)!;
+    const timing = timings.get(milestone)!;
+    const status: MilestoneStatus = { at: timing.ef, reached: predecessorsDone(graph, v) };
+    if (timing.finish) status.date = timing.finish;
+    if (milestone.due) {
+      status.due = milestone.due;
+      if (calendar) {
+        if (status.date! > milestone.due) status.slip = calendar.workdaysBetween(milestone.due, status.date!);
+        const deadline = calendar.endOfDay(milestone.due);
+        if (variance.chain[v]! > 0) status.probability = roundDays(probabilityBy(deadline, cpm.ef[v]!, Math.sqrt(variance.chain[v]!)));
+        const samples = simulation?.watched.get(v);
+        if (samples) status.simulatedProbability = roundDays(shareAtOrBelow(samples, deadline));
+      }
+    }
+    milestones.set(milestone, status);
+  }
+
+  const chains = criticalChains(graph, cpm, nodes, planIndex);
+  const criticalPaths = chains.map((chain) => chain.map((v) => nodeName(graph.nodes[v]!, graph.planOf[v] !== planIndex)));
+  const schedule: PlanSchedule = {
+    duration,
+    ...(calendar ? { start: calendar.startDate(0), finish: calendar.finishDate(Math.max(duration, 0)) } : {}),
+    timings,
+    phases,
+    milestones,
+    criticalPath: criticalPaths[0] ?? [],
+    criticalPaths,
+    nearCritical: [...timings].filter(([, t]) => t.nearCritical).map(([item]) => item.id),
+    peakParallelism: peak(plan, timings, calendar),
+    ...(calendar ? { calendar } : {}),
+  };
+  if (hasEstimates) {
+    const ends = chains.map((chain) => chain.at(-1)!);
+    const sigma = Math.sqrt(Math.max(0, ...ends.map((v) => variance.chain[v]!)));
+    schedule.pert = { expected: duration, sigma: roundDays(sigma) };
+  }
+  const finishes = simulation?.finishes.get(planIndex);
+  if (finishes && hasEstimates) {
+    const [p50, p80, p95] = [50, 80, 95].map((p) => roundDays(percentile(finishes, p))) as [number, number, number];
+    schedule.monteCarlo = {
+      runs: input.config.simulation.runs,
+      seed: input.config.simulation.seed,
+      p50,
+      p80,
+      p95,
+      ...(calendar
+        ? { p50Date: calendar.finishDate(p50), p80Date: calendar.finishDate(p80), p95Date: calendar.finishDate(p95) }
+        : {}),
+    };
+  }
+  return schedule;
+}
+
+/** A milestone is reached when every task upstream of it (through hubs) is done. */
+function predecessorsDone(graph: Graph, v: number): boolean {
+  const stack = [v];
+  const seen = new Set<number>([v]);
+  let any = false;
+  while (stack.length > 0) {
+    const w = stack.pop()!;
+    for (let p = graph.inStart[w]!; p < graph.inStart[w + 1]!; p++) {
+      const u = graph.from[graph.inEdges[p]!]!;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      const node = graph.nodes[u]!;
+      if (node.kind === 'task') {
+        any = true;
+        if (node.task.status !== 'done' && node.task.status !== 'cancelled') return false;
+      } else if (node.kind === 'stage') {
+        return false;
+      }
+      if (node.kind === 'hub' || node.kind === 'milestone') stack.push(u);
+    }
+  }
+  return any;
+}
+
+/**
+ * The chains of critical items: start at a critical item with no driving critical
+ * predecessor in the plan, follow driving links (looking through phase hubs). Items are
+ * tried in file order, so the first chain is stable.
+ */
+function criticalChains(graph: Graph, cpm: CpmResult, nodes: number[], planIndex: number): number[][] {
+  const critical = (v: number) => cpm.totalFloat[v]! <= EPSILON;
+  const successors = (v: number): number[] => {
+    const result = new Set<number>();
+    const visit = (u: number) => {
+      for (let p = graph.outStart[u]!; p < graph.outStart[u + 1]!; p++) {
+        const e = graph.outEdges[p]!;
+        if (!(cpm.slack[e]! <= EPSILON)) continue;
+        const w = graph.to[e]!;
+        if (!critical(w)) continue;
+        if (graph.hub[w]) visit(w);
+        else if (graph.planOf[w] === planIndex) result.add(w);
+      }
+    };
+    visit(v);
+    return [...result].sort((a, b) => a - b);
+  };
+  const members = nodes.filter((v) => !graph.hub[v] && critical(v)).sort((a, b) => a - b);
+  const next = new Map(members.map((v) => [v, successors(v)]));
+  const hasPredecessor = new Set<number>();
+  for (const list of next.values()) for (const w of list) hasPredecessor.add(w);
+  // Depth-first, iteratively (a serial plan of 100,000 tasks is one long chain); driving
+  // links form a DAG, so a path never revisits an item.
+  const chains: number[][] = [];
+  for (const start of members) {
+    if (hasPredecessor.has(start)) continue;
+    const path: number[] = [];
+    const stack: Array<{ node: number; next: number }> = [{ node: start, next: 0 }];
+    path.push(start);
+    while (stack.length > 0 && chains.length < MAX_CHAINS) {
+      const top = stack.at(-1)!;
+      const after = next.get(top.node) ?? [];
+      if (after.length === 0 && top.next === 0) {
+        chains.push([...path]);
+        top.next = 1;
+      }
+      if (top.next < after.length) {
+        const w = after[top.next++]!;
+        stack.push({ node: w, next: 0 });
+        path.push(w);
+      } else if (top.next >= after.length) {
+        stack.pop();
+        path.pop();
+      }
+    }
+    if (chains.length >= MAX_CHAINS) break;
+  }
+  return chains;
+}
+
+/** The most tasks that run at the same moment in the early schedule. */
+function peak(plan: Plan, timings: Map<Task | Milestone | RolloutStage, Timing>, calendar: WorkCalendar | undefined): PlanSchedule['peakParallelism'] {
+  const intervals = plan.phases
+    .flatMap((phase) => phase.tasks)
+    .filter((task) => task.duration > EPSILON)
+    .map((task) => ({ id: task.id, es: timings.get(task)!.es, ef: timings.get(task)!.ef }));
+  const events = intervals.flatMap((t) => [
+    { at: t.es, delta: 1 },
+    { at: t.ef, delta: -1 },
+  ]);
+  // Ends before starts at the same moment: back-to-back tasks do not overlap.
+  events.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let active = 0;
+  let best = 0;
+  let at = 0;
+  for (const event of events) {
+    active += event.delta;
+    if (active > best) {
+      best = active;
+      at = event.at;
+    }
+  }
+  const ids = intervals.filter((t) => t.es <= at + EPSILON && t.ef > at + EPSILON).map((t) => t.id);
+  return { tasks: best, at, ...(calendar ? { date: calendar.startDate(at) } : {}), ids };
+}

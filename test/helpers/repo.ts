@@ -1,0 +1,44 @@
+// Temporary repositories for tests: write files, run planc in them, clean up.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ExampleFile } from '../../src/diagnostics/define.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'planc.js');
+
+export function tempRepo(files: Record<string, ExampleFile> = {}): { dir: string; write(files: Record<string, ExampleFile>): void; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'planc-test-'));
+  const write = (entries: Record<string, ExampleFile>) => {
+    for (const [path, content] of Object.entries(entries)) {
+      const target = join(dir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, typeof content === 'string' ? content : Buffer.from(content.latin1, 'latin1'));
+    }
+  };
+  write(files);
+  return { dir, write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  signal: NodeJS.Signals | null;
+}
+
+/** Runs the real planc binary (as a user would), with a time limit. */
+export function planc(args: string[], options: { cwd: string; env?: Record<string, string>; timeout?: number }): CliResult {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
+  if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env,
+    encoding: 'utf8',
+    timeout: options.timeout ?? 20_000,
+    input: '',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
