@@ -13,6 +13,8 @@ export interface CheckOptions {
   paths?: string[];
   /** A config file to use instead of the nearest planc.config.yaml. */
   config?: string;
+  /** Run the Monte Carlo simulation (plan.json wants it; a check does not). */
+  simulate?: boolean;
 }
 
 export type CheckOutcome =
@@ -40,5 +42,5 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const { files, unmatched } = await discover(patterns, cwd);
   if (files.length === 0) return { kind: 'no-files', patterns, unmatched, config };
   const inputs = await readInputs(files, cwd, config.maxFileSize);
-  return { kind: 'compiled', result: compile(inputs, config), unmatched };
+  return { kind: 'compiled', result: compile(inputs, config, { simulate: options.simulate ?? false }), unmatched };
 }

@@ -3,7 +3,8 @@
 //                               FF  EF_j ≥ EF_i + L     SF  EF_j ≥ ES_i + L
 // Forward pass: ES/EF with ES ≥ 0; each group's (plan's) duration T = max EF of its nodes.
 // Backward pass: LS/LF with LF ≤ T of the node's group. Total float LS − ES; free float the
-// least slack of a node's outgoing links (T − EF without any). Linear in nodes + links.
+// least slack of a node's outgoing links (T − EF without any), never more than the total
+// float. Linear in nodes + links.
 
 export const EPSILON = 1e-9;
 
@@ -188,7 +189,9 @@ export function cpm(net: Network, options: CpmOptions = {}): CpmResult {
       const value = slack[e]! + (transparent?.[j] ? freeFloat[j]! : 0);
       if (value < least) least = value;
     }
-    freeFloat[i] = least === Infinity ? finish[planOf[i]!]! - ef[i]! : least;
+    // A delay beyond the total float would move the project's end, whatever the links say
+    // (an SS or SF link leaves a task's finish unconstrained), so free float ≤ total float.
+    freeFloat[i] = Math.min(least === Infinity ? finish[planOf[i]!]! - ef[i]! : least, totalFloat[i]!);
   }
   return { order, es, ef, ls, lf, totalFloat, freeFloat, slack, finish };
 }

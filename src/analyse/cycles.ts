@@ -19,7 +19,7 @@ export interface CycleAnalysis {
 export const MAX_CYCLES_PER_COMPONENT = 50;
 
 export function findCycles(graph: Graph): CycleAnalysis {
-  const n = graph.nodes.length;
+  const n = graph.size;
   const { outStart, outEdges, to, from } = graph;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -91,8 +91,14 @@ export function findCycles(graph: Graph): CycleAnalysis {
   const seen = new Int32Array(n).fill(-1);
   const via = new Int32Array(n);
   let stamp = 0;
+  // A dependency written once can stand for several edges (a phase's `dependsOn` applies to
+  // each of its tasks), so coverage and sameness go by where the dependency was written.
+  const written = (e: number) => {
+    const origin = graph.origin[e]!;
+    return `${origin.file}\u0000${origin.span.start}`;
+  };
   cyclicComponents.forEach((members, c) => {
-    const covered = new Set<number>();
+    const covered = new Set<string>();
     const reported = new Set<string>();
     // Reference edges of the component, in the order they were written.
     const edges: number[] = [];
@@ -105,12 +111,13 @@ export function findCycles(graph: Graph): CycleAnalysis {
     edges.sort((a, b) => a - b);
     let count = 0;
     for (const e of edges) {
-      if (covered.has(e) || count >= MAX_CYCLES_PER_COMPONENT) continue;
+      if (covered.has(written(e)) || count >= MAX_CYCLES_PER_COMPONENT) continue;
       const path = shortestPath(graph, to[e]!, from[e]!, component, c, seen, via, ++stamp);
       if (!path) continue;
       const cycle = [e, ...path];
-      const key = cycle.filter((edge) => graph.origin[edge]).sort((a, b) => a - b).join(',');
-      for (const edge of cycle) covered.add(edge);
+      const origins = cycle.filter((edge) => graph.origin[edge]).map(written);
+      const key = [...new Set(origins)].sort().join('\u0001');
+      for (const origin of origins) covered.add(origin);
       if (reported.has(key)) continue;
       reported.add(key);
       cycles.push(cycle);

@@ -2,6 +2,7 @@
 // lives in its own file and returns an exit code. One catch at the top separates "the plan
 // is wrong" (exit 1, reported as diagnostics) from "planc is wrong" (exit 3).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { newCommand } from './commands/new.ts';
 import { schemaCommand } from './commands/schema.ts';
@@ -25,6 +26,7 @@ export interface Command {
 
 const commands: Record<string, Command> = {
   check: checkCommand,
+  build: buildCommand,
   new: newCommand,
   schema: schemaCommand,
 };

@@ -1,9 +1,6 @@
-import { check } from '../../check.ts';
-import { reporters } from '../../report/index.ts';
-import { COLOUR, PLAIN, wantsColour } from '../../report/terminal.ts';
-import { stylish } from '../../report/stylish.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
+import { compileFor, report, reporterFor } from './shared.ts';
 
 export const checkCommand: Command = {
   summary: 'Check plans: YAML, schema, references, cycles, schedule, rollback coverage, risks.',
@@ -14,33 +11,11 @@ export const checkCommand: Command = {
     config: { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' },
   },
   async run({ values, positionals }, io: Io) {
-    const format = String(values.format);
-    const reporter = reporters[format];
-    if (!reporter) throw new UsageError(`unknown format \`${format}\``, `Formats: ${Object.keys(reporters).join(', ')}.`);
+    const reporter = reporterFor(values.format);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const outcome = await check({ cwd: io.cwd, paths: positionals, ...(values.config ? { config: String(values.config) } : {}) });
-    const style = wantsColour(io.env, Boolean(io.stdout.isTTY)) ? COLOUR : PLAIN;
-
-    if (outcome.kind === 'config-error') {
-      const errorStyle = wantsColour(io.env, Boolean(io.stderr.isTTY)) ? COLOUR : PLAIN;
-      io.stderr.write(stylish({ diagnostics: outcome.diagnostics, files: 0, plans: 0, source: outcome.source }, errorStyle));
-      return EXIT.usage;
-    }
-    if (outcome.kind === 'no-files') {
-      throw new UsageError(
-        `no plan files matched ${outcome.patterns.map((p) => `\`${p}\``).join(', ')}`,
-        'Pass plan files, folders or globs, or set `plans:` in planc.config.yaml.',
-      );
-    }
-    for (const pattern of outcome.unmatched) io.stderr.write(`planc: warning: \`${pattern}\` matched no plan file\n`);
-    const { result } = outcome;
-    const diagnostics = result.diagnostics.map((d) => result.sources.resolve(d));
-    io.stdout.write(
-      reporter(
-        { diagnostics, files: result.files.length, plans: result.plans.length, source: (path) => result.sources.get(path) },
-        style,
-      ),
-    );
+    const result = await compileFor(values, positionals, io);
+    if (typeof result === 'number') return result;
+    const diagnostics = report(result, reporter, io.stdout, io);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (errors > 0) return EXIT.findings;
