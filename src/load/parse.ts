@@ -61,6 +61,12 @@ export function parseYaml(
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): ParsedYaml | undefined {
   const at = (span: Span, pointer = '') => ({ file, span, pointer });
+  // Runaway flow brackets make the parser slow and its errors meaningless: stop early.
+  const tooDeep = flowDepthBeyond(text, limits.maxDepth);
+  if (tooDeep !== -1) {
+    diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: tooDeep, end: tooDeep + 1 }));
+    return undefined;
+  }
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, {
@@ -75,8 +81,7 @@ export function parseYaml(
   } catch (error) {
     // The composer recurses per nesting level; a pathological file can exhaust the stack.
     if (error instanceof RangeError) {
-      const offset = deepestBracket(text, limits.maxDepth);
-      diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: offset, end: offset + 1 }));
+      diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: 0, end: 0 }));
       return undefined;
     }
     throw error;
@@ -90,14 +95,13 @@ export function parseYaml(
   const doc = documents[0];
   let failed = documents.length > 1;
   for (const document of documents.slice(0, 1)) {
-    // One error per position: the parser often reports a cascade at the same spot.
-    const reported = new Set<number>();
-    for (const error of [...document.errors, ...document.warnings]) {
-      if (error.code === 'TAG_RESOLVE_FAILED') continue; // the walk reports tags itself
+    // The first problem only: after it the parser's recovery is guesswork, and what it
+    // reports next is mostly the same mistake seen again.
+    const problems = [...document.errors, ...document.warnings].filter((error) => error.code !== 'TAG_RESOLVE_FAILED');
+    const first = problems.sort((a, b) => a.pos[0] - b.pos[0])[0];
+    if (first) {
       failed = true;
-      if (reported.has(error.pos[0])) continue;
-      reported.add(error.pos[0]);
-      reportYamlError(error, text, file, diagnostics);
+      reportYamlError(first, text, file, diagnostics);
     }
     const version = document.directives?.yaml;
     if (version?.explicit && version.version !== '1.2') {
@@ -119,7 +123,7 @@ export function parseYaml(
     return undefined;
   }
 
-  const walk = new Walk(doc, file, diagnostics, limits);
+  const walk = new Walk(doc, text, file, diagnostics, limits);
   const value = walk.value(doc.contents, 0, []);
   if (walk.failed) return undefined;
   return { value, source: new YamlSource(doc, text) };
@@ -214,17 +218,33 @@ function markerBefore(text: string, offset: number): number {
   return index === -1 ? offset : index;
 }
 
-/** Where flow brackets first nest deeper than `limit` (a best effort for stack overflows). */
-function deepestBracket(text: string, limit: number): number {
+/**
+ * Where `[` and `{` first nest deeper than `limit`, or -1. Skips quoted text and comments;
+ * a plain scalar holding brackets can only make it count deeper, never shallower, and no
+ * real plan comes near the limit.
+ */
+function flowDepthBeyond(text: string, limit: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[' || c === '{') {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
       depth += 1;
       if (depth > limit) return i;
-    } else if (c === ']' || c === '}') depth -= 1;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth = Math.max(0, depth - 1);
+    } else if (c === 0x22 || c === 0x27) {
+      // Quoted text: skip to the closing quote on the same line (escaped quotes aside).
+      const end = text.indexOf('\n', i);
+      const stop = end === -1 ? text.length : end;
+      let j = i + 1;
+      while (j < stop && !(text.charCodeAt(j) === c && (c === 0x27 || text.charCodeAt(j - 1) !== 0x5c))) j++;
+      if (j < stop) i = j;
+    } else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x0a)) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    }
   }
-  return 0;
+  return -1;
 }
 
 class Walk {
@@ -233,14 +253,16 @@ class Walk {
   readonly #file: string;
   readonly #diagnostics: Diagnostics;
   readonly #limits: YamlLimits;
+  readonly #text: string;
   readonly #converted = new Map<Node, unknown>();
   readonly #sizes = new Map<Node, number>();
   readonly #inProgress = new Set<Node>();
   #aliases = 0;
   #expanded = 0;
 
-  constructor(doc: Document, file: string, diagnostics: Diagnostics, limits: YamlLimits) {
+  constructor(doc: Document, text: string, file: string, diagnostics: Diagnostics, limits: YamlLimits) {
     this.#doc = doc;
+    this.#text = text;
     this.#file = file;
     this.#diagnostics = diagnostics;
     this.#limits = limits;
@@ -267,7 +289,16 @@ class Walk {
     const tag = (node as Node).tag;
     if (tag && !CORE_TAGS.has(tag)) {
       const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
-      this.#diagnostics.report(unsupportedTag, { tag: shown }, this.#at(node, path));
+      const location = this.#at(node, path);
+      // The node's range starts at its value; the tag is written just before it.
+      const tagStart = this.#text.lastIndexOf('!', location.span.start);
+      if (tagStart !== -1 && !this.#text.slice(tagStart, location.span.start).includes('\n')) {
+        let start = tagStart;
+        while (start > 0 && this.#text[start - 1] === '!') start -= 1;
+        const end = start + (/^\S+/.exec(this.#text.slice(start))?.[0].length ?? 1);
+        location.span = { start, end };
+      }
+      this.#diagnostics.report(unsupportedTag, { tag: shown }, location);
       this.failed = true;
       return null;
     }

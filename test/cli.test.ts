@@ -1,0 +1,235 @@
+// The real binary, spawned as a user or a CI job runs it: exit codes, output, colour.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.ts';
+import { planc, ROOT, tempRepo } from './helpers/repo.ts';
+
+const CLEAN = [
+  'title: Clean',
+  'rollback: { trigger: errors rise, steps: [revert] }',
+  'phases:',
+  '  - id: build',
+  '    title: Build',
+  '    tasks:',
+  '      - { id: code, title: Write the code, duration: 2d }',
+  '',
+].join('\n');
+
+const repos: Array<{ cleanup(): void }> = [];
+afterAll(() => repos.forEach((repo) => repo.cleanup()));
+function repo(files: Record<string, string>) {
+  const made = tempRepo(files);
+  repos.push(made);
+  return made;
+}
+
+describe('planc check', () => {
+  it('exits 0 on the bundled plans', () => {
+    const result = planc(['check'], { cwd: ROOT });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('✔ 2 plan files checked: no problems\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('exits 1 on an error and shows file:line:col, the code, a code frame with a caret and help', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN.replace('title: Write the code', 'titel: Write the code') });
+    const result = planc(['check'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        'plans/a.plan.yaml:7:21 - error PLAN2001: Unknown property `titel` in task `code`',
+        '',
+        '  6 |     tasks:',
+        '  7 |       - { id: code, titel: Write the code, duration: 2d }',
+        '    |                     ^^^^^',
+        '',
+        '  help: Did you mean `title`?',
+        '',
+        '✖ 1 error, 0 warnings in 1 plan file',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('passes warnings unless --max-warnings is exceeded', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN.replace(/rollback: .*\n/, '') });
+    const lenient = planc(['check'], { cwd: dir });
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toContain('warning PLAN5001');
+    expect(planc(['check', '--max-warnings', '1'], { cwd: dir }).status).toBe(0);
+    const strict = planc(['check', '--max-warnings', '0'], { cwd: dir });
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('1 warnings, more than --max-warnings 0');
+  });
+
+  it('writes the documented JSON format', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN.replace('duration: 2d', 'duration: 2 days') });
+    const result = planc(['check', '--format', 'json'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      version: 1,
+      summary: { files: 1, plans: 0, errors: 1, warnings: 0, infos: 0 },
+      diagnostics: [
+        {
+          code: 'PLAN2005',
+          rule: 'invalid-format',
+          severity: 'error',
+          message: '`2 days` is not a duration such as 3, 0.5d, 4h or 2w',
+          file: 'plans/a.plan.yaml',
+          range: { start: { line: 7, column: 54 }, end: { line: 7, column: 60 } },
+          pointer: '/phases/0/tasks/0/duration',
+          help: 'Write a duration such as 3, 0.5d, 4h or 2w.',
+          related: [],
+        },
+      ],
+    });
+  });
+
+  it('takes files, folders and globs, and warns about arguments that match nothing', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN, 'plans/sub/b.plan.yaml': CLEAN.replace('Clean', 'B'), 'other/c.yaml': CLEAN });
+    expect(planc(['check', 'plans/a.plan.yaml'], { cwd: dir }).stdout).toContain('1 plan file checked');
+    expect(planc(['check', 'plans'], { cwd: dir }).stdout).toContain('2 plan files checked');
+    expect(planc(['check', '**/*.yaml'], { cwd: dir }).stdout).toContain('3 plan files checked');
+    const partly = planc(['check', 'plans', 'missing'], { cwd: dir });
+    expect(partly.status).toBe(0);
+    expect(partly.stderr).toBe('planc: warning: `missing` matched no plan file\n');
+  });
+
+  it('exits 2 on usage errors, a bad config, or no plan file', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN });
+    const cases: Array<[string[], string]> = [
+      [['frobnicate'], 'planc: unknown command `frobnicate`'],
+      [['check', '--frobnicate'], 'planc: unknown option `--frobnicate`'],
+      [['check', '--format', 'xml'], 'planc: unknown format `xml`'],
+      [['check', '--max-warnings', 'lots'], 'planc: --max-warnings takes a whole number, not `lots`'],
+      [['check', 'nowhere'], 'planc: no plan files matched `nowhere`'],
+    ];
+    for (const [args, message] of cases) {
+      const result = planc(args, { cwd: dir });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(message);
+    }
+    const empty = repo({ 'README.md': 'no plans here' });
+    expect(planc(['check'], { cwd: empty.dir }).status).toBe(2);
+    const badShape = repo({ 'planc.config.yaml': 'plans: plans\n', 'plans/a.plan.yaml': CLEAN });
+    const shape = planc(['check'], { cwd: badShape.dir });
+    expect(shape.status).toBe(2);
+    expect(shape.stderr).toContain('planc.config.yaml:1:8 - error PLAN6001: Invalid configuration: Expected a list');
+    const badRule = repo({ 'planc.config.yaml': 'rules: { milestone-slipp: error }\n', 'plans/a.plan.yaml': CLEAN });
+    const rule = planc(['check'], { cwd: badRule.dir });
+    expect(rule.status).toBe(2);
+    expect(rule.stderr).toContain(
+      'planc.config.yaml:1:10 - error PLAN6001: Invalid configuration: there is no rule `milestone-slipp`; did you mean `milestone-slip`?',
+    );
+  });
+
+  it('reads the config: plans folder, rule severities', () => {
+    const { dir } = repo({
+      'planc.config.yaml': 'plans: [docs/plans]\nrules: { phase-without-rollback: error }\n',
+      'docs/plans/a.plan.yaml': CLEAN.replace(/rollback: .*\n/, ''),
+    });
+    const result = planc(['check'], { cwd: join(dir, 'docs') });
+    expect(result.stdout).toContain('plans/a.plan.yaml:3:9 - error PLAN5001');
+    expect(result.status).toBe(1);
+  });
+
+  it('colours output only on a terminal or when forced, and never with NO_COLOR', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN.replace('titel', 'title').replace('duration: 2d', 'duration: x') });
+    const ansi = /\u001b\[/;
+    expect(planc(['check'], { cwd: dir }).stdout).not.toMatch(ansi);
+    expect(planc(['check'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).toMatch(ansi);
+    expect(planc(['check'], { cwd: dir, env: { FORCE_COLOR: '0' } }).stdout).not.toMatch(ansi);
+    expect(planc(['check'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout).not.toMatch(ansi);
+  });
+
+  it('shows plan text with control characters escaped, so a plan cannot drive the terminal', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN.replace('title: Clean', 'title: "Clean"\nstatus: "\\e[2J\\e]0;pwned\\a"') });
+    const result = planc(['check'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('\\u{1b}[2J');
+  });
+});
+
+describe('planc itself', () => {
+  it('prints its version and help', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(planc(['--version'], { cwd: ROOT }).stdout).toBe(`${pkg.version}\n`);
+    const help = planc(['--help'], { cwd: ROOT });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: planc <command> [options]');
+    const checkHelp = planc(['check', '--help'], { cwd: ROOT });
+    expect(checkHelp.stdout).toContain('--max-warnings <value>');
+    expect(planc([], { cwd: ROOT }).status).toBe(2);
+  });
+
+  it('prints the schema', () => {
+    const result = planc(['schema'], { cwd: ROOT });
+    expect(result.stdout).toBe(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
+  });
+
+  it('exits 3 with a bug-report hint, and no stack trace, when planc itself fails', async () => {
+    let stderr = '';
+    const code = await run(['check', 'plans'], {
+      cwd: ROOT,
+      env: {},
+      stdout: {
+        write() {
+          throw new TypeError('the reporter broke');
+        },
+      },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
+    expect(code).toBe(3);
+    expect(stderr).toContain('planc: internal error (PLAN9001): the reporter broke');
+    expect(stderr).toContain('This is a bug in planc');
+    expect(stderr).not.toContain('    at ');
+  });
+});
+
+describe('planc new', () => {
+  it.each(['implementation', 'migration', 'refactoring'])('writes a %s plan that checks clean', (template) => {
+    const { dir } = repo({});
+    const created = planc(['new', 'checkout-redesign', '--template', template, '--start', '2027-03-01'], { cwd: dir });
+    // planc is not installed in this temporary repository, so the schema path is absolute.
+    expect(created.stderr).toMatch(/^planc: note: the schema line points to \S+plan\.schema\.json, outside this repository/);
+    expect(created.stdout).toBe(
+      `Created plans/checkout-redesign.plan.yaml from the ${template} template.\nCheck it with: planc check plans/checkout-redesign.plan.yaml\n`,
+    );
+    const text = readFileSync(join(dir, 'plans/checkout-redesign.plan.yaml'), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+plan\.schema\.json\n/);
+    expect(text).toContain('title: "Checkout redesign"');
+    expect(text).not.toContain('{{');
+    const checked = planc(['check'], { cwd: dir });
+    expect(checked.stdout).toBe('✔ 1 plan file checked: no problems\n');
+  });
+
+  it('points the schema line at the installed schema with a relative path', () => {
+    const dir = join(ROOT, 'test', 'artifacts', `new-${process.pid}`);
+    const created = planc(['new', 'relative', '--dir', dir], { cwd: ROOT });
+    expect(created.stderr).toBe('');
+    const text = readFileSync(join(dir, 'relative.plan.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../schema/plan.schema.json');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to overwrite, and rejects a bad id or template', () => {
+    const { dir } = repo({ 'plans/taken.plan.yaml': 'mine' });
+    const again = planc(['new', 'taken'], { cwd: dir });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('plans/taken.plan.yaml already exists');
+    expect(readFileSync(join(dir, 'plans/taken.plan.yaml'), 'utf8')).toBe('mine');
+    expect(planc(['new', 'Not A Slug'], { cwd: dir }).status).toBe(2);
+    expect(planc(['new', 'ok', '--template', 'epic'], { cwd: dir }).status).toBe(2);
+    expect(planc(['new'], { cwd: dir }).status).toBe(2);
+  });
+
+  it('quotes a given title safely', () => {
+    const { dir } = repo({});
+    planc(['new', 'x', '--title', 'Say "no" to: sessions'], { cwd: dir });
+    const checked = planc(['check', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(checked.stdout).summary.errors).toBe(0);
+    expect(readFileSync(join(dir, 'plans/x.plan.yaml'), 'utf8')).toContain('title: "Say \\"no\\" to: sessions"');
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configSchema } from '../src/config/config-schema.ts';
+import { planSchema } from '../src/schema/plan-schema.ts';
+import { createAjv } from '../src/validate/validate.ts';
+import { ROOT } from './helpers/repo.ts';
+
+type Schema = Record<string, unknown>;
+
+/** Every subschema that describes a property, with its path. */
+function properties(schema: Schema, path = '#'): Array<[string, Schema]> {
+  const found: Array<[string, Schema]> = [];
+  const visit = (node: unknown, at: string) => {
+    if (!node || typeof node !== 'object') return;
+    const object = node as Schema;
+    for (const [name, child] of Object.entries((object.properties as Record<string, Schema>) ?? {})) {
+      found.push([`${at}/properties/${name}`, child]);
+      visit(child, `${at}/properties/${name}`);
+    }
+    for (const key of ['items', 'additionalProperties']) if (typeof object[key] === 'object') visit(object[key], `${at}/${key}`);
+    for (const [name, child] of Object.entries((object.$defs as Record<string, Schema>) ?? {})) visit(child, `${at}/$defs/${name}`);
+  };
+  visit(schema, path);
+  return found;
+}
+
+describe('the plan schema', () => {
+  it('compiles with ajv in strict mode', () => {
+    expect(() => createAjv().compile(planSchema)).not.toThrow();
+    expect(() => createAjv().compile(configSchema)).not.toThrow();
+  });
+
+  it('is committed as generated (run `npm run schema` after changing src/schema)', () => {
+    const committed = readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8');
+    expect(committed).toBe(`${JSON.stringify(planSchema, null, 2)}\n`);
+  });
+
+  it('documents every property with a title and a description, for editor hover', () => {
+    const all = properties(planSchema);
+    expect(all.length).toBeGreaterThan(150);
+    for (const [path, schema] of all) {
+      expect(typeof schema.title === 'string' && schema.title.length > 0, `${path} has no title`).toBe(true);
+      expect(typeof schema.description === 'string' && schema.description.length > 5, `${path} has no description`).toBe(true);
+    }
+  });
+
+  it('documents every enumerated value', () => {
+    for (const [path, schema] of properties(planSchema)) {
+      if (!Array.isArray(schema.enum)) continue;
+      const docs = schema.markdownEnumDescriptions as string[] | undefined;
+      expect(docs?.length, `${path} enum values undocumented`).toBe(schema.enum.length);
+      for (const value of schema.enum) expect(String(schema.markdownDescription)).toContain(`\`${String(value)}\``);
+    }
+  });
+
+  it('validates its own examples', () => {
+    const ajv = createAjv();
+    ajv.addSchema(planSchema);
+    let checked = 0;
+    for (const [path, schema] of properties(planSchema)) {
+      if (!Array.isArray(schema.examples) || schema.$ref) continue;
+      const validate = ajv.getSchema(`${planSchema.$id as string}${path}`)!;
+      for (const example of schema.examples) {
+        expect(validate(example), `${path}: ${JSON.stringify(example)} ${JSON.stringify(validate.errors)}`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
