@@ -41,6 +41,6 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
     : config.plans.map((pattern) => relative(cwd, resolve(config.root, pattern)) || '.');
   const { files, unmatched } = await discover(patterns, cwd);
   if (files.length === 0) return { kind: 'no-files', patterns, unmatched, config };
-  const inputs = await readInputs(files, cwd, config.maxFileSize);
+  const inputs = readInputs(files, cwd, config.maxFileSize);
   return { kind: 'compiled', result: compile(inputs, config, { simulate: options.simulate ?? false }), unmatched };
 }

@@ -1,6 +1,6 @@
 // The pipeline: files → load → validate → build (per file) → link → analyse (all plans).
 // Stages never import each other; this module wires them and decides what is fatal.
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyse, type ProjectAnalysis } from './analyse/analyse.ts';
 import { buildPlan } from './build/build.ts';
@@ -27,7 +27,7 @@ export interface FileInput {
   error?: string;
 }
 
-/** What the per-file stages produce; plain data, so it can cross a worker boundary. */
+/** What the per-file stages produce. */
 export interface FileResult {
   path: string;
   plan?: Plan;
@@ -118,22 +118,26 @@ function withoutCoveredWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Reads plan files; a file over the size limit is not read at all. */
-export async function readInputs(paths: string[], cwd: string, maxFileSize: number): Promise<FileInput[]> {
-  return Promise.all(
-    paths.map(async (path): Promise<FileInput> => {
-      const absolute = resolve(cwd, path);
-      try {
-        const info = await stat(absolute);
-        if (!info.isFile()) return { path, error: 'it is not a regular file' };
-        if (info.size > maxFileSize) return { path, size: info.size };
-        return { path, bytes: await readFile(absolute) };
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        return { path, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : String(code ?? error) };
-      }
-    }),
-  );
+/**
+ * Reads plan files; a file over the size limit is not read at all. Synchronous on purpose:
+ * for a thousand small files, one blocking read after another beats a thousand promises.
+ */
+export function readInputs(paths: string[], cwd: string, maxFileSize: number): FileInput[] {
+  return paths.map((path): FileInput => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(resolve(cwd, path), 'r');
+      const info = fstatSync(fd);
+      if (!info.isFile()) return { path, error: 'it is not a regular file' };
+      if (info.size > maxFileSize) return { path, size: info.size };
+      return { path, bytes: readFileSync(fd) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { path, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error) };
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  });
 }
 
 export function compile(inputs: FileInput[], config: Config, options: CompileOptions = {}): CompileResult {

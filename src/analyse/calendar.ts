@@ -12,8 +12,18 @@ export function epochDay(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
+/** The ISO date of an epoch day (Howard Hinnant's civil-from-days; no Date objects). */
 export function isoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
@@ -83,14 +93,26 @@ export class WorkCalendar {
     return low;
   }
 
+  readonly #dates = new Map<number, string>();
+
+  /** The date of working day number `index`, remembered: a plan asks for the same few days often. */
+  dateOf(index: number): string {
+    let date = this.#dates.get(index);
+    if (date === undefined) {
+      date = isoDate(this.dayOf(index));
+      this.#dates.set(index, date);
+    }
+    return date;
+  }
+
   /** The date on which work at offset `offset` happens (a start). */
   startDate(offset: number): string {
-    return isoDate(this.dayOf(Math.max(0, Math.floor(offset + 1e-9))));
+    return this.dateOf(Math.max(0, Math.floor(offset + 1e-9)));
   }
 
   /** The date on which work ending at offset `offset` ends (a finish): the day it completes. */
   finishDate(offset: number): string {
-    return isoDate(this.dayOf(Math.max(0, Math.ceil(offset - 1e-9) - 1)));
+    return this.dateOf(Math.max(0, Math.ceil(offset - 1e-9) - 1));
   }
 
   /** The offset at the end of `date` (when something due that day must be done by). */

@@ -33,10 +33,13 @@ class GraphBuilder {
   readonly index = new Map<Task | Milestone | RolloutStage, number>();
   readonly #hubs = new Map<Phase, [number, number]>();
   readonly #planIndex: Map<Plan, number>;
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly type: number[] = [];
-  readonly lag: number[] = [];
+  // Edge columns in typed arrays that double as they fill: no boxed numbers for the
+  // garbage collector to trace in a graph of a million dependencies.
+  edges = 0;
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  type = new Uint8Array(1024);
+  lag = new Float64Array(1024);
   readonly origin: Array<Location | undefined> = [];
 
   constructor(plans: Plan[]) {
@@ -51,11 +54,26 @@ class GraphBuilder {
   }
 
   edge(from: number, to: number, type: number, lag: number, origin: Location | undefined): void {
-    this.from.push(from);
-    this.to.push(to);
-    this.type.push(type);
-    this.lag.push(lag);
+    if (this.edges === this.from.length) this.#grow();
+    const e = this.edges++;
+    this.from[e] = from;
+    this.to[e] = to;
+    this.type[e] = type;
+    this.lag[e] = lag;
     this.origin.push(origin);
+  }
+
+  #grow(): void {
+    const size = this.from.length * 2;
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(array: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(array);
+      return next;
+    };
+    this.from = grown(this.from, (n) => new Int32Array(n));
+    this.to = grown(this.to, (n) => new Int32Array(n));
+    this.type = grown(this.type, (n) => new Uint8Array(n));
+    this.lag = grown(this.lag, (n) => new Float64Array(n));
   }
 
   /** The hub "all tasks of the phase have started" (S) or "… finished" (F). */
@@ -102,8 +120,8 @@ class GraphBuilder {
       hub[i] = node.kind === 'hub' ? 1 : 0;
       duration[i] = node.kind === 'task' ? node.task.duration : node.kind === 'stage' ? node.stage.duration : 0;
     });
-    const from = Int32Array.from(this.from);
-    const to = Int32Array.from(this.to);
+    const from = this.from.slice(0, this.edges);
+    const to = this.to.slice(0, this.edges);
     const [outStart, outEdges] = csr(n, from);
     const [inStart, inEdges] = csr(n, to);
     return {
@@ -114,8 +132,8 @@ class GraphBuilder {
       duration,
       from,
       to,
-      type: Uint8Array.from(this.type),
-      lag: Float64Array.from(this.lag),
+      type: this.type.slice(0, this.edges),
+      lag: this.lag.slice(0, this.edges),
       origin: this.origin,
       outStart,
       outEdges,
@@ -139,25 +157,30 @@ function csr(n: number, key: Int32Array): [Int32Array, Int32Array] {
 
 export function buildGraph(project: Project): Graph {
   const builder = new GraphBuilder(project.plans);
-  const { targets } = project;
   for (const plan of project.plans) {
     for (const phase of plan.phases) for (const task of phase.tasks) builder.add({ kind: 'task', plan, task }, task);
     for (const milestone of plan.milestones) builder.add({ kind: 'milestone', plan, milestone }, milestone);
     for (const stage of plan.rollout?.stages ?? []) builder.add({ kind: 'stage', plan, stage }, stage);
   }
 
+  type Link = { node: number; type: number; lag: number; origin: Location };
+  const resolve = (ref: Reference & { type?: DependencyType; lag?: number }): Link | undefined => {
+    const target = ref.target;
+    const source = target && builder.source(target, ref.type ?? 'FS');
+    return source && { node: source.node, type: source.type, lag: ref.lag ?? 0, origin: ref.location };
+  };
   const link = (ref: Reference & { type?: DependencyType; lag?: number }, to: number): void => {
-    const target = targets.get(ref);
-    if (!target) return;
-    const source = builder.source(target, ref.type ?? 'FS');
-    if (source) builder.edge(source.node, to, source.type, ref.lag ?? 0, ref.location);
+    const source = resolve(ref);
+    if (source) builder.edge(source.node, to, source.type, source.lag, source.origin);
   };
 
   for (const plan of project.plans) {
     for (const phase of plan.phases) {
+      // A phase's own dependencies apply to each of its tasks: resolve them once.
+      const shared = phase.dependsOn.map(resolve).filter((source): source is Link => source !== undefined);
       for (const task of phase.tasks) {
         const node = builder.index.get(task)!;
-        for (const dependency of phase.dependsOn) link(dependency, node);
+        for (const source of shared) builder.edge(source.node, node, source.type, source.lag, source.origin);
         for (const dependency of task.dependsOn) link(dependency, node);
       }
     }
@@ -177,33 +200,56 @@ export function buildGraph(project: Project): Graph {
 
   // A rollout without `after` follows every task of its plan that does not itself wait,
   // directly or not, for one of the plan's rollout stages (cleanup after 100 % does).
-  for (const plan of project.plans) {
-    const stages = plan.rollout?.stages ?? [];
-    if (stages.length === 0 || plan.rollout?.after) continue;
-    const downstream = reachable(builder, stages.map((stage) => builder.index.get(stage)!));
-    const first = builder.index.get(stages[0]!)!;
-    for (const phase of plan.phases) {
-      for (const task of phase.tasks) {
-        const node = builder.index.get(task)!;
-        if (!downstream.has(node)) builder.edge(node, first, TYPE_CODE.FS, 0, plan.rollout!.location);
+  // Reachability uses the dependencies written in the plans, before these edges are added.
+  // Only the last items of that work get an edge: an item with a finish-to-start successor
+  // (lag ≥ 0) in the same work finishes no later than that successor, so its own edge would
+  // change neither the schedule nor any float — and a 50-task plan needs a handful, not 50.
+  const pending = project.plans.filter((plan) => (plan.rollout?.stages.length ?? 0) > 0 && !plan.rollout?.after);
+  if (pending.length > 0) {
+    const successors = adjacency(builder);
+    for (const plan of pending) {
+      const stages = plan.rollout!.stages;
+      const downstream = reachable(successors, stages.map((stage) => builder.index.get(stage)!), (edge) => builder.to[edge]!);
+      const first = builder.index.get(stages[0]!)!;
+      const work = new Set<number>();
+      for (const phase of plan.phases) {
+        for (const task of phase.tasks) {
+          const node = builder.index.get(task)!;
+          if (!downstream.has(node)) work.add(node);
+        }
+      }
+      // Hubs and milestones reached from that work are part of it too.
+      for (const node of [...work]) {
+        for (const edge of successors[node] ?? []) {
+          const next = builder.to[edge]!;
+          if (!downstream.has(next) && builder.nodes[next]!.plan === plan && builder.nodes[next]!.kind !== 'stage') work.add(next);
+        }
+      }
+      for (const node of work) {
+        const implied = (successors[node] ?? []).some(
+          (edge) => builder.type[edge] === TYPE_CODE.FS && builder.lag[edge]! >= 0 && work.has(builder.to[edge]!),
+        );
+        if (!implied) builder.edge(node, first, TYPE_CODE.FS, 0, plan.rollout!.location);
       }
     }
   }
   return builder.build();
 }
 
-/** Nodes reachable from `starts` along the edges added so far. */
-function reachable(builder: GraphBuilder, starts: number[]): Set<number> {
-  const successors = new Map<number, number[]>();
-  builder.from.forEach((from, e) => {
-    let list = successors.get(from);
-    if (!list) successors.set(from, (list = []));
-    list.push(builder.to[e]!);
-  });
+/** Outgoing edge ids of every node, for the edges added so far. */
+function adjacency(builder: GraphBuilder): number[][] {
+  const successors: number[][] = Array.from({ length: builder.nodes.length }, () => []);
+  for (let e = 0; e < builder.edges; e++) successors[builder.from[e]!]!.push(e);
+  return successors;
+}
+
+/** Nodes reachable from `starts`. */
+function reachable(successors: number[][], starts: number[], to: (edge: number) => number = (edge) => edge): Set<number> {
   const seen = new Set(starts);
   const stack = [...starts];
   while (stack.length > 0) {
-    for (const next of successors.get(stack.pop()!) ?? []) {
+    for (const edge of successors[stack.pop()!] ?? []) {
+      const next = to(edge);
       if (!seen.has(next)) {
         seen.add(next);
         stack.push(next);

@@ -40,31 +40,33 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
   const timings = new Map<Task | Milestone | RolloutStage, Timing>();
   const hasEstimates = plan.phases.some((phase) => phase.tasks.some((task) => task.estimate));
 
+  const nearCritical: string[] = [];
   for (const v of nodes) {
     const node = graph.nodes[v]!;
     if (node.kind === 'hub') continue;
     const key = node.kind === 'task' ? node.task : node.kind === 'milestone' ? node.milestone : node.stage;
     const es = roundDays(cpm.es[v]!);
     const ef = roundDays(cpm.ef[v]!);
-    const totalFloat = roundDays(cpm.totalFloat[v]!);
+    const float = cpm.totalFloat[v]!;
+    const zero = graph.duration[v]! <= EPSILON;
+    const start = calendar ? (zero ? calendar.finishDate(es) : calendar.startDate(es)) : undefined;
+    const criticality = simulation?.criticality.get(v);
+    // Every field set at once: one object shape for a hundred thousand timings.
     const timing: Timing = {
       es,
       ef,
       ls: roundDays(cpm.ls[v]!),
       lf: roundDays(cpm.lf[v]!),
-      totalFloat,
+      totalFloat: roundDays(float),
       freeFloat: roundDays(cpm.freeFloat[v]!),
-      critical: cpm.totalFloat[v]! <= EPSILON,
-      nearCritical: cpm.totalFloat[v]! > EPSILON && cpm.totalFloat[v]! < input.nearCritical,
+      critical: float <= EPSILON,
+      nearCritical: float > EPSILON && float < input.nearCritical,
+      start,
+      finish: calendar ? (zero ? start : calendar.finishDate(ef)) : undefined,
+      sigma: node.kind === 'task' && node.task.estimate ? roundDays(Math.sqrt(variance.own[v]!)) : undefined,
+      criticality: criticality === undefined ? undefined : roundDays(criticality),
     };
-    if (calendar) {
-      const zero = graph.duration[v]! <= EPSILON;
-      timing.start = zero ? calendar.finishDate(es) : calendar.startDate(es);
-      timing.finish = zero ? timing.start : calendar.finishDate(ef);
-    }
-    if (node.kind === 'task' && node.task.estimate) timing.sigma = roundDays(Math.sqrt(variance.own[v]!));
-    const criticality = simulation?.criticality.get(v);
-    if (criticality !== undefined) timing.criticality = roundDays(criticality);
+    if (timing.nearCritical) nearCritical.push(key.id);
     timings.set(key, timing);
   }
 
@@ -109,8 +111,8 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     milestones,
     criticalPath: criticalPaths[0] ?? [],
     criticalPaths,
-    nearCritical: [...timings].filter(([, t]) => t.nearCritical).map(([item]) => item.id),
-    peakParallelism: peak(plan, timings, calendar),
+    nearCritical,
+    peakParallelism: peak(graph, cpm, nodes, calendar),
     ...(calendar ? { calendar } : {}),
   };
   if (hasEstimates) {
@@ -215,27 +217,30 @@ function criticalChains(graph: Graph, cpm: CpmResult, nodes: number[], planIndex
 }
 
 /** The most tasks that run at the same moment in the early schedule. */
-function peak(plan: Plan, timings: Map<Task | Milestone | RolloutStage, Timing>, calendar: WorkCalendar | undefined): PlanSchedule['peakParallelism'] {
-  const intervals = plan.phases
-    .flatMap((phase) => phase.tasks)
-    .filter((task) => task.duration > EPSILON)
-    .map((task) => ({ id: task.id, es: timings.get(task)!.es, ef: timings.get(task)!.ef }));
-  const events = intervals.flatMap((t) => [
-    { at: t.es, delta: 1 },
-    { at: t.ef, delta: -1 },
-  ]);
-  // Ends before starts at the same moment: back-to-back tasks do not overlap.
-  events.sort((a, b) => a.at - b.at || a.delta - b.delta);
+function peak(graph: Graph, cpm: CpmResult, nodes: number[], calendar: WorkCalendar | undefined): PlanSchedule['peakParallelism'] {
+  const tasks = nodes.filter((v) => graph.nodes[v]!.kind === 'task' && graph.duration[v]! > EPSILON);
+  const starts = Float64Array.from(tasks, (v) => cpm.es[v]!).sort();
+  const ends = Float64Array.from(tasks, (v) => cpm.ef[v]!).sort();
+  // Sweep: at equal times ends come first, so back-to-back tasks do not overlap.
   let active = 0;
   let best = 0;
   let at = 0;
-  for (const event of events) {
-    active += event.delta;
-    if (active > best) {
-      best = active;
-      at = event.at;
+  for (let i = 0, j = 0; i < starts.length; ) {
+    if (j < ends.length && ends[j]! <= starts[i]! + EPSILON) {
+      active -= 1;
+      j += 1;
+    } else {
+      active += 1;
+      if (active > best) {
+        best = active;
+        at = starts[i]!;
+      }
+      i += 1;
     }
   }
-  const ids = intervals.filter((t) => t.es <= at + EPSILON && t.ef > at + EPSILON).map((t) => t.id);
-  return { tasks: best, at, ...(calendar ? { date: calendar.startDate(at) } : {}), ids };
+  const ids = tasks
+    .filter((v) => cpm.es[v]! <= at + EPSILON && cpm.ef[v]! > at + EPSILON)
+    .sort((a, b) => a - b)
+    .map((v) => nodeName(graph.nodes[v]!, false));
+  return { tasks: best, at: roundDays(at), ...(calendar ? { date: calendar.startDate(at) } : {}), ids };
 }

@@ -13,12 +13,12 @@ export interface Timing {
   critical: boolean;
   nearCritical: boolean;
   /** Calendar dates, when the plan has a start date. */
-  start?: string;
-  finish?: string;
+  start: string | undefined;
+  finish: string | undefined;
   /** PERT: σ of the task's own estimate. */
-  sigma?: number;
+  sigma: number | undefined;
   /** Monte Carlo: the share of runs in which it was critical. */
-  criticality?: number;
+  criticality: number | undefined;
 }
 
 export interface MilestoneStatus {

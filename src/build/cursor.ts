@@ -1,7 +1,7 @@
-import { isMap, isSeq, type Node, type Pair } from 'yaml';
 import type { Location, Span } from '../diagnostics/types.ts';
+import { documentValue, findPair, isMap, isSeq, itemsOf, type Node, type Pair } from '../load/yaml-api.ts';
 import type { YamlSource } from '../load/yaml-nodes.ts';
-import { keyText, spanOf } from '../load/yaml-nodes.ts';
+import { spanOf } from '../load/yaml-nodes.ts';
 import { encodePointerSegment } from '../util/pointer.ts';
 
 /**
@@ -24,18 +24,18 @@ export class Cursor {
   }
 
   static root(source: YamlSource, file: string): Cursor {
-    return new Cursor(source, file, source.deref(source.doc.contents), undefined, '');
+    return new Cursor(source, file, source.deref(documentValue(source.doc)), undefined, '');
   }
 
   get(name: string): Cursor {
     const node = this.source.deref(this.#node);
-    const pair = isMap(node) ? node.items.find((item) => keyText(item) === name) : undefined;
+    const pair = isMap(node) ? findPair(node, name) : undefined;
     return new Cursor(this.source, this.file, this.source.deref(pair?.value), pair, `${this.pointer}/${encodePointerSegment(name)}`);
   }
 
   at(index: number): Cursor {
     const node = this.source.deref(this.#node);
-    const item = isSeq(node) ? (node.items[index] as Node | undefined) : undefined;
+    const item = isSeq(node) ? (itemsOf(node)[index] as Node | undefined) : undefined;
     return new Cursor(this.source, this.file, this.source.deref(item), undefined, `${this.pointer}/${index}`);
   }
 

@@ -8,22 +8,17 @@ import {
   wrongReferenceKind,
 } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
-import { allRisks, allVerifications, type Item, type ItemKind, type Plan, type Reference } from '../model/plan.ts';
+import { allRisks, allVerifications, type ItemKind, type Plan, type Reference, type ReferenceTarget } from '../model/plan.ts';
 import { suggest } from '../util/suggest.ts';
 
-export interface Target {
-  plan: Plan;
-  item: Item;
-}
+export type Target = ReferenceTarget;
 
 export interface Project {
   /** The plans in the order their files were given. */
   plans: Plan[];
   planById: ReadonlyMap<string, Plan>;
-  /** Items by id, per plan. */
-  items: ReadonlyMap<Plan, ReadonlyMap<string, Item>>;
-  /** What each reference resolved to; unresolved references are absent. */
-  targets: ReadonlyMap<Reference, Target>;
+  /** Items by id (with their plan), per plan. */
+  items: ReadonlyMap<Plan, ReadonlyMap<string, Target>>;
 }
 
 const KIND_WORDS: Record<ItemKind, string> = {
@@ -51,11 +46,12 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
     } else planById.set(plan.id, plan);
   }
 
-  const items = new Map<Plan, Map<string, Item>>();
+  const items = new Map<Plan, Map<string, Target>>();
   for (const plan of plans) items.set(plan, indexItems(plan));
 
-  const targets = new Map<Reference, Target>();
+  // Each reference gets its `target` here, or loses a stale one from an earlier link.
   const resolve = (from: Plan, ref: Reference, expected: readonly ItemKind[]): void => {
+    ref.target = undefined;
     let plan = from;
     if (ref.plan !== undefined && ref.plan !== from.id) {
       const other = planById.get(ref.plan);
@@ -67,9 +63,9 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
       plan = other;
     }
     const index = items.get(plan)!;
-    const item = index.get(ref.id);
-    if (!item) {
-      const candidates = [...index.values()].filter((candidate) => expected.includes(candidate.kind)).map((candidate) => candidate.id);
+    const target = index.get(ref.id);
+    if (!target) {
+      const candidates = [...index.values()].filter(({ item }) => expected.includes(item.kind)).map(({ item }) => item.id);
       const found = suggest(ref.id, candidates);
       const suggestion = found === undefined ? undefined : plan === from ? found : `${plan.id}#${found}`;
       diagnostics.report(
@@ -84,15 +80,15 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
       );
       return;
     }
-    if (!expected.includes(item.kind)) {
+    if (!expected.includes(target.item.kind)) {
       diagnostics.report(
         wrongReferenceKind,
-        { reference: ref.raw, actual: KIND_WORDS[item.kind], expected: expected.map((kind) => KIND_WORDS[kind]) },
+        { reference: ref.raw, actual: KIND_WORDS[target.item.kind], expected: expected.map((kind) => KIND_WORDS[kind]) },
         ref.location,
       );
       return;
     }
-    targets.set(ref, { plan, item });
+    ref.target = target;
   };
 
   for (const plan of plans) {
@@ -105,7 +101,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
     for (const criterion of plan.successCriteria) for (const ref of criterion.verifiedBy) resolve(plan, ref, ['verification', 'task']);
     for (const decision of plan.decisions) if (decision.supersedes) resolve(plan, decision.supersedes, ['decision']);
   }
-  return { plans, planById, items, targets };
+  return { plans, planById, items };
 }
 
 /** `task`, `task or phase`, `task, phase or milestone`. */
@@ -114,10 +110,10 @@ function alternatives(words: string[]): string {
 }
 
 /** Every item of a plan by id; the first wins where build already reported a duplicate. */
-function indexItems(plan: Plan): Map<string, Item> {
-  const index = new Map<string, Item>();
-  const add = (item: Item) => {
-    if (!index.has(item.id)) index.set(item.id, item);
+function indexItems(plan: Plan): Map<string, Target> {
+  const index = new Map<string, Target>();
+  const add = (item: Target['item']) => {
+    if (!index.has(item.id)) index.set(item.id, { plan, item });
   };
   for (const phase of plan.phases) {
     add(phase);

@@ -1,8 +1,8 @@
 // Text → YAML document → plain value, reporting every YAML problem with a code and a span.
 // One walk over the node tree builds the value and applies the checks the yaml library
-// does not make: duplicate keys (with both locations), tags, keys that are not text,
-// merge keys, YAML 1.1 boolean words, nesting depth and the alias budget.
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node, type Pair, type YAMLError } from 'yaml';
+// does not make: tags, keys that are not text, merge keys, YAML 1.1 boolean words, nesting
+// depth and the alias budget.
+import { parseAllDocuments, type YAMLError } from 'yaml';
 import {
   aliasLimit,
   ambiguousBoolean,
@@ -20,7 +20,24 @@ import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { Span } from '../diagnostics/types.ts';
 import { encodePointerSegment } from '../util/pointer.ts';
 import { YAML11_BOOLEANS } from '../util/yaml11.ts';
-import { keyText, spanOf, YamlSource } from './yaml-nodes.ts';
+import {
+  documentValue,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  itemsOf,
+  keyText,
+  pairsOf,
+  rangeOf,
+  resolveAlias,
+  Scalar,
+  type Document,
+  type Node,
+  type Pair,
+} from './yaml-api.ts';
+import { spanOf, YamlSource } from './yaml-nodes.ts';
 
 export interface YamlLimits {
   /** Alias nodes a file may contain. */
@@ -67,17 +84,16 @@ export function parseYaml(
     diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: tooDeep, end: tooDeep + 1 }));
     return undefined;
   }
-  let documents: Document.Parsed[];
+  let documents: Document[];
   try {
     documents = parseAllDocuments(text, {
       version: '1.2',
       schema: 'core',
       strict: true,
-      uniqueKeys: false,
       prettyErrors: false,
       merge: false,
       keepSourceTokens: false,
-    }) as Document.Parsed[];
+    }) as unknown as Document[];
   } catch (error) {
     // The composer recurses per nesting level; a pathological file can exhaust the stack.
     if (error instanceof RangeError) {
@@ -89,7 +105,7 @@ export function parseYaml(
 
   if (documents.length > 1) {
     const second = documents[1]!;
-    const start = markerBefore(text, second.range[0]);
+    const start = markerBefore(text, second.range?.[0] ?? text.length);
     diagnostics.report(multipleDocuments, { count: documents.length }, at({ start, end: start + 3 }));
   }
   const doc = documents[0];
@@ -101,7 +117,7 @@ export function parseYaml(
     const first = problems.sort((a, b) => a.pos[0] - b.pos[0])[0];
     if (first) {
       failed = true;
-      reportYamlError(first, text, file, diagnostics);
+      reportYamlError(first, document, text, file, diagnostics);
     }
     const version = document.directives?.yaml;
     if (version?.explicit && version.version !== '1.2') {
@@ -118,23 +134,32 @@ export function parseYaml(
     if (!doc) diagnostics.report(emptyFile, {}, at({ start: 0, end: 0 }));
     return undefined;
   }
-  if (doc.contents === null) {
+  const root = documentValue(doc);
+  if (root === undefined || (isScalar(root) && root.value === null && rangeOf(root)?.[0] === rangeOf(root)?.[1])) {
     diagnostics.report(emptyFile, {}, at({ start: 0, end: 0 }));
     return undefined;
   }
 
   const walk = new Walk(doc, text, file, diagnostics, limits);
-  const value = walk.value(doc.contents, 0, []);
+  const value = walk.value(root, 0, []);
   if (walk.failed) return undefined;
   return { value, source: new YamlSource(doc, text) };
 }
 
-function reportYamlError(error: YAMLError, text: string, file: string, diagnostics: Diagnostics): void {
+function reportYamlError(error: YAMLError, doc: Document, text: string, file: string, diagnostics: Diagnostics): void {
   const [start, end] = error.pos;
   const location = { file, span: { start, end: Math.max(end, start) }, pointer: '' };
   if (error.code === 'TAB_AS_INDENT') {
     diagnostics.report(tabIndentation, {}, location);
     return;
+  }
+  if (error.code === 'DUPLICATE_KEY') {
+    const duplicate = firstOccurrence(doc, text, start);
+    if (duplicate) {
+      const related = { message: `\`${duplicate.key}\` is first defined here`, location: { file, span: duplicate.first, pointer: '' } };
+      diagnostics.report(duplicateKey, { key: duplicate.key }, { ...location, span: duplicate.second }, [related]);
+      return;
+    }
   }
   const refined = refine(error, text);
   const hint = refined?.hint ?? HINTS[error.code];
@@ -172,6 +197,53 @@ function refine(error: YAMLError, text: string): { span: Span; hint: string } | 
     };
   }
   return undefined;
+}
+
+/**
+ * For a duplicate key at `offset`: its text and both spans. The mapping keeps one pair per
+ * key, so find the mapping around the offset and its other pair with the same key.
+ */
+function firstOccurrence(doc: Document, text: string, offset: number): { key: string; first: Span; second: Span } | undefined {
+  const written = keyTextAt(text, offset);
+  if (!written) return undefined;
+  const stack: unknown[] = [documentValue(doc)];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const range = rangeOf(node);
+    if (!range || offset < range[0] || offset > range[2]) continue;
+    if (isMap(node)) {
+      for (const pair of pairsOf(node)) {
+        const keyRange = rangeOf(pair.key);
+        if (keyText(pair) === written.key && keyRange && keyRange[0] !== offset) {
+          return { key: written.key, first: { start: keyRange[0], end: keyRange[1] }, second: { start: offset, end: offset + written.length } };
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of itemsOf(node)) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return undefined;
+}
+
+/** The key written at `offset`: quoted or plain, up to its `:`. */
+function keyTextAt(text: string, offset: number): { key: string; length: number } | undefined {
+  const rest = text.slice(offset, offset + 1100);
+  const quoted = /^"((?:[^"\\\n]|\\.)*)"|^'((?:[^'\n]|'')*)'/.exec(rest);
+  if (quoted) {
+    const key = quoted[1] !== undefined ? safeJson(`"${quoted[1]}"`) : quoted[2]!.replaceAll("''", "'");
+    return key === undefined ? undefined : { key, length: quoted[0].length };
+  }
+  const plain = /^(.+?)\s*:(?:\s|$)/.exec(rest.split('\n')[0]!);
+  return plain ? { key: plain[1]!, length: plain[1]!.length } : undefined;
+}
+
+function safeJson(text: string): string | undefined {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 function lineEndOf(text: string, offset: number): number {
@@ -284,8 +356,6 @@ class Walk {
       return null;
     }
     if (isAlias(node)) return this.#alias(node, path);
-    const known = this.#converted.get(node as Node);
-    if (known !== undefined) return known;
     const tag = (node as Node).tag;
     if (tag && !CORE_TAGS.has(tag)) {
       const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
@@ -303,20 +373,27 @@ class Walk {
       return null;
     }
     if (isScalar(node)) return this.#scalar(node, path);
-    this.#inProgress.add(node as Node);
+    // Only an anchored node can be reached again (through an alias): remember just those.
+    const anchored = (node as { anchor?: string }).anchor !== undefined;
+    if (anchored) this.#inProgress.add(node as Node);
     let result: unknown;
-    if (isMap(node)) result = this.#map(node.items as Pair[], depth, path);
+    if (isMap(node)) result = this.#map(pairsOf(node), depth, path);
     else if (isSeq(node)) {
-      const items: unknown[] = [];
-      node.items.forEach((item, index) => {
+      const elements = itemsOf(node);
+      const items: unknown[] = new Array(elements.length);
+      for (let index = 0; index < elements.length; index++) {
+        const item = elements[index];
         path.push(index);
-        items.push(this.value(item, depth + 1, path));
+        // `[key: value]` makes a pair inside a list: a one-entry mapping, as YAML 1.2 says.
+        items[index] = isPair(item) ? this.#map([item], depth + 1, path) : this.value(item, depth + 1, path);
         path.pop();
-      });
+      }
       result = items;
     }
-    this.#inProgress.delete(node as Node);
-    this.#converted.set(node as Node, result);
+    if (anchored) {
+      this.#inProgress.delete(node as Node);
+      this.#converted.set(node as Node, result);
+    }
     return result;
   }
 
@@ -333,7 +410,6 @@ class Walk {
 
   #map(pairs: Pair[], depth: number, path: (string | number)[]): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    const seen = new Map<string, Pair>();
     for (const pair of pairs) {
       const key = pair.key;
       if (!isScalar(key) || key.value === null) {
@@ -349,20 +425,12 @@ class Walk {
         this.failed = true;
         continue;
       }
-      const first = seen.get(name);
-      if (first) {
-        this.#diagnostics.report(duplicateKey, { key: name }, this.#at(key, [...path, name]), [
-          { message: `\`${name}\` is first defined here`, location: this.#at(first.key, [...path, name]) },
-        ]);
-        this.failed = true;
-        continue;
-      }
-      seen.set(name, pair);
       path.push(name);
       const value = this.value(pair.value, depth + 1, path);
       path.pop();
       // A key named __proto__ must become an own property, not the object's prototype.
-      Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+      if (name === '__proto__') Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+      else result[name] = value;
     }
     return result;
   }
@@ -374,7 +442,7 @@ class Walk {
       this.failed = true;
       return null;
     }
-    const target = (node as unknown as { resolve(doc: Document): Node | undefined }).resolve(this.#doc);
+    const target = isAlias(node) ? resolveAlias(node, this.#doc) : undefined;
     if (!target) {
       const name = (node as unknown as { source: string }).source;
       this.#diagnostics.report(
@@ -409,12 +477,12 @@ class Walk {
     if (known !== undefined) return known;
     let size = 1;
     if (isAlias(node)) {
-      const target = node.resolve(this.#doc) as Node | undefined;
+      const target = resolveAlias(node, this.#doc);
       size = target && !this.#inProgress.has(target) ? this.#size(target) : 1;
     } else if (isMap(node)) {
-      for (const pair of node.items) size += 1 + (pair.value ? this.#size(pair.value as Node) : 0);
+      for (const pair of pairsOf(node)) size += 1 + (pair.value ? this.#size(pair.value as Node) : 0);
     } else if (isSeq(node)) {
-      for (const item of node.items) size += this.#size(item as Node);
+      for (const item of itemsOf(node)) size += isPair(item) ? 1 + (item.value ? this.#size(item.value as Node) : 0) : this.#size(item as Node);
     }
     size = Math.min(size, Number.MAX_SAFE_INTEGER);
     this.#sizes.set(node, size);

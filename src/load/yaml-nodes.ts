@@ -1,19 +1,12 @@
 // Navigating the YAML node tree by JSON pointer, to turn a pointer into a source span.
 // (yaml 3 drops `getIn`, and we want key spans as well as value spans anyway.)
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from '../diagnostics/types.ts';
 import { decodePointer } from '../util/pointer.ts';
+import { documentValue, findPair, isAlias, isMap, isSeq, itemsOf, pairsOf, rangeOf, resolveAlias, type Document, type Node, type Pair } from './yaml-api.ts';
 
 export function spanOf(node: unknown): Span | undefined {
-  const range = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
+  const range = rangeOf(node);
   return range ? { start: range[0], end: range[1] } : undefined;
-}
-
-/** The text of a scalar key, or undefined for keys that are not scalars. */
-export function keyText(pair: Pair): string | undefined {
-  const key = pair.key;
-  if (isScalar(key)) return key.value === null ? undefined : String(key.value);
-  return undefined;
 }
 
 interface Found {
@@ -38,23 +31,23 @@ export class YamlSource {
   }
 
   deref(node: unknown): Node | undefined {
-    if (isAlias(node)) return node.resolve(this.doc) as Node | undefined;
+    if (isAlias(node)) return resolveAlias(node, this.doc);
     return (node ?? undefined) as Node | undefined;
   }
 
   find(pointer: string): Found {
-    let node = this.deref(this.doc.contents);
+    let node = this.deref(documentValue(this.doc));
     const found: Found = node ? { node, last: node } : {};
     for (const segment of decodePointer(pointer)) {
       node = this.deref(node);
       let next: Node | undefined;
       let pair: Pair | undefined;
       if (isMap(node)) {
-        pair = node.items.find((item) => keyText(item) === segment);
+        pair = findPair(node, segment);
         next = pair ? ((pair.value ?? undefined) as Node | undefined) : undefined;
         if (!pair) return { lastPair: found.lastPair, last: found.last } as Found;
       } else if (isSeq(node)) {
-        next = node.items[Number(segment)] as Node | undefined;
+        next = itemsOf(node)[Number(segment)] as Node | undefined;
         if (next === undefined) return { lastPair: found.lastPair, last: found.last } as Found;
       } else {
         return { lastPair: found.lastPair, last: found.last } as Found;
@@ -89,8 +82,7 @@ export class YamlSource {
     if (found.pair) return spanOf(found.pair.key) ?? this.#nearest(found);
     const node = this.deref(found.node);
     if (isMap(node)) {
-      const idPair = node.items.find((item) => keyText(item) === 'id');
-      const span = spanOf(idPair?.value) ?? spanOf(node.items[0]?.key);
+      const span = spanOf(findPair(node, 'id')?.value) ?? spanOf(pairsOf(node)[0]?.key);
       if (span) return span;
     }
     const span = spanOf(found.node);

@@ -34,6 +34,17 @@ export interface Reference {
   plan?: string;
   id: string;
   location: Location;
+  /**
+   * What it names, once the link stage has resolved it (as a compiler's binder binds names):
+   * absent before linking and when it names nothing of the right kind.
+   */
+  target?: ReferenceTarget;
+}
+
+/** An item and the plan it belongs to. */
+export interface ReferenceTarget {
+  plan: Plan;
+  item: Item;
 }
 
 export interface Dependency extends Reference {

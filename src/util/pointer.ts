@@ -1,7 +1,8 @@
 // JSON pointers (RFC 6901): how diagnostics say where in a plan a value sits.
 
 export function encodePointerSegment(segment: string | number): string {
-  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
+  const text = String(segment);
+  return text.includes('~') || text.includes('/') ? text.replaceAll('~', '~0').replaceAll('/', '~1') : text;
 }
 
 export function decodePointer(pointer: string): string[] {

@@ -34,19 +34,35 @@ export const EDITOR_KEYWORDS = [
 
 const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
+export function createAjv(options: { standalone?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    verbose: true,
+    allowUnionTypes: true,
+    ...(options.standalone ? { code: { source: true, esm: true } } : {}),
+  });
   ajv.addVocabulary(EDITOR_KEYWORDS);
   (addFormats as unknown as (ajv: Ajv2020, formats: string[]) => void)(ajv, ['date']);
   return ajv;
 }
+
+// Validators compiled ahead of time by `npm run build` (scripts/write-validators.ts), by
+// schema $id: compiling the plan schema takes ajv about 100 ms, which every run (and every
+// worker) would otherwise pay. Running from source, there are none and ajv compiles.
+const precompiled: Record<string, ValidateFunction> = await import(
+  new URL('./generated/validators.js', import.meta.url).href
+).then(
+  (module: { validators: Record<string, ValidateFunction> }) => module.validators,
+  () => ({}),
+);
 
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 export function compileSchema(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = createAjv().compile(schema);
+    validate = precompiled[String(schema.$id)] ?? createAjv().compile(schema);
     compiled.set(schema, validate);
   }
   return validate;

@@ -85,3 +85,14 @@ describe('the working calendar', () => {
     );
   });
 });
+
+describe('dates', () => {
+  it('formats epoch days like Date does, across centuries and leap days', () => {
+    // Years 1000 to 9999: plans never leave them.
+    for (let day = -350_000; day < 2_900_000; day += 997) {
+      expect(isoDate(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
+    expect(isoDate(epochDay('2028-02-29'))).toBe('2028-02-29');
+    expect(isoDate(epochDay('2000-03-01'))).toBe('2000-03-01');
+  });
+});

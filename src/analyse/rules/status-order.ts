@@ -5,13 +5,13 @@ import type { Rule } from './rule.ts';
 /** A done task whose predecessor tasks are not done (or cancelled). */
 export const statusOrderRule: Rule = {
   name: statusOrder.name,
-  run({ plan, project, diagnostics }) {
+  run({ plan, diagnostics }) {
     for (const phase of plan.phases) {
       for (const task of phase.tasks) {
         if (task.status !== 'done') continue;
         const reported = new Set<Task>();
         for (const dependency of [...phase.dependsOn, ...task.dependsOn]) {
-          const target = project.targets.get(dependency);
+          const target = dependency.target;
           if (!target) continue;
           const item = target.item;
           const predecessors = item.kind === 'task' ? [item] : item.kind === 'phase' ? item.tasks : [];
