@@ -28,7 +28,7 @@ export function bigPlan(tasks: number, dependencies: number, options: { estimate
       const back = 1 + Math.floor(random() * Math.min(i, 200));
       if (seen.has(i - back)) continue;
       seen.add(i - back);
-      dependsOn.push({ raw: `t${i - back}`, id: `t${i - back}`, type: 'FS', lag: 0, location: location(i) });
+      dependsOn.push({ raw: `t${i - back}`, plan: undefined, id: `t${i - back}`, location: location(i), target: undefined, type: 'FS', lag: 0 });
     }
     written += dependsOn.length;
     const duration = 1 + Math.floor(random() * 5);

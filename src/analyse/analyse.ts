@@ -34,7 +34,7 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
 
   const calendars = project.plans.map((plan) => (plan.start ? new WorkCalendar(plan.calendar, plan.start) : undefined));
   const convert = converters(graph, calendars);
-  const result = cpm(graph, { skip: cyclicEdge, transparent: graph.hub, ...convert });
+  const result = cpm(graph, { skip: cyclicEdge, transparent: graph.hub, forward: convert.forward, backward: convert.backward });
   const variance = pertVariance(graph, result, cyclicEdge);
   const simulated = options.simulate ? simulateAll(graph, result, cyclicEdge, config, convert, project.plans) : undefined;
 
@@ -121,10 +121,13 @@ function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, numbe
 }
 
 /** Converters between the working-day axes of plans with different calendars. */
-function converters(
-  graph: Graph,
-  calendars: Array<WorkCalendar | undefined>,
-): { forward?: (e: number, t: number) => number; backward?: (e: number, t: number) => number } {
+interface Converters {
+  crossing?: Uint8Array;
+  forward?: (e: number, t: number) => number;
+  backward?: (e: number, t: number) => number;
+}
+
+function converters(graph: Graph, calendars: Array<WorkCalendar | undefined>): Converters {
   const crossing = new Uint8Array(graph.from.length);
   let any = false;
   for (let e = 0; e < graph.from.length; e++) {
@@ -138,6 +141,7 @@ function converters(
   if (!any) return {};
   const calendarsOf = (e: number) => [calendars[graph.planOf[graph.from[e]!]!]!, calendars[graph.planOf[graph.to[e]!]!]!] as const;
   return {
+    crossing,
     forward: (e, t) => {
       if (!crossing[e]) return t;
       const [from, to] = calendarsOf(e);
@@ -182,7 +186,7 @@ function simulateAll(
   result: CpmResult,
   skip: Uint8Array,
   config: Config,
-  convert: { forward?: (e: number, t: number) => number; backward?: (e: number, t: number) => number },
+  convert: Converters,
   plans: Plan[],
 ): SimulationResult | undefined {
   const parent = Int32Array.from({ length: graph.size }, (_, i) => i);

@@ -93,21 +93,30 @@ class GraphBuilder {
   }
 
   /**
-   * The node a reference waits on, and the link type to use from it: for a phase, the
+   * The node a reference waits on and the link type to use from it, packed as node × 4 +
+   * type (-1 when it names nothing schedulable): no object per dependency. For a phase, the
    * hub of the predecessor side of the dependency type, linked by "finish of hub" to the
    * successor side (the hub takes no time, so its start and finish coincide).
    */
-  source(target: Target, type: DependencyType): { node: number; type: number } | undefined {
+  source(target: Target, type: DependencyType): number {
     const item = target.item;
     if (item.kind === 'phase') {
       const hub = this.hub(target.plan, item, type[0] as 'S' | 'F');
-      return { node: hub, type: TYPE_CODE[`F${type[1]}` as DependencyType] };
+      return hub * 4 + (type[1] === 'S' ? TYPE_CODE.FS : TYPE_CODE.FF);
     }
     if (item.kind === 'task' || item.kind === 'milestone' || item.kind === 'stage') {
       const node = this.index.get(item);
-      return node === undefined ? undefined : { node, type: TYPE_CODE[type] };
+      return node === undefined ? -1 : node * 4 + TYPE_CODE[type];
     }
-    return undefined;
+    return -1;
+  }
+
+  /** An edge into `to` for a resolved reference, if it names something schedulable. */
+  reference(ref: Reference & { type?: DependencyType; lag?: number }, to: number): void {
+    const target = ref.target;
+    if (target === undefined) return;
+    const packed = this.source(target, ref.type ?? 'FS');
+    if (packed >= 0) this.edge(packed >> 2, to, packed & 3, ref.lag ?? 0, ref.location);
   }
 
   build(): Graph {
@@ -163,30 +172,17 @@ export function buildGraph(project: Project): Graph {
     for (const stage of plan.rollout?.stages ?? []) builder.add({ kind: 'stage', plan, stage }, stage);
   }
 
-  type Link = { node: number; type: number; lag: number; origin: Location };
-  const resolve = (ref: Reference & { type?: DependencyType; lag?: number }): Link | undefined => {
-    const target = ref.target;
-    const source = target && builder.source(target, ref.type ?? 'FS');
-    return source && { node: source.node, type: source.type, lag: ref.lag ?? 0, origin: ref.location };
-  };
-  const link = (ref: Reference & { type?: DependencyType; lag?: number }, to: number): void => {
-    const source = resolve(ref);
-    if (source) builder.edge(source.node, to, source.type, source.lag, source.origin);
-  };
-
   for (const plan of project.plans) {
     for (const phase of plan.phases) {
-      // A phase's own dependencies apply to each of its tasks: resolve them once.
-      const shared = phase.dependsOn.map(resolve).filter((source): source is Link => source !== undefined);
       for (const task of phase.tasks) {
         const node = builder.index.get(task)!;
-        for (const source of shared) builder.edge(source.node, node, source.type, source.lag, source.origin);
-        for (const dependency of task.dependsOn) link(dependency, node);
+        for (const dependency of phase.dependsOn) builder.reference(dependency, node);
+        for (const dependency of task.dependsOn) builder.reference(dependency, node);
       }
     }
     for (const milestone of plan.milestones) {
       const node = builder.index.get(milestone)!;
-      for (const ref of milestone.after) link(ref, node);
+      for (const ref of milestone.after) builder.reference(ref, node);
     }
     const stages = plan.rollout?.stages ?? [];
     stages.forEach((stage, i) => {
@@ -194,7 +190,7 @@ export function buildGraph(project: Project): Graph {
     });
     if (stages.length > 0 && plan.rollout?.after) {
       const first = builder.index.get(stages[0]!)!;
-      for (const ref of plan.rollout.after) link(ref, first);
+      for (const ref of plan.rollout.after) builder.reference(ref, first);
     }
   }
 

@@ -37,57 +37,31 @@ const MAX_CHAINS = 20;
 export function planSchedule(input: ScheduleInput): PlanSchedule {
   const { plan, planIndex, graph, cpm, nodes, calendar, variance, simulation } = input;
   const duration = roundDays(cpm.finish[planIndex] ?? 0);
-  const timings = new Map<Task | Milestone | RolloutStage, Timing>();
   const hasEstimates = plan.phases.some((phase) => phase.tasks.some((task) => task.estimate));
 
   const nearCritical: string[] = [];
   for (const v of nodes) {
-    const node = graph.nodes[v]!;
-    if (node.kind === 'hub') continue;
-    const key = node.kind === 'task' ? node.task : node.kind === 'milestone' ? node.milestone : node.stage;
-    const es = roundDays(cpm.es[v]!);
-    const ef = roundDays(cpm.ef[v]!);
     const float = cpm.totalFloat[v]!;
+    if (!graph.hub[v] && float > EPSILON && float < input.nearCritical) nearCritical.push(nodeName(graph.nodes[v]!, false));
+  }
+  // The per-item timings are objects with dates: only outputs need them, so they are made
+  // on first use (a check of 100,000 tasks never pays for them).
+  let timings: Map<Task | Milestone | RolloutStage, Timing> | undefined;
+  let phases: Map<Phase, { es: number; ef: number; start?: string; finish?: string }> | undefined;
+  const timingsOf = () => (timings ??= itemTimings(input));
+  const phasesOf = () => (phases ??= phaseTimings(plan, timingsOf(), calendar));
+  const dateOf = (v: number) => {
     const zero = graph.duration[v]! <= EPSILON;
-    const start = calendar ? (zero ? calendar.finishDate(es) : calendar.startDate(es)) : undefined;
-    const criticality = simulation?.criticality.get(v);
-    // Every field set at once: one object shape for a hundred thousand timings.
-    const timing: Timing = {
-      es,
-      ef,
-      ls: roundDays(cpm.ls[v]!),
-      lf: roundDays(cpm.lf[v]!),
-      totalFloat: roundDays(float),
-      freeFloat: roundDays(cpm.freeFloat[v]!),
-      critical: float <= EPSILON,
-      nearCritical: float > EPSILON && float < input.nearCritical,
-      start,
-      finish: calendar ? (zero ? start : calendar.finishDate(ef)) : undefined,
-      sigma: node.kind === 'task' && node.task.estimate ? roundDays(Math.sqrt(variance.own[v]!)) : undefined,
-      criticality: criticality === undefined ? undefined : roundDays(criticality),
-    };
-    if (timing.nearCritical) nearCritical.push(key.id);
-    timings.set(key, timing);
-  }
-
-  const phases = new Map<Phase, { es: number; ef: number; start?: string; finish?: string }>();
-  for (const phase of plan.phases) {
-    const own = phase.tasks.map((task) => timings.get(task)!);
-    const es = Math.min(...own.map((t) => t.es));
-    const ef = Math.max(...own.map((t) => t.ef));
-    phases.set(phase, {
-      es,
-      ef,
-      ...(calendar ? { start: calendar.startDate(es), finish: calendar.finishDate(Math.max(ef, es)) } : {}),
-    });
-  }
+    const es = roundDays(cpm.es[v]!);
+    return calendar && (zero ? calendar.finishDate(es) : calendar.finishDate(roundDays(cpm.ef[v]!)));
+  };
 
   const milestones = new Map<Milestone, MilestoneStatus>();
   for (const milestone of plan.milestones) {
     const v = graph.index.get(milestone)!;
-    const timing = timings.get(milestone)!;
-    const status: MilestoneStatus = { at: timing.ef, reached: predecessorsDone(graph, v) };
-    if (timing.finish) status.date = timing.finish;
+    const status: MilestoneStatus = { at: roundDays(cpm.ef[v]!), reached: predecessorsDone(graph, v) };
+    const date = dateOf(v);
+    if (date) status.date = date;
     if (milestone.due) {
       status.due = milestone.due;
       if (calendar) {
@@ -106,8 +80,12 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
   const schedule: PlanSchedule = {
     duration,
     ...(calendar ? { start: calendar.startDate(0), finish: calendar.finishDate(Math.max(duration, 0)) } : {}),
-    timings,
-    phases,
+    get timings() {
+      return timingsOf();
+    },
+    get phases() {
+      return phasesOf();
+    },
     milestones,
     criticalPath: criticalPaths[0] ?? [],
     criticalPaths,
@@ -135,6 +113,61 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     };
   }
   return schedule;
+}
+
+function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage, Timing> {
+  const { graph, cpm, nodes, calendar, variance, simulation } = input;
+  const timings = new Map<Task | Milestone | RolloutStage, Timing>();
+  for (const v of nodes) {
+    const node = graph.nodes[v]!;
+    if (node.kind === 'hub') continue;
+    const key = node.kind === 'task' ? node.task : node.kind === 'milestone' ? node.milestone : node.stage;
+    const es = roundDays(cpm.es[v]!);
+    const ef = roundDays(cpm.ef[v]!);
+    const float = cpm.totalFloat[v]!;
+    const zero = graph.duration[v]! <= EPSILON;
+    const start = calendar ? (zero ? calendar.finishDate(es) : calendar.startDate(es)) : undefined;
+    const criticality = simulation?.criticality.get(v);
+    // Every field set at once: one object shape for a hundred thousand timings.
+    timings.set(key, {
+      es,
+      ef,
+      ls: roundDays(cpm.ls[v]!),
+      lf: roundDays(cpm.lf[v]!),
+      totalFloat: roundDays(float),
+      freeFloat: roundDays(cpm.freeFloat[v]!),
+      critical: float <= EPSILON,
+      nearCritical: float > EPSILON && float < input.nearCritical,
+      start,
+      finish: calendar ? (zero ? start : calendar.finishDate(ef)) : undefined,
+      sigma: node.kind === 'task' && node.task.estimate ? roundDays(Math.sqrt(variance.own[v]!)) : undefined,
+      criticality: criticality === undefined ? undefined : roundDays(criticality),
+    });
+  }
+  return timings;
+}
+
+function phaseTimings(
+  plan: Plan,
+  timings: Map<Task | Milestone | RolloutStage, Timing>,
+  calendar: WorkCalendar | undefined,
+): Map<Phase, { es: number; ef: number; start?: string; finish?: string }> {
+  const phases = new Map<Phase, { es: number; ef: number; start?: string; finish?: string }>();
+  for (const phase of plan.phases) {
+    let es = Infinity;
+    let ef = -Infinity;
+    for (const task of phase.tasks) {
+      const timing = timings.get(task)!;
+      es = Math.min(es, timing.es);
+      ef = Math.max(ef, timing.ef);
+    }
+    phases.set(phase, {
+      es,
+      ef,
+      ...(calendar ? { start: calendar.startDate(es), finish: calendar.finishDate(Math.max(ef, es)) } : {}),
+    });
+  }
+  return phases;
 }
 
 /** A milestone is reached when every task upstream of it (through hubs) is done. */

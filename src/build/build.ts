@@ -435,21 +435,26 @@ function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** A reference as written; `target` is there from the start (one object shape), bound by link. */
 export function reference(raw: string, location: Location): Reference {
   const hash = raw.indexOf('#');
   return hash === -1
-    ? { raw, id: raw, location }
-    : { raw, plan: raw.slice(0, hash), id: raw.slice(hash + 1), location };
+    ? { raw, plan: undefined, id: raw, location, target: undefined }
+    : { raw, plan: raw.slice(0, hash), id: raw.slice(hash + 1), location, target: undefined };
 }
 
 function dependencies(raw: Array<string | RawDependency>, at: Cursor): Dependency[] {
   return raw.map((entry, index) => {
     const item = at.at(index);
-    if (typeof entry === 'string') return { ...reference(entry, item.location()), type: 'FS' as const, lag: 0 };
+    const base = typeof entry === 'string' ? reference(entry, item.location()) : reference(entry.id, item.get('id').location());
     return {
-      ...reference(entry.id, item.get('id').location()),
-      type: entry.type ?? 'FS',
-      lag: entry.lag === undefined ? 0 : toWorkingDays(entry.lag),
+      raw: base.raw,
+      plan: base.plan,
+      id: base.id,
+      location: base.location,
+      target: undefined,
+      type: typeof entry === 'string' ? 'FS' : (entry.type ?? 'FS'),
+      lag: typeof entry === 'string' || entry.lag === undefined ? 0 : toWorkingDays(entry.lag),
     };
   });
 }

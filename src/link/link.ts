@@ -50,8 +50,17 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
   for (const plan of plans) items.set(plan, indexItems(plan));
 
   // Each reference gets its `target` here, or loses a stale one from an earlier link.
+  let own: Map<string, Target> = new Map();
   const resolve = (from: Plan, ref: Reference, expected: readonly ItemKind[]): void => {
     ref.target = undefined;
+    // The common case first: an item of the same plan, of an expected kind.
+    if (ref.plan === undefined) {
+      const target = own.get(ref.id);
+      if (target !== undefined && expected.includes(target.item.kind)) {
+        ref.target = target;
+        return;
+      }
+    }
     let plan = from;
     if (ref.plan !== undefined && ref.plan !== from.id) {
       const other = planById.get(ref.plan);
@@ -92,6 +101,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
   };
 
   for (const plan of plans) {
+    own = items.get(plan)!;
     for (const phase of plan.phases) {
       for (const dependency of phase.dependsOn) resolve(plan, dependency, SCHEDULED);
       for (const task of phase.tasks) for (const dependency of task.dependsOn) resolve(plan, dependency, SCHEDULED);

@@ -31,14 +31,14 @@ export interface Reference {
   /** The text as written. */
   raw: string;
   /** The other plan's id, for a cross-plan reference. */
-  plan?: string;
+  plan: string | undefined;
   id: string;
   location: Location;
   /**
    * What it names, once the link stage has resolved it (as a compiler's binder binds names):
-   * absent before linking and when it names nothing of the right kind.
+   * undefined before linking and when it names nothing of the right kind.
    */
-  target?: ReferenceTarget;
+  target: ReferenceTarget | undefined;
 }
 
 /** An item and the plan it belongs to. */

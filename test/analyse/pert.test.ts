@@ -99,3 +99,32 @@ describe('Monte Carlo', () => {
     expect(schedule.pert).toBeUndefined();
   });
 });
+
+describe('Beta-PERT sampling', () => {
+  it('has the PERT mean and the Beta-PERT spread, within the three points', async () => {
+    const { betaPertQuantiles, seededRandom } = await import('../../src/analyse/random.ts');
+    for (const [a, m, b] of [[2, 4, 6], [3, 5, 9], [1, 1, 10], [4, 10, 10], [2, 3, 14]] as const) {
+      const table = betaPertQuantiles(a, m, b, 512);
+      expect(table[0]).toBe(a);
+      expect(table[511]).toBeCloseTo(b, 9);
+      const random = seededRandom(42);
+      let sum = 0;
+      let squares = 0;
+      const n = 200_000;
+      for (let i = 0; i < n; i++) {
+        const position = random() * 511;
+        const below = Math.floor(position);
+        const x = table[below]! + (table[below + 1]! - table[below]!) * (position - below);
+        expect(x).toBeGreaterThanOrEqual(a);
+        expect(x).toBeLessThanOrEqual(b);
+        sum += x;
+        squares += x * x;
+      }
+      const mean = sum / n;
+      expect(mean).toBeCloseTo((a + 4 * m + b) / 6, 1);
+      // The Beta-PERT variance: (μ − a)(b − μ) / 7.
+      const expectedMean = (a + 4 * m + b) / 6;
+      expect(squares / n - mean * mean).toBeCloseTo(((expectedMean - a) * (b - expectedMean)) / 7, 1);
+    }
+  });
+});
