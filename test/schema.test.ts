@@ -69,3 +69,10 @@ describe('the plan schema', () => {
     expect(checked).toBeGreaterThan(40);
   });
 });
+
+describe('generated documentation', () => {
+  it('docs/diagnostics.md is committed as generated (run `npm run docs` after changing the catalogue)', async () => {
+    const { diagnosticsMarkdown } = await import('../src/diagnostics/markdown.ts');
+    expect(readFileSync(join(ROOT, 'docs', 'diagnostics.md'), 'utf8')).toBe(diagnosticsMarkdown());
+  });
+});

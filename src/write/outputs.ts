@@ -42,15 +42,36 @@ function same(existing: Buffer, content: string | Uint8Array): boolean {
   return existing.equals(typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength));
 }
 
+export interface Manifest {
+  /** Every file the last build wrote (or kept), relative to the output folder. */
+  files: string[];
+  /** Which plan id each plan file produced, so a file that stops parsing keeps its outputs. */
+  plans: Record<string, string>;
+}
+
+export async function readManifest(root: string): Promise<Manifest> {
+  return readFile(join(root, MANIFEST), 'utf8')
+    .then((text) => {
+      const manifest = JSON.parse(text) as Partial<Manifest>;
+      return { files: manifest.files ?? [], plans: manifest.plans ?? {} };
+    })
+    .catch(() => ({ files: [], plans: {} }));
+}
+
 /**
  * Writes `files` under `root`. `keep(path)` protects files of the previous build that this
- * one did not produce (the outputs of plans skipped for errors).
+ * one did not produce (the outputs of plans skipped for errors); `plans` is recorded for
+ * the next build.
  */
-export async function writeOutputs(root: string, files: OutputFile[], keep: (path: string) => boolean = () => false): Promise<WriteSummary> {
+export async function writeOutputs(
+  root: string,
+  files: OutputFile[],
+  options: { keep?: (path: string) => boolean; plans?: Record<string, string> } = {},
+): Promise<WriteSummary> {
   await mkdir(root, { recursive: true });
-  const previous = await readFile(join(root, MANIFEST), 'utf8')
-    .then((text) => (JSON.parse(text) as { files?: string[] }).files ?? [])
-    .catch(() => [] as string[]);
+  const keep = options.keep ?? (() => false);
+  const manifest = await readManifest(root);
+  const previous = manifest.files;
   const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0 };
   const current = new Set<string>();
   for (const file of files) {
@@ -73,6 +94,8 @@ export async function writeOutputs(root: string, files: OutputFile[], keep: (pat
     await rm(inside(root, path), { force: true });
     summary.removed += 1;
   }
-  await atomicWrite(join(root, MANIFEST), `${JSON.stringify({ files: [...current].sort() }, null, 2)}\n`);
+  const plans = { ...manifest.plans, ...options.plans };
+  const sorted = Object.fromEntries(Object.entries(plans).sort(([a], [b]) => a.localeCompare(b)));
+  await atomicWrite(join(root, MANIFEST), `${JSON.stringify({ files: [...current].sort(), plans: sorted }, null, 2)}\n`);
   return summary;
 }

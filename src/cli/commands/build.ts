@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { emitAll } from '../../emit/index.ts';
-import { writeOutputs } from '../../write/outputs.ts';
+import { readManifest, writeOutputs } from '../../write/outputs.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
 import { compileFor, report, reporterFor } from './shared.ts';
@@ -17,18 +17,28 @@ export const buildCommand: Command = {
     const reporter = reporterFor(values.format);
     const result = await compileFor(values, positionals, io, { simulate: true });
     if (typeof result === 'number') return result;
-    const diagnostics = report(result, reporter, io.stderr, io);
+    const diagnostics = report(result, reporter, io.stderr, io, true);
     const out = values.out !== undefined ? resolve(io.cwd, String(values.out)) : resolve(result.config.root, result.config.out);
     const emitted = emitAll(result);
-    const skippedDirs = emitted.skipped.map((plan) => `${plan.id}/`);
-    const summary = await writeOutputs(out, emitted.files, (path) => skippedDirs.some((dir) => path.startsWith(dir)));
+    // Plans not built keep their previous outputs: those skipped for errors, and those whose
+    // file no longer parses (the last build's manifest says which plan they were).
+    const previous = await readManifest(out);
+    const kept = new Set([
+      ...emitted.skipped.map((plan) => plan.id),
+      ...emitted.failed.flatMap((file) => (previous.plans[file] ? [previous.plans[file]] : [])),
+    ]);
+    const built = result.plans.filter((plan) => !emitted.skipped.includes(plan));
+    const summary = await writeOutputs(out, emitted.files, {
+      keep: (path) => kept.has(path.split('/')[0]!),
+      plans: Object.fromEntries(built.map((plan) => [plan.file, plan.id])),
+    });
     const rel = relative(io.cwd, out);
     const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
-    const built = result.plans.length - emitted.skipped.length;
     io.stdout.write(
-      `Built ${built} plan${built === 1 ? '' : 's'} into ${shown}/: ${summary.written} file${summary.written === 1 ? '' : 's'} written, ${summary.unchanged} unchanged, ${summary.removed} removed.\n`,
+      `Built ${built.length} plan${built.length === 1 ? '' : 's'} into ${shown}/: ${summary.written} file${summary.written === 1 ? '' : 's'} written, ${summary.unchanged} unchanged, ${summary.removed} removed.\n`,
     );
-    const notBuilt = [...emitted.skipped.map((plan) => plan.file), ...emitted.failed];
+    const order = new Map(result.files.map((file, i) => [file, i]));
+    const notBuilt = [...emitted.skipped.map((plan) => plan.file), ...emitted.failed].sort((a, b) => order.get(a)! - order.get(b)!);
     if (notBuilt.length > 0) {
       io.stdout.write(`Not built (errors): ${notBuilt.join(', ')}; their previous outputs were kept.\n`);
     }

@@ -46,8 +46,10 @@ export async function compileFor(
   return outcome.result;
 }
 
-export function report(result: CompileResult, reporter: Reporter, stream: OutputStream, io: Io): ResolvedDiagnostic[] {
+/** Prints the diagnostics; with `quiet`, nothing at all when there are none. */
+export function report(result: CompileResult, reporter: Reporter, stream: OutputStream, io: Io, quiet = false): ResolvedDiagnostic[] {
   const diagnostics = result.diagnostics.map((d) => result.sources.resolve(d));
+  if (quiet && diagnostics.length === 0) return diagnostics;
   const style = wantsColour(io.env, Boolean(stream.isTTY)) ? COLOUR : PLAIN;
   stream.write(
     reporter({ diagnostics, files: result.files.length, plans: result.plans.length, source: (path) => result.sources.get(path) }, style),

@@ -1,0 +1,82 @@
+// planc build: plan.json with the documented fields, deterministic, atomic, skipping
+// plans with errors while keeping their previous outputs.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planc, ROOT, tempRepo } from './helpers/repo.ts';
+
+const repos: Array<{ cleanup(): void }> = [];
+afterAll(() => repos.forEach((repo) => repo.cleanup()));
+
+function bundled() {
+  const repo = tempRepo({
+    'plans/jwt-auth-refactor.plan.yaml': readFileSync(join(ROOT, 'plans/jwt-auth-refactor.plan.yaml'), 'utf8'),
+    'plans/session-store-migration.plan.yaml': readFileSync(join(ROOT, 'plans/session-store-migration.plan.yaml'), 'utf8'),
+  });
+  repos.push(repo);
+  return repo;
+}
+
+describe('planc build', () => {
+  it('writes plan.json for each plan with the documented fields', () => {
+    const { dir } = bundled();
+    const result = planc(['build', '--out', 'out'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Built 2 plans into out\/: \d+ files written, 0 unchanged, 0 removed\.\n$/);
+    const plan = JSON.parse(readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json'), 'utf8'));
+    expect(plan).toMatchObject({ id: 'jwt-auth-refactor', title: 'User authentication refactor', start: '2026-12-07', scheduled: true });
+    expect(typeof plan.duration).toBe('number');
+    expect(plan.criticalPath.length).toBeGreaterThan(3);
+    expect(plan.rollbackCoverage).toMatchObject({ covered: plan.rollbackCoverage.total, uncovered: [] });
+    expect(plan.monteCarlo).toMatchObject({ runs: 10_000, seed: 1 });
+    expect(plan.monteCarlo.p50).toBeLessThanOrEqual(plan.monteCarlo.p95);
+    for (const task of plan.tasks) {
+      for (const field of ['id', 'phase', 'title', 'duration', 'es', 'ef', 'ls', 'lf', 'totalFloat', 'freeFloat', 'critical', 'start', 'finish']) {
+        expect(task, `${task.id}.${field}`).toHaveProperty(field);
+      }
+      expect(task.ef - task.es).toBeCloseTo(task.duration, 5);
+    }
+    const critical = plan.tasks.filter((t: { critical: boolean }) => t.critical).map((t: { id: string }) => t.id);
+    for (const id of plan.criticalPath) if (plan.tasks.some((t: { id: string }) => t.id === id)) expect(critical).toContain(id);
+    expect(plan.milestones.every((m: { date?: string }) => /^\d{4}-\d{2}-\d{2}$/.test(m.date ?? ''))).toBe(true);
+    const migration = JSON.parse(readFileSync(join(dir, 'out/session-store-migration/plan.json'), 'utf8'));
+    expect(migration.rollbackCoverage.pointsOfNoReturn.length).toBeGreaterThan(0);
+    expect(migration.tasks.some((t: { dependsOn: Array<{ plan?: string }> }) => t.dependsOn.some((d) => d.plan === 'jwt-auth-refactor'))).toBe(true);
+  });
+
+  it('is deterministic: a second build writes nothing', () => {
+    const { dir } = bundled();
+    planc(['build', '--out', 'out'], { cwd: dir });
+    const before = readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json'));
+    const modified = statSync(join(dir, 'out/jwt-auth-refactor/plan.json')).mtimeMs;
+    const again = planc(['build', '--out', 'out'], { cwd: dir });
+    expect(again.stdout).toMatch(/0 files written, \d+ unchanged, 0 removed/);
+    expect(readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json')).equals(before)).toBe(true);
+    expect(statSync(join(dir, 'out/jwt-auth-refactor/plan.json')).mtimeMs).toBe(modified);
+  });
+
+  it('skips a plan with errors, keeps its previous outputs, and exits 1', () => {
+    const { dir, write } = bundled();
+    planc(['build', '--out', 'out'], { cwd: dir });
+    const previous = readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json'), 'utf8');
+    const broken = readFileSync(join(dir, 'plans/jwt-auth-refactor.plan.yaml'), 'utf8').replace('title: User authentication refactor', 'titel: oops');
+    write({ 'plans/jwt-auth-refactor.plan.yaml': broken });
+    const result = planc(['build', '--out', 'out'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error PLAN2001');
+    expect(result.stdout).toContain('Not built (errors): plans/jwt-auth-refactor.plan.yaml');
+    expect(readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json'), 'utf8')).toBe(previous);
+  });
+
+  it('removes the outputs of a plan that no longer exists, and nothing it did not write', () => {
+    const { dir } = bundled();
+    planc(['build', '--out', 'out'], { cwd: dir });
+    writeFileSync(join(dir, 'out/notes.txt'), 'mine');
+    const single = planc(['build', 'plans/jwt-auth-refactor.plan.yaml', '--out', 'out'], { cwd: dir });
+    expect(single.stdout).toMatch(/1 removed/);
+    expect(existsSync(join(dir, 'out/session-store-migration/plan.json'))).toBe(false);
+    expect(readFileSync(join(dir, 'out/notes.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+// Every `npx planc …` example in the README runs, as a user would type it, and succeeds.
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from './helpers/repo.ts';
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+  .flatMap((block) => block[1]!.split('\n'))
+  .map((line) => line.replace(/\s+#.*$/, '').trim())
+  .filter((line) => line.startsWith('npx planc '));
+
+describe('the README', () => {
+  const work = mkdtempSync(join(tmpdir(), 'planc-readme-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const repo = join(work, 'repo');
+  cpSync(join(ROOT, 'plans'), join(repo, 'plans'), { recursive: true });
+  writeFileSync(join(work, 'planc'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(join(work, 'planc'), 0o755);
+
+  it('has examples for every command', () => {
+    for (const command of ['check', 'build', 'new', 'schema']) {
+      expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
+    }
+  });
+
+  for (const example of examples) {
+    it(`runs: ${example}`, () => {
+      const line = example.replace(/^npx planc/, 'planc').replaceAll('/tmp/', `${work}/tmp/`);
+      const result = spawnSync('sh', ['-c', line], {
+        cwd: repo,
+        env: { ...process.env, PATH: `${work}:${process.env.PATH}` },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.stderr.replace(/^planc: note: the schema line points to .*\n/m, '')).toBe('');
+      expect(result.status).toBe(0);
+    });
+  }
+});
