@@ -74,8 +74,10 @@ describe('planc build', () => {
     planc(['build', '--out', 'out'], { cwd: dir });
     writeFileSync(join(dir, 'out/notes.txt'), 'mine');
     const single = planc(['build', 'plans/jwt-auth-refactor.plan.yaml', '--out', 'out'], { cwd: dir });
-    expect(single.stdout).toMatch(/1 removed/);
+    expect(single.stdout).toMatch(/[1-9]\d* removed/);
     expect(existsSync(join(dir, 'out/session-store-migration/plan.json'))).toBe(false);
+    expect(existsSync(join(dir, 'out/session-store-migration/index.md'))).toBe(false);
+    expect(readFileSync(join(dir, 'out/index.md'), 'utf8')).not.toContain('session-store-migration');
     expect(readFileSync(join(dir, 'out/notes.txt'), 'utf8')).toBe('mine');
     expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });

@@ -24,6 +24,8 @@ export interface AnalyseOptions {
 export interface ProjectAnalysis {
   plans: Map<Plan, PlanAnalysis>;
   graph: Graph;
+  /** The schedule of the whole graph (cycle links left out). */
+  cpm: CpmResult;
 }
 
 export function analyse(project: Project, config: Config, diagnostics: Diagnostics, options: AnalyseOptions): ProjectAnalysis {
@@ -73,7 +75,7 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
     plans.set(plan, analysis);
   });
 
-  const analysis: ProjectAnalysis = { plans, graph };
+  const analysis: ProjectAnalysis = { plans, graph, cpm: result };
   for (const plan of project.plans) {
     for (const rule of rules) rule.run({ plan, analysis: plans.get(plan)!, project, graph, config, diagnostics });
   }

@@ -340,15 +340,15 @@ class Builder {
     const nodesAt = at.get('nodes');
     const groupsAt = at.get('groups');
     const edgesAt = at.get('edges');
-    const local = new Map<string, Location>();
+    const local = new Map<string, { kind: string; location: Location }>();
     const claimLocal = (id: string, kind: string, cursor: Cursor): Location => {
       const idLocation = cursor.get('id').location();
       const first = local.get(id);
       if (first) {
-        this.#diagnostics.report(duplicateId, { id, kind, firstKind: 'node or group of this diagram' }, idLocation, [
-          { message: `\`${id}\` is first used here`, location: first },
+        this.#diagnostics.report(duplicateId, { id, kind, firstKind: first.kind, diagram: raw.id }, idLocation, [
+          { message: `\`${id}\` is first used here`, location: first.location },
         ]);
-      } else local.set(id, idLocation);
+      } else local.set(id, { kind, location: idLocation });
       return idLocation;
     };
     const groups = (raw.groups ?? []).map((group, index) => ({

@@ -335,14 +335,18 @@ export const schemaViolation = define<{ detail: string }>({
 
 // ── PLAN3xxx: references and the dependency graph ───────────────────────────────────────
 
-export const duplicateId = define<{ id: string; kind: string; firstKind: string }>({
+export const duplicateId = define<{ id: string; kind: string; firstKind: string; diagram?: string }>({
   code: 'PLAN3001',
   name: 'duplicate-id',
   severity: 'error',
   configurable: false,
   title: 'Duplicate id',
-  message: (p) => `The id \`${p.id}\` is already used by a ${p.firstKind} of this plan`,
-  help: () => 'Ids are unique within a plan, across phases, tasks, milestones, risks, checks and decisions. Rename one.',
+  message: (p) =>
+    `The id \`${p.id}\` is already used by a ${p.firstKind} of ${p.diagram === undefined ? 'this plan' : `diagram \`${p.diagram}\``}`,
+  help: (p) =>
+    p.diagram === undefined
+      ? 'Ids are unique within a plan, across all its items: phases, tasks, milestones, rollout stages, risks, checks, success criteria, decisions and diagrams. Rename one.'
+      : 'Node and group ids are unique within a diagram. Rename one.',
   explanation: 'Two items of the plan share an id, so references to it would be ambiguous. The related location shows the first item.',
   fix: 'Rename one of the items and update the references to it.',
   example: {

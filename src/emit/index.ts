@@ -3,6 +3,11 @@ import type { CompileResult } from '../compile.ts';
 import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { Plan } from '../model/plan.ts';
 import type { OutputFile } from '../write/outputs.ts';
+import { planDocument } from './markdown/document.ts';
+import { portfolio } from './markdown/portfolio.ts';
+import { architecture } from './mermaid/architecture.ts';
+import { dependencies } from './mermaid/dependencies.ts';
+import { gantt } from './mermaid/gantt.ts';
 import { planJson, stringify } from './plan-json.ts';
 
 export interface EmitContext {
@@ -16,6 +21,12 @@ export interface PlanEmitter {
   emit(plan: Plan, context: EmitContext): OutputFile[];
 }
 
+/**
+ * Beyond this many tasks a dependency graph is too dense to read inside a document: the
+ * document then links to dependencies.mmd instead of embedding it.
+ */
+const GRAPH_IN_DOCUMENT = 30;
+
 export const planEmitters: readonly PlanEmitter[] = [
   {
     name: 'plan.json',
@@ -23,6 +34,31 @@ export const planEmitters: readonly PlanEmitter[] = [
       const analysis = context.result.analysis.plans.get(plan)!;
       const json = planJson(plan, analysis, context.diagnostics.get(plan.file) ?? []);
       return [{ path: `${plan.id}/plan.json`, content: stringify(json) }];
+    },
+  },
+  {
+    name: 'documents',
+    emit(plan, context) {
+      const { analysis: project } = context.result;
+      const analysis = project.plans.get(plan)!;
+      const timeline = gantt(plan, analysis);
+      const diagrams = new Map(plan.architecture.map((diagram) => [diagram.id, architecture(diagram)]));
+      const graph = dependencies(plan, analysis, project.graph, analysis.schedule ? project.cpm : undefined);
+      const tasks = plan.phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
+      const document = planDocument({
+        plan,
+        analysis,
+        diagnostics: context.diagnostics.get(plan.file) ?? [],
+        gantt: timeline,
+        architecture: diagrams,
+        dependencies: tasks <= GRAPH_IN_DOCUMENT ? graph : undefined,
+      });
+      return [
+        { path: `${plan.id}/index.md`, content: document },
+        ...(timeline ? [{ path: `${plan.id}/gantt.mmd`, content: timeline }] : []),
+        ...[...diagrams].map(([id, text]) => ({ path: `${plan.id}/architecture-${id}.mmd`, content: text })),
+        { path: `${plan.id}/dependencies.mmd`, content: graph },
+      ];
     },
   },
 ];
@@ -59,5 +95,12 @@ export function emitAll(result: CompileResult): Emitted {
   }
   const built = new Set(result.plans.map((plan) => plan.file));
   const failed = result.files.filter((file) => !built.has(file) && hasError(file));
+  const entries = result.plans
+    .filter((plan) => !skipped.includes(plan))
+    .map((plan) => ({ plan, analysis: result.analysis.plans.get(plan)!, diagnostics: diagnostics.get(plan.file) ?? [] }));
+  const notBuilt = [...skipped.map((plan) => plan.file), ...failed]
+    .sort((a, b) => result.files.indexOf(a) - result.files.indexOf(b))
+    .map((file) => ({ file, diagnostics: diagnostics.get(file) ?? [] }));
+  files.push({ path: 'index.md', content: portfolio(entries, notBuilt) });
   return { files, skipped, failed };
 }

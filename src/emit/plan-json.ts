@@ -224,7 +224,10 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-/** Stable JSON: keys in insertion order, undefined left out, two-space indent. */
+/**
+ * Stable JSON: keys in insertion order, undefined left out, on one line (it is for tools,
+ * and a thousand plans of indented JSON would double what a build writes; `jq .` reads it).
+ */
 export function stringify(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value)}\n`;
 }

@@ -1,0 +1,204 @@
+// Small builders for mdast trees, and the one printer (remark-stringify with GFM). The
+// documents are trees first and text last, so escaping is the printer's job, done once.
+import type {
+  BlockContent,
+  Code,
+  Heading,
+  InlineCode,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  Text,
+} from 'mdast';
+import { markdownTable } from 'markdown-table';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+
+export type Phrasing = PhrasingContent | string;
+
+/** Plain text; line breaks and control characters flattened where a table cell needs one line. */
+export function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+function phrasing(children: Phrasing[]): PhrasingContent[] {
+  return children.map((child) => (typeof child === 'string' ? text(child) : child));
+}
+
+export function strong(...children: Phrasing[]): PhrasingContent {
+  return { type: 'strong', children: phrasing(children) };
+}
+
+export function emphasis(...children: Phrasing[]): PhrasingContent {
+  return { type: 'emphasis', children: phrasing(children) };
+}
+
+export function inlineCode(value: string): PhrasingContent {
+  return { type: 'inlineCode', value: value.replace(/[\r\n]+/g, ' ') };
+}
+
+export function link(url: string, ...children: Phrasing[]): PhrasingContent {
+  return { type: 'link', url, children: phrasing(children) };
+}
+
+export function paragraph(...children: Phrasing[]): Paragraph {
+  return { type: 'paragraph', children: phrasing(children) };
+}
+
+export function heading(depth: 1 | 2 | 3 | 4 | 5 | 6, ...children: Phrasing[]): Heading {
+  return { type: 'heading', depth, children: phrasing(children) };
+}
+
+export function code(value: string, lang?: string): Code {
+  return { type: 'code', lang: lang ?? null, value: value.replace(/\n$/, '') };
+}
+
+/** A list item of one paragraph of phrasing content. */
+export function item(...children: Phrasing[]): ListItem {
+  return { type: 'listItem', spread: false, children: [paragraph(...children)] };
+}
+
+/** A list item holding blocks, optionally a task (`- [ ]`, `- [x]`). */
+export function blockItem(children: BlockContent[], checked?: boolean): ListItem {
+  return { type: 'listItem', spread: false, ...(checked === undefined ? {} : { checked }), children };
+}
+
+export function list(items: ListItem[], ordered = false): List {
+  return { type: 'list', ordered, spread: false, children: items };
+}
+
+/** A bulleted (or numbered) list of plain texts. */
+export function textList(items: string[], ordered = false): List {
+  return list(items.map((entry) => item(entry)), ordered);
+}
+
+/** One line of plain text for a table cell: GFM cells cannot hold a line break. */
+export function cellText(value: string): Text {
+  return text(value.replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+/** A table; a cell is text (kept on one line), a node, or several nodes. */
+export function table(headers: string[], rows: Array<Array<Phrasing | Phrasing[]>>, align?: Array<'left' | 'right' | 'center' | null>): Table {
+  const cell = (content: Phrasing | Phrasing[]): TableCell => ({
+    type: 'tableCell',
+    children: (Array.isArray(content) ? content : [content]).map((part) => (typeof part === 'string' ? cellText(part) : part)),
+  });
+  return {
+    type: 'table',
+    align: align ?? headers.map(() => null),
+    children: [headers, ...rows].map((row) => ({ type: 'tableRow', children: row.map(cell) })),
+  };
+}
+
+export function root(children: RootContent[]): Root {
+  return { type: 'root', children };
+}
+
+/**
+ * Whether text can be printed as it is, without the printer's escaping pass (which runs
+ * some forty patterns over every text node, and was most of the time of a large build).
+ * Escaping only ever concerns ASCII punctuation and white space at the edges of lines, so
+ * text qualifies when it holds letters, digits, non-ASCII characters and harmless
+ * punctuation only, has no double spaces, is no list marker (`1.`), has no `.` after a `w`
+ * (GFM escapes it, lest `www.` become a link), and — judged by the characters printed just before and after it — starts and
+ * ends where nothing could change its meaning. A property test compares the two printers.
+ */
+export function isPlainText(value: string, before = '', after = ''): boolean {
+  if (value === '') return true;
+  if (!/^(?:[\p{L}\p{N},.%()/'+-]|[^\x00-\x7f]| (?! ))*$/u.test(value)) return false;
+  // `1.` at a line start is a list marker; GFM escapes a `.` after `w` (so `www.` never links).
+  if (/^\d+[.)]/.test(value) || /w\./i.test(value) || (value[0] === '.' && /w/i.test(before))) return false;
+  const first = value[0]!;
+  const last = value.at(-1)!;
+  const word = (c: string) => /^[\p{L}\p{N}]$/u.test(c) || c > '\x7f';
+  if (first === ' ') {
+    // A space first only mid-line (at a line start it would be trimmed away).
+    if (before === '' || /\s/.test(before)) return false;
+  } else if (!word(first)) {
+    // Punctuation first: only right after a letter (not at a line start, not after a
+    // digit that could make `1.` a list marker, not after `]` or `!`).
+    if (!/^\p{L}$/u.test(before)) return false;
+  }
+  if (last === ' ' && !(after !== '' && after !== ' ' && after !== '\n' && after !== '\r')) return false;
+  return true;
+}
+
+const plainText = Object.assign(
+  ((node, parent, state, info) => {
+    const value = (node as Text).value;
+    return isPlainText(value, info.before, info.after) ? value : defaultHandlers.text(node as Text, parent, state, info);
+  }) as Handle,
+  {
+    // The printer asks a node for its first character (to escape its neighbour right); for
+    // text that starts with a letter or digit, escaping never changes the first character.
+    peek: ((node, parent, state, info) => {
+      const value = (node as Text).value;
+      return /^[\p{L}\p{N}]/u.test(value) ? value.charAt(0) : defaultHandlers.text(node as Text, parent, state, info);
+    }) as Handle,
+  },
+);
+
+/** GFM's handler for inline code (it escapes pipes inside table cells). */
+const gfmInlineCode = gfmTableToMarkdown().handlers!.inlineCode as Handle;
+
+/** Inline code without backticks, line breaks, pipes or edge spaces prints as `value`. */
+const plainCode: Handle = (node, parent, state, info) => {
+  const value = (node as InlineCode).value;
+  return /^[^\s`|](?:[^`\n\r|]*[^\s`|])?$/.test(value) ? `\`${value}\`` : gfmInlineCode(node, parent, state, info);
+};
+
+/**
+ * Tables as GFM prints them, but a cell holding one plain text is taken as it is instead
+ * of going through the phrasing machinery (tables were most of a document's printing).
+ */
+const fastTable: Handle = (node, _parent, state, info) => {
+  const tableNode = node as Table;
+  const exitTable = state.enter('table');
+  const matrix = tableNode.children.map((row) => {
+    const exitRow = state.enter('tableRow');
+    const cells = row.children.map((cell) => {
+      const only = cell.children.length === 1 ? cell.children[0] : undefined;
+      if (cell.children.length === 0) return '';
+      if (only?.type === 'text' && isPlainText(only.value, ' ', ' ')) return only.value;
+      const exitCell = state.enter('tableCell');
+      const exitPhrasing = state.enter('phrasing');
+      const value = state.containerPhrasing(cell, { ...info, before: ' ', after: ' ' });
+      exitPhrasing();
+      exitCell();
+      return value;
+    });
+    exitRow();
+    return cells;
+  });
+  exitTable();
+  const head = matrix[0];
+  const columns = tableNode.align?.length ?? 0;
+  if (head) while (head.length < columns) head.push('');
+  return markdownTable(matrix, { align: tableNode.align ?? [], alignDelimiters: false, fillRows: false, padding: true });
+};
+
+const printer = unified()
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    fence: '`',
+    fences: true,
+    listItemIndent: 'one',
+    rule: '-',
+    incrementListMarker: true,
+    handlers: { text: plainText, inlineCode: plainCode, table: fastTable },
+  });
+
+export function printMarkdown(tree: Root): string {
+  return printer.stringify(tree);
+}

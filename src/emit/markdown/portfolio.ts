@@ -1,0 +1,65 @@
+// The portfolio (`index.md` at the top of the output folder): every plan with its kind,
+// status, owner, dates, duration, progress, rollback coverage and open findings, linking
+// to its document; files that could not be built are listed with their errors.
+import type { RootContent } from 'mdast';
+import type { PlanAnalysis } from '../../analyse/types.ts';
+import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
+import type { Plan } from '../../model/plan.ts';
+import { days } from './document.ts';
+import { heading, inlineCode, item, link, list, paragraph, printMarkdown, root, table, text, type Phrasing } from './mdast.ts';
+
+export interface PortfolioEntry {
+  plan: Plan;
+  analysis: PlanAnalysis;
+  diagnostics: ResolvedDiagnostic[];
+}
+
+function findings(diagnostics: ResolvedDiagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const parts = [...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []), ...(warnings ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : [])];
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: string; diagnostics: ResolvedDiagnostic[] }>): string {
+  const rows = entries.map(({ plan, analysis, diagnostics }): Array<Phrasing | Phrasing[]> => {
+    const schedule = analysis.schedule;
+    const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
+    const coverage = analysis.coverage;
+    return [
+      [link(`./${plan.id}/index.md`, text(plan.title)), ' ', inlineCode(plan.id)],
+      plan.kind,
+      plan.status,
+      plan.owner ?? '—',
+      schedule?.start ?? '—',
+      schedule?.finish ?? '—',
+      schedule ? days(schedule.duration) : '—',
+      `${progress}%`,
+      coverage.total > 0 ? `${coverage.covered}/${coverage.total} (${Math.round((coverage.covered / coverage.total) * 100)}%)` : '—',
+      findings(diagnostics),
+    ];
+  });
+  const blocks: RootContent[] = [
+    heading(1, 'Plans'),
+    paragraph(`${entries.length} plan${entries.length === 1 ? '' : 's'}${notBuilt.length ? `, ${notBuilt.length} not built because of errors` : ''}. Durations are in working days.`),
+    table(['Plan', 'Kind', 'Status', 'Owner', 'Start', 'Finish', 'Duration', 'Progress', 'Rollback coverage', 'Findings'], rows, [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'right',
+      'right',
+      'right',
+      null,
+    ]),
+  ];
+  if (notBuilt.length > 0) {
+    blocks.push(
+      heading(2, 'Not built'),
+      list(notBuilt.map(({ file, diagnostics }) => item(inlineCode(file), ` — ${findings(diagnostics)}; run `, inlineCode(`planc check ${file}`)))),
+    );
+  }
+  return printMarkdown(root(blocks));
+}

@@ -1,0 +1,45 @@
+// Plan text inside Mermaid. Titles and labels come from plans, which are untrusted: they
+// may hold quotes, brackets, pipes, `#`, `%%{init: …}%%` directives, `click` callbacks,
+// HTML, newlines or anything else. Nothing here may end a label, start a statement, open a
+// comment or a directive, or reach the page as markup.
+
+/** Control characters and line breaks become spaces (bidirectional overrides go); runs of spaces collapse. */
+function flatten(text: string): string {
+  return text
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Text for a quoted flowchart label (`id["…"]`, `-->|"…"|`, `subgraph id["…"]`). Inside
+ * quotes Mermaid reads `#…;` entity codes, so every character that could matter is written
+ * as one: quotes (end the label), `#` (starts an entity), `%` (directives are found by a
+ * pattern over the whole text, quotes or not), `<`, `>`, `&` (markup), backticks (markdown
+ * strings).
+ */
+export function label(text: string, fallback = ' '): string {
+  const flat = flatten(text) || fallback;
+  return flat.replace(/[#"%<>&`]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Text for a Gantt title, section or task name. The grammar has no quoting, but Mermaid
+ * replaces `#…;` entity codes before it parses any diagram and restores them in the
+ * drawing, so the characters the grammar reacts to (`:` ends a name, `;` a statement,
+ * `#` and `%` start comments, entities and directives) travel as entities, and so does
+ * markup. The first character is always an entity, so a name can never begin with a
+ * keyword (`click …`, `section …`).
+ */
+export function ganttText(text: string, fallback: string): string {
+  const encoded = (flatten(text) || fallback).replace(/[:;#%<>&`"]/g, (c) => `#${c.charCodeAt(0)};`);
+  if (encoded.startsWith('#')) return encoded;
+  const first = encoded.codePointAt(0)!;
+  return `#${first};${encoded.slice(String.fromCodePoint(first).length)}`;
+}
+
+/** Text after `accTitle:` / `accDescr:` (read as it is, to the end of the line): plain words. */
+export function accessibleText(text: string): string {
+  return flatten(text).replace(/[#%;<>&`{}]/g, ' ').replace(/\s+/g, ' ').trim() || ' ';
+}

@@ -1,0 +1,45 @@
+// The bundled plans' diagrams, rendered to SVG by mermaid-cli in Chromium, as a reader's
+// tool would render them.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
+import { planc, ROOT } from '../helpers/repo.ts';
+
+describe.skipIf(!CHROMIUM)('diagrams rendered by mermaid-cli', () => {
+  const work = mkdtempSync(join(tmpdir(), 'planc-render-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const config = join(work, 'puppeteer.json');
+  writeFileSync(config, JSON.stringify({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
+
+  it('renders every diagram of the bundled plans to SVG', () => {
+    const out = join(work, 'out');
+    expect(planc(['build', '--out', out], { cwd: ROOT }).status).toBe(0);
+    let rendered = 0;
+    for (const plan of ['jwt-auth-refactor', 'session-store-migration']) {
+      const folder = join(out, plan);
+      const diagrams = readdirSync(folder).filter((name) => name.endsWith('.mmd'));
+      expect(diagrams.length).toBeGreaterThanOrEqual(3);
+      // mmdc renders every ```mermaid block of a markdown file in one browser session.
+      const document = join(folder, 'index.md');
+      const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'mmdc'), ['-p', config, '-i', document, '-o', join(folder, 'rendered.md'), '-q'], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const svgs = readdirSync(folder).filter((name) => name.startsWith('rendered-') && name.endsWith('.svg'));
+      expect(svgs.length).toBe((readFileSync(document, 'utf8').match(/^```mermaid$/gm) ?? []).length);
+      for (const svg of svgs) {
+        const text = readFileSync(join(folder, svg), 'utf8');
+        expect(text.startsWith('<svg'), svg).toBe(true);
+        expect(text, svg).not.toMatch(/aria-roledescription="error"|Syntax error in text/);
+        expect(text, svg).toMatch(/aria-roledescription="(gantt|flowchart-v2)"/);
+        expect(text, svg).toMatch(/<(rect|path|line|text)\b/);
+        rendered += 1;
+      }
+    }
+    expect(rendered).toBeGreaterThanOrEqual(6);
+  }, 240_000);
+});

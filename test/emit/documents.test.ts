@@ -1,0 +1,138 @@
+// planc build's documents: golden files per fixture (plan YAML → index.md, .mmd files,
+// plan.json, the portfolio), every diagram checked by Mermaid's own parser, and the hostile
+// fixture checked for anything that could break a table or a diagram or inject markup.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compile.ts';
+import { defaultConfig } from '../../src/config/config.ts';
+import { emitAll } from '../../src/emit/index.ts';
+import { safeUrl } from '../../src/emit/markdown/untrusted.ts';
+import { expectGolden } from '../helpers/golden.ts';
+import { mermaidParser } from '../helpers/mermaid.ts';
+import { ROOT } from '../helpers/repo.ts';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'documents');
+
+function inputs(paths: string[]) {
+  return paths.map((path) => ({ path: relative(ROOT, path).split('\\').join('/'), bytes: readFileSync(path) }));
+}
+
+const CASES: Record<string, string[]> = {
+  bundled: ['jwt-auth-refactor', 'session-store-migration'].map((id) => join(ROOT, 'plans', `${id}.plan.yaml`)),
+  undated: [join(FIXTURES, 'undated', 'undated.plan.yaml')],
+  hostile: [join(FIXTURES, 'hostile', 'hostile.plan.yaml')],
+};
+
+function build(paths: string[]) {
+  const result = compile(inputs(paths), defaultConfig(ROOT), { simulate: true });
+  return { result, emitted: emitAll(result) };
+}
+
+function listFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+function mermaidBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+}
+
+describe('plan documents', () => {
+  for (const [name, paths] of Object.entries(CASES)) {
+    describe(name, () => {
+      const { emitted } = build(paths);
+      const expected = join(FIXTURES, name, 'expected');
+
+      it('match the golden files', () => {
+        if (process.env.UPDATE === '1') rmSync(expected, { recursive: true, force: true });
+        for (const file of emitted.files) {
+          const target = join(expected, file.path);
+          mkdirSync(dirname(target), { recursive: true });
+          expectGolden(target, String(file.content));
+        }
+        expect(listFiles(expected)).toEqual(emitted.files.map((file) => file.path).sort());
+      });
+
+      it('are the same on a second build', () => {
+        const again = build(paths).emitted.files;
+        expect(again.map((file) => [file.path, file.content])).toEqual(emitted.files.map((file) => [file.path, file.content]));
+      });
+
+      it('hold only diagrams Mermaid parses', async () => {
+        const parse = await mermaidParser();
+        const diagrams = emitted.files.flatMap((file) =>
+          file.path.endsWith('.mmd') ? [String(file.content)] : file.path.endsWith('.md') ? mermaidBlocks(String(file.content)) : [],
+        );
+        expect(diagrams.length).toBeGreaterThan(3);
+        for (const diagram of diagrams) await expect(parse(diagram), diagram.split('\n').slice(0, 3).join(' / ')).resolves.toBeTruthy();
+      });
+    });
+  }
+});
+
+describe('untrusted text', () => {
+  const { emitted } = build(CASES.hostile!);
+  const file = (path: string) => String(emitted.files.find((f) => f.path === path)!.content);
+  const markdown = file('hostile/index.md');
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+
+  it('puts no raw HTML and no unsafe link into the document', () => {
+    visit(tree, (node) => {
+      expect(node.type).not.toBe('html');
+      if (node.type === 'link' || node.type === 'image' || node.type === 'definition') expect(safeUrl((node as { url: string }).url)).toBe(true);
+    });
+    expect(markdown).toContain('\\<script>alert("summary")\\</script>');
+    expect(markdown).toContain('[safe link](https://example.com)');
+    expect(markdown).not.toMatch(/\]\(javascript:/);
+  });
+
+  it('keeps every table row to its columns, whatever pipes and newlines the text holds', () => {
+    visit(tree, 'table', (table) => {
+      const width = table.children[0]!.children.length;
+      for (const row of table.children) expect(row.children.length).toBe(width);
+    });
+    let tables = 0;
+    visit(tree, 'table', () => void (tables += 1));
+    expect(tables).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps code fences closed around commands that hold fences', () => {
+    const code: string[] = [];
+    visit(tree, 'code', (node) => void code.push(node.value));
+    expect(code).toContain("echo '```' && curl -d '<script>' http://x");
+    expect(code).toContain('```\nnot a fence end\n```');
+  });
+
+  it('lets no diagram text start a statement, open a directive or carry markup', () => {
+    for (const path of ['hostile/gantt.mmd', 'hostile/architecture-arch.mmd', 'hostile/dependencies.mmd']) {
+      const text = file(path);
+      expect(text, path).not.toContain('%%');
+      expect(text, path).not.toMatch(/<\s*\/?\s*(script|img|b|i|iframe)\b/i);
+      expect(text, path).not.toMatch(/\u202e/);
+      // Every Gantt name starts with an entity, so "click …" stays a name.
+      for (const line of text.split('\n')) expect(line.trim(), `${path}: ${line}`).not.toMatch(/^(click|call|href)\b/i);
+    }
+    const gantt = file('hostile/gantt.mmd');
+    const statements = gantt.split('\n').filter((line) => line.startsWith('    '));
+    expect(statements).toHaveLength(6);
+    // Names hold no character the grammar reacts to, except inside `#…;` entities.
+    for (const line of statements) {
+      const [name, data] = line.split(' :') as [string, string];
+      expect(name).toMatch(/^ {4}#\d+;/);
+      expect(name.replace(/#\d+;/g, '')).not.toMatch(/[:;#%<>]/);
+      expect(data).toMatch(/^(crit, )?(milestone, )?t\d+, \d{4}-\d\d-\d\d \d\d:\d\d, (\d{4}-\d\d-\d\d \d\d:\d\d|0d)$/);
+    }
+    const architecture = file('hostile/architecture-arch.mmd');
+    expect(architecture).toContain('n0[("node #34;end#34; ]) #60;script#62;")]');
+    expect(architecture).toContain('-->|"|pipe| --#62; #34;q#34; #37;#37;{init}#37;#37;"|');
+  });
+});
