@@ -172,7 +172,7 @@ export function planDocument(input: DocumentInput): string {
           const done = verifiers.length > 0 && verifiers.every((target) => target?.item.kind === 'task' && target.item.status === 'done');
           const by = criterion.verifiedBy.map((ref) => (ref.plan ? `${ref.plan}#${ref.id}` : ref.id));
           return blockItem(
-            [paragraph(criterion.text, ...(by.length > 0 ? [' — verified by ', ...by.flatMap((id, i) => [...(i > 0 ? [', '] : []), inlineCode(id)])] : []))],
+            [paragraph(criterion.text, ...(by.length > 0 ? [` — verified by ${by.join(', ')}`] : []))],
             done,
           );
         }),
@@ -324,11 +324,8 @@ export function planDocument(input: DocumentInput): string {
   if (schedule) {
     blocks.push(heading(2, 'Timeline'));
     if (input.gantt) blocks.push(code(input.gantt, 'mermaid'));
-    const figures: Phrasing[] = [strong('Critical path:'), ' ', ...schedule.criticalPath.flatMap((id, i) => [...(i > 0 ? [' → '] : []), inlineCode(id)])];
-    blocks.push(paragraph(...figures));
-    if (schedule.nearCritical.length > 0) {
-      blocks.push(paragraph(strong('Near-critical:'), ' ', ...schedule.nearCritical.flatMap((id, i) => [...(i > 0 ? [', '] : []), inlineCode(id)])));
-    }
+    blocks.push(paragraph(strong('Critical path:'), ` ${schedule.criticalPath.join(' → ')}`));
+    if (schedule.nearCritical.length > 0) blocks.push(paragraph(strong('Near-critical:'), ` ${schedule.nearCritical.join(', ')}`));
     blocks.push(paragraph(strong('Peak parallelism:'), ` ${schedule.peakParallelism.tasks} task${schedule.peakParallelism.tasks === 1 ? '' : 's'} at once${schedule.peakParallelism.date ? ` (from ${schedule.peakParallelism.date})` : ''}.`));
     if (schedule.pert) {
       const mc = schedule.monteCarlo;
@@ -372,9 +369,7 @@ export function planDocument(input: DocumentInput): string {
     if (uncovered.length > 0) {
       blocks.push(paragraph(strong('Not covered:')), list(uncovered.map((unit) => item(`${unit.kind} `, inlineCode(unit.id), ` — missing ${unit.missing.join(', ')}`))));
     }
-    if (coverage.pointsOfNoReturn.length > 0) {
-      blocks.push(paragraph(strong('Points of no return:'), ' ', ...coverage.pointsOfNoReturn.flatMap((id, i) => [...(i > 0 ? [', '] : []), inlineCode(id)])));
-    }
+    if (coverage.pointsOfNoReturn.length > 0) blocks.push(paragraph(strong('Points of no return:'), ` ${coverage.pointsOfNoReturn.join(', ')}`));
   }
 
   if (input.diagnostics.length > 0) {

@@ -107,13 +107,15 @@ export function root(children: RootContent[]): Root {
  * some forty patterns over every text node, and was most of the time of a large build).
  * Escaping only ever concerns ASCII punctuation and white space at the edges of lines, so
  * text qualifies when it holds letters, digits, non-ASCII characters and harmless
- * punctuation only, has no double spaces, is no list marker (`1.`), has no `.` after a `w`
+ * punctuation only (a `:` never before `/`), has no double spaces, is no list marker (`1.`), has no `.` after a `w`
  * (GFM escapes it, lest `www.` become a link), and — judged by the characters printed just before and after it — starts and
  * ends where nothing could change its meaning. A property test compares the two printers.
  */
 export function isPlainText(value: string, before = '', after = ''): boolean {
   if (value === '') return true;
-  if (!/^(?:[\p{L}\p{N},.%()/'+-]|[^\x00-\x7f]| (?! ))*$/u.test(value)) return false;
+  if (!/^(?:[\p{L}\p{N},.%()/'+:-]|[^\x00-\x7f]| (?! ))*$/u.test(value)) return false;
+  // GFM escapes `:` before `/` (so `https://` never links).
+  if (value.includes(':/') || (value.endsWith(':') && after === '/')) return false;
   // `1.` at a line start is a list marker; GFM escapes a `.` after `w` (so `www.` never links).
   if (/^\d+[.)]/.test(value) || /w\./i.test(value) || (value[0] === '.' && /w/i.test(before))) return false;
   const first = value[0]!;
