@@ -3,7 +3,7 @@ import type { CompileResult } from '../compile.ts';
 import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { Plan } from '../model/plan.ts';
 import type { OutputFile } from '../write/outputs.ts';
-import { planDocument } from './markdown/document.ts';
+import { planDocument, type DocumentInput } from './markdown/document.ts';
 import { portfolio } from './markdown/portfolio.ts';
 import { architecture } from './mermaid/architecture.ts';
 import { dependencies } from './mermaid/dependencies.ts';
@@ -39,29 +39,32 @@ export const planEmitters: readonly PlanEmitter[] = [
   {
     name: 'documents',
     emit(plan, context) {
-      const { analysis: project } = context.result;
-      const analysis = project.plans.get(plan)!;
-      const timeline = gantt(plan, analysis);
-      const diagrams = new Map(plan.architecture.map((diagram) => [diagram.id, architecture(diagram)]));
-      const graph = dependencies(plan, analysis, project.graph, analysis.schedule ? project.cpm : undefined);
+      const input = documentInput(plan, context);
       const tasks = plan.phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
-      const document = planDocument({
-        plan,
-        analysis,
-        diagnostics: context.diagnostics.get(plan.file) ?? [],
-        gantt: timeline,
-        architecture: diagrams,
-        dependencies: tasks <= GRAPH_IN_DOCUMENT ? graph : undefined,
-      });
+      const document = planDocument({ ...input, dependencies: tasks <= GRAPH_IN_DOCUMENT ? input.dependencies : undefined });
       return [
         { path: `${plan.id}/index.md`, content: document },
-        ...(timeline ? [{ path: `${plan.id}/gantt.mmd`, content: timeline }] : []),
-        ...[...diagrams].map(([id, text]) => ({ path: `${plan.id}/architecture-${id}.mmd`, content: text })),
-        { path: `${plan.id}/dependencies.mmd`, content: graph },
+        ...(input.gantt ? [{ path: `${plan.id}/gantt.mmd`, content: input.gantt }] : []),
+        ...[...input.architecture].map(([id, text]) => ({ path: `${plan.id}/architecture-${id}.mmd`, content: text })),
+        { path: `${plan.id}/dependencies.mmd`, content: input.dependencies! },
       ];
     },
   },
 ];
+
+/** What a plan's document is made of: the analysed plan, its diagnostics and its diagrams. */
+export function documentInput(plan: Plan, context: EmitContext): DocumentInput {
+  const { analysis: project } = context.result;
+  const analysis = project.plans.get(plan)!;
+  return {
+    plan,
+    analysis,
+    diagnostics: context.diagnostics.get(plan.file) ?? [],
+    gantt: gantt(plan, analysis),
+    architecture: new Map(plan.architecture.map((diagram) => [diagram.id, architecture(diagram)])),
+    dependencies: dependencies(plan, analysis, project.graph, analysis.schedule ? project.cpm : undefined),
+  };
+}
 
 export interface Emitted {
   files: OutputFile[];
@@ -71,8 +74,8 @@ export interface Emitted {
   failed: string[];
 }
 
-/** Plans whose file has an error are skipped: a document built on a broken plan would mislead. */
-export function emitAll(result: CompileResult): Emitted {
+/** The diagnostics of each file, resolved to lines and columns. */
+export function diagnosticsByFile(result: CompileResult): Map<string, ResolvedDiagnostic[]> {
   const diagnostics = new Map<string, ResolvedDiagnostic[]>();
   for (const diagnostic of result.diagnostics) {
     const resolved = result.sources.resolve(diagnostic);
@@ -80,6 +83,12 @@ export function emitAll(result: CompileResult): Emitted {
     list.push(resolved);
     diagnostics.set(resolved.file, list);
   }
+  return diagnostics;
+}
+
+/** Plans whose file has an error are skipped: a document built on a broken plan would mislead. */
+export function emitAll(result: CompileResult): Emitted {
+  const diagnostics = diagnosticsByFile(result);
   const hasError = (file: string) => (diagnostics.get(file) ?? []).some((d) => d.severity === 'error');
   const context: EmitContext = { result, diagnostics };
   const files: OutputFile[] = [];

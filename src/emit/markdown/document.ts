@@ -1,7 +1,7 @@
 // The plan document (`index.md`): an mdast tree in the shape of a careful hand-written
 // implementation plan, printed by remark. Sections with nothing in them are left out;
 // diagrams sit in ```mermaid fences, so GitHub renders the document as it is.
-import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { PlanAnalysis, PlanSchedule, Timing } from '../../analyse/types.ts';
 import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
 import type { Dependency, Phase, Plan, Risk, Rollback, Task, Verification } from '../../model/plan.ts';
@@ -142,6 +142,11 @@ function taskCell(parts: Phrasing[], status: Task['status']): Phrasing[] {
 }
 
 export function planDocument(input: DocumentInput): string {
+  return printMarkdown(planDocumentTree(input));
+}
+
+/** The document as an mdast tree (the site turns the same tree into HTML). */
+export function planDocumentTree(input: DocumentInput): Root {
   const { plan, analysis } = input;
   const schedule = analysis.schedule;
   const noReturn = new Set(analysis.coverage.pointsOfNoReturn);
@@ -382,5 +387,5 @@ export function planDocument(input: DocumentInput): string {
       ),
     );
   }
-  return printMarkdown(root(blocks));
+  return root(blocks);
 }

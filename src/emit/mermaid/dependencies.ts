@@ -13,7 +13,9 @@ const TYPE_NAMES = ['FS', 'SS', 'FF', 'SF'];
 
 export function dependencies(plan: Plan, analysis: PlanAnalysis, graph: Graph, cpm: CpmResult | undefined): string {
   const lines = [
-    'flowchart LR',
+    // Top to bottom: a plan's chain of work is long and its parallel branches few, so the
+    // drawing stays about as wide as a page instead of several screens.
+    'flowchart TB',
     `  accTitle: Dependencies of ${accessibleText(plan.title)}`,
     '  accDescr: Tasks grouped by phase; an arrow points from an item to one that waits for it; the critical path is in red',
   ];
