@@ -6,6 +6,7 @@ import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { newCommand } from './commands/new.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { siteCommand } from './commands/site.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -27,6 +28,7 @@ export interface Command {
 const commands: Record<string, Command> = {
   check: checkCommand,
   build: buildCommand,
+  site: siteCommand,
   new: newCommand,
   schema: schemaCommand,
 };

@@ -2,7 +2,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ExampleFile } from '../../src/diagnostics/define.ts';
 
@@ -41,4 +41,18 @@ export function planc(args: string[], options: { cwd: string; env?: Record<strin
     input: '',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
+
+/** Runs the real planc binary without blocking the test's thread (for long builds, or several at once). */
+export function plancAsync(args: string[], options: { cwd: string; env?: Record<string, string>; timeout?: number }): Promise<CliResult> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
+  if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeout ?? 180_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status, signal) => done({ status, signal, stdout, stderr }));
+  });
 }

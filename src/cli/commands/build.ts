@@ -1,23 +1,21 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { emitAll } from '../../emit/index.ts';
 import { readManifest, writeOutputs } from '../../write/outputs.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
-import { compileFor, report, reporterFor } from './shared.ts';
+import { compileAndReport, shownPath, WRITER_OPTIONS } from './shared.ts';
 
 export const buildCommand: Command = {
   summary: 'Write each plan\'s analysed plan.json (and documents) into the output folder.',
   usage: '[paths…] [--out <folder>] [--format stylish|json]',
   options: {
     out: { type: 'string', description: 'The output folder (default: `out`, or `out:` in the config)' },
-    format: { type: 'string', default: 'stylish', description: 'Format of the diagnostics on stderr: stylish or json' },
-    config: { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' },
+    ...WRITER_OPTIONS,
   },
   async run({ values, positionals }, io: Io) {
-    const reporter = reporterFor(values.format);
-    const result = await compileFor(values, positionals, io, { simulate: true });
-    if (typeof result === 'number') return result;
-    const diagnostics = report(result, reporter, io.stderr, io, true);
+    const compiled = await compileAndReport(values, positionals, io);
+    if (typeof compiled === 'number') return compiled;
+    const { result, diagnostics } = compiled;
     const out = values.out !== undefined ? resolve(io.cwd, String(values.out)) : resolve(result.config.root, result.config.out);
     const emitted = emitAll(result);
     // Plans not built keep their previous outputs: those skipped for errors, and those whose
@@ -32,8 +30,7 @@ export const buildCommand: Command = {
       keep: (path) => kept.has(path.split('/')[0]!),
       plans: Object.fromEntries(built.map((plan) => [plan.file, plan.id])),
     });
-    const rel = relative(io.cwd, out);
-    const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
+    const shown = shownPath(out, io.cwd);
     io.stdout.write(
       `Built ${built.length} plan${built.length === 1 ? '' : 's'} into ${shown}/: ${summary.written} file${summary.written === 1 ? '' : 's'} written, ${summary.unchanged} unchanged, ${summary.removed} removed.\n`,
     );

@@ -6,7 +6,9 @@ import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
 import { reporters, type Reporter } from '../../report/index.ts';
 import { stylish } from '../../report/stylish.ts';
 import { COLOUR, PLAIN, wantsColour } from '../../report/terminal.ts';
+import { relative } from 'node:path';
 import { UsageError, type Io, type OutputStream } from '../io.ts';
+import type { OptionSpec } from '../main.ts';
 
 export function reporterFor(format: unknown): Reporter {
   const name = String(format);
@@ -55,4 +57,31 @@ export function report(result: CompileResult, reporter: Reporter, stream: Output
     reporter({ diagnostics, files: result.files.length, plans: result.plans.length, source: (path) => result.sources.get(path) }, style),
   );
   return diagnostics;
+}
+
+/** The options of the commands that compile and then write (build, site). */
+export const WRITER_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string', default: 'stylish', description: 'Format of the diagnostics on stderr: stylish or json' },
+  config: { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' },
+};
+
+/**
+ * Compiles (with the simulation: outputs show its figures) and prints the diagnostics on
+ * standard error, nothing when there are none. A number is an exit code to return.
+ */
+export async function compileAndReport(
+  values: Record<string, unknown>,
+  positionals: string[],
+  io: Io,
+): Promise<{ result: CompileResult; diagnostics: ResolvedDiagnostic[] } | number> {
+  const reporter = reporterFor(values.format);
+  const result = await compileFor(values, positionals, io, { simulate: true });
+  if (typeof result === 'number') return result;
+  return { result, diagnostics: report(result, reporter, io.stderr, io, true) };
+}
+
+/** A folder as a message shows it: relative to the working folder when inside it. */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }

@@ -1,0 +1,188 @@
+// Mermaid → SVG at build time: one headless Chromium page per theme (light and dark) loads
+// Mermaid once and renders every diagram in turn, instead of one mermaid-cli run (a browser
+// start and a Mermaid load) per diagram. SVGs are cached by a hash of their source,
+// theme and Mermaid version, so an unchanged diagram is never rendered again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Root as HastRoot } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { chromiumArgs } from './chromium.ts';
+
+const require = createRequire(import.meta.url);
+const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
+const MERMAID_VERSION = (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
+
+export type Theme = 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+/** Diagrams drawn per call into the page. */
+const CHUNK = 16;
+
+/** The width diagrams are drawn for, in CSS pixels: the site's column of text. */
+const DRAWING_WIDTH = 640;
+
+/** Part of every cache key: bump when the rendering settings below change. */
+const SETTINGS = `v4 strict htmlLabels=false width=${DRAWING_WIDTH}`;
+
+export function mermaidScript(): string {
+  return MERMAID_SCRIPT;
+}
+
+export interface RenderStats {
+  /** Diagram drawings (source × theme) taken from the cache. */
+  cached: number;
+  /** Drawings rendered by Chromium this time. */
+  rendered: number;
+  /** Drawings that failed (their diagram falls back to the browser). */
+  failed: number;
+}
+
+function key(source: string, theme: Theme): string {
+  return createHash('sha256').update(`${MERMAID_VERSION}\u0000${SETTINGS}\u0000${theme}\u0000${source}`).digest('hex');
+}
+
+/** The id every SVG gets: unique per drawing, and stable (so builds are deterministic). */
+export function svgId(source: string, theme: Theme): string {
+  return `d${key(source, theme).slice(0, 16)}`;
+}
+
+/**
+ * Labels carry plan text as `#NN;` entity codes (src/emit/mermaid/text.ts). Drawn as SVG
+ * text (htmlLabels off), Mermaid 12 turns them into `&#NN;` and then writes that as
+ * literal text (`&amp;#NN;`), so "5% of users" would read "5&#37; of users". This turns
+ * them back into character references. Only digits are matched, and every `#` of plan
+ * text is itself encoded, so no text from a plan can form one; the result is text either
+ * way (a reference is a character, never markup).
+ */
+const svgParser = unified().use(rehypeParse, { fragment: true, space: 'svg' });
+const svgPrinter = unified().use(rehypeStringify);
+
+/**
+ * The drawing as the site will hold it: parsed as SVG and printed again, so it is one
+ * well-formed element (whatever Mermaid wrote), and done once, when drawn, not on every
+ * build (the site then places it as it is).
+ */
+export function normaliseSvg(svg: string): string {
+  const tree = svgParser.parse(svg) as HastRoot;
+  const elements = tree.children.filter((node) => node.type === 'element');
+  if (elements.length !== 1 || elements[0]!.tagName !== 'svg') return '';
+  return svgPrinter.stringify({ type: 'root', children: elements });
+}
+
+export function numericEntities(svg: string): string {
+  return svg.replace(/&amp;#(\d{1,7});/g, '&#$1;');
+}
+
+/**
+ * Plan text reaches SVGs only through Mermaid's strict mode and text labels; this is the
+ * last guard: a drawing with anything executable in it is refused.
+ */
+export function safeSvg(svg: string): boolean {
+  return svg.startsWith('<svg') && !/<script|<foreignObject|\son[a-z]+\s*=|javascript:|<iframe|<object|<embed/i.test(svg);
+}
+
+/**
+ * SVGs for every source, in both themes: from the cache, or drawn in Chromium. A drawing
+ * missing from the result failed to render (and is reported in the stats).
+ */
+export async function renderDiagrams(
+  sources: Iterable<string>,
+  options: { chromium: string; cacheDir: string },
+): Promise<{ svgs: Map<string, Record<Theme, string>>; stats: RenderStats }> {
+  const folder = join(options.cacheDir, 'svg');
+  mkdirSync(folder, { recursive: true });
+  const stats: RenderStats = { cached: 0, rendered: 0, failed: 0 };
+  const drawings = new Map<string, Partial<Record<Theme, string>>>();
+  const missing: Array<{ source: string; theme: Theme }> = [];
+  for (const source of new Set(sources)) {
+    const entry: Partial<Record<Theme, string>> = {};
+    drawings.set(source, entry);
+    for (const theme of THEMES) {
+      let cached: string | undefined;
+      try {
+        cached = readFileSync(join(folder, `${key(source, theme)}.svg`), 'utf8');
+      } catch {
+        // Not drawn yet.
+      }
+      // The cache is a folder on disk: what comes out of it passes the same check as what
+      // comes out of Chromium.
+      if (cached !== undefined && safeSvg(cached)) {
+        entry[theme] = cached;
+        stats.cached += 1;
+      } else {
+        missing.push({ source, theme });
+      }
+    }
+  }
+  if (missing.length > 0) {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: options.chromium, args: chromiumArgs() });
+    try {
+      // One page per theme, each loading Mermaid once and drawing its diagrams in turn; the
+      // two run side by side (Chromium gives each page its own renderer process).
+      await Promise.all(
+        THEMES.map(async (theme) => {
+          const batch = missing.filter((drawing) => drawing.theme === theme);
+          if (batch.length === 0) return;
+          const page = await browser.newPage();
+          // Gantt charts take the width of the page they are drawn in: that of the site's
+          // column of text, so their labels are drawn at the size they are read at.
+          await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;width:${DRAWING_WIDTH}px}</style></head><body></body></html>`);
+          await page.addScriptTag({ path: MERMAID_SCRIPT });
+          await page.evaluate((name) => {
+            const mermaid = (globalThis as unknown as { mermaid: { initialize(config: unknown): void } }).mermaid;
+            mermaid.initialize({
+              startOnLoad: false,
+              securityLevel: 'strict',
+              theme: name === 'dark' ? 'dark' : 'default',
+              flowchart: { htmlLabels: false },
+              htmlLabels: false,
+            });
+          }, theme);
+          // In chunks, so the cache fills as drawings are made (an interrupted build keeps
+          // what it drew).
+          for (let start = 0; start < batch.length; start += CHUNK) {
+            const chunk = batch.slice(start, start + CHUNK);
+            const results = await page.evaluate(async (jobs) => {
+              const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+              const out: Array<string | null> = [];
+              for (const job of jobs) {
+                try {
+                  out.push((await mermaid.render(job.id, job.source)).svg);
+                } catch {
+                  out.push(null);
+                }
+              }
+              return out;
+            }, chunk.map(({ source }) => ({ id: svgId(source, theme), source })));
+            results.forEach((drawn, index) => {
+              const { source } = chunk[index]!;
+              const svg = drawn === null || !safeSvg(drawn) ? null : normaliseSvg(numericEntities(drawn));
+              if (svg === null || !safeSvg(svg)) {
+                stats.failed += 1;
+                return;
+              }
+              drawings.get(source)![theme] = svg;
+              const target = join(folder, `${key(source, theme)}.svg`);
+              writeFileSync(`${target}.${process.pid}.tmp`, svg);
+              renameSync(`${target}.${process.pid}.tmp`, target);
+              stats.rendered += 1;
+            });
+          }
+          await page.close();
+        }),
+      );
+    } finally {
+      await browser.close();
+    }
+  }
+  const svgs = new Map<string, Record<Theme, string>>();
+  for (const [source, entry] of drawings) {
+    if (entry.light && entry.dark) svgs.set(source, { light: entry.light, dark: entry.dark });
+  }
+  return { svgs, stats };
+}

@@ -1,0 +1,149 @@
+// The plan document as HTML for the site: the same mdast tree as index.md, through
+// remark-rehype (which drops raw HTML: there is none, and none could get in), headings
+// given ids, and every ```mermaid block replaced by its SVG drawings (light and dark) or,
+// when no browser could draw them at build time, by a block Mermaid draws in the browser.
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { toString } from 'hast-util-to-string';
+import { THEMES, type Theme } from '../render/mermaid.ts';
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const toHast = unified().use(remarkRehype).use(rehypeSlug);
+// Raw HTML is printed as it is: the only raw nodes are SVG drawings (normalised and checked
+// by src/render/mermaid.ts); plan text never becomes one (remark-rehype drops HTML).
+export const printer = unified().use(rehypeStringify, { allowDangerousHtml: true });
+
+/** Renumbers the ids of an SVG (they are unique per drawing; a page may hold one twice). */
+function reidentify(svg: string, occurrence: number): string {
+  const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
+  return id && occurrence > 0 ? svg.replaceAll(id, `${id}-${occurrence}`) : svg;
+}
+
+/** A diagram: both drawings when there are SVGs, else Mermaid source for the browser. */
+export function diagramElement(source: string, svgs: Map<string, Record<Theme, string>> | undefined, occurrence: number, label: string): Element {
+  const drawings = svgs?.get(source);
+  if (!drawings) {
+    return {
+      type: 'element',
+      tagName: 'figure',
+      properties: { className: ['planc-diagram', 'planc-diagram-browser'] },
+      children: [{ type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: source }] }],
+    };
+  }
+  const children: ElementContent[] = THEMES.map((theme) => ({
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['planc-diagram-drawing', `planc-diagram-${theme}`] },
+    children: [{ type: 'raw', value: sized(reidentify(drawings[theme], occurrence)) }],
+  }));
+  return {
+    type: 'element',
+    tagName: 'figure',
+    // Focusable: a wide drawing scrolls sideways, and a keyboard must be able to scroll it.
+    properties: { className: ['planc-diagram'], tabIndex: 0, ariaLabel: label },
+    children,
+  };
+}
+
+/** Drawings up to this wide (CSS pixels) shrink to fit the column; wider ones scroll. */
+const FIT = 800;
+
+/**
+ * Mermaid draws at `width="100%"` with `max-width` set to the natural width: a wide graph
+ * then shrinks until its labels cannot be read. Wide drawings are shown at their natural
+ * size instead, in a figure that scrolls sideways.
+ */
+function sized(svg: string): string {
+  const open = /^<svg\b[^>]*>/.exec(svg)?.[0];
+  const natural = Number(/\sstyle="max-width:\s*([\d.]+)px;?"/.exec(open ?? '')?.[1]);
+  if (!open || !Number.isFinite(natural) || natural <= FIT) return svg;
+  const resized = open
+    .replace(/\swidth="[^"]*"/, '')
+    .replace(/\sstyle="max-width:\s*[\d.]+px;?"/, ` style="max-width: none;" width="${Math.ceil(natural)}"`);
+  return resized + svg.slice(open.length);
+}
+
+export interface DocumentHtml {
+  html: string;
+  headings: Heading[];
+}
+
+export function documentHtml(tree: Root, svgs: Map<string, Record<Theme, string>> | undefined): DocumentHtml {
+  const hast = toHast.runSync(structuredClone(tree)) as HastRoot;
+  const headings: Heading[] = [];
+  const seen = new Map<string, number>();
+  const tableLabels = new Map<Element, string>();
+  // Each table's region is named after the headings above it, uniquely within the page.
+  const context: string[] = [];
+  const used = new Map<string, number>();
+  visit(hast, 'element', (node, index, parent) => {
+    // Dates stay on one line in narrow table columns.
+    if (node.tagName === 'td' && DATE.test(toString(node))) node.properties.className = ['planc-nowrap'];
+    if (/^h[1-6]$/.test(node.tagName)) {
+      const depth = Number(node.tagName[1]);
+      const text = toString(node);
+      context.length = depth - 1;
+      context[depth - 1] = text;
+      headings.push({ depth, slug: String(node.properties.id ?? ''), text });
+    }
+    if (node.tagName === 'table') {
+      const base = context.filter(Boolean).slice(-2).join(': ') || 'Plan';
+      const count = (used.get(base) ?? 0) + 1;
+      used.set(base, count);
+      tableLabels.set(node, count === 1 ? `${base} (table)` : `${base} (table ${count})`);
+    }
+    // A task list's checkbox is named by its item's text (it is read-only: the state of
+    // the criterion in the plan).
+    if (node.tagName === 'input' && node.properties.type === 'checkbox' && parent?.type === 'element') {
+      node.properties.ariaLabel = toString(parent).trim();
+    }
+    if (node.tagName !== 'pre' || !parent || index === undefined) return;
+    const code = node.children[0];
+    if (code?.type !== 'element' || code.tagName !== 'code') return;
+    const classes = (code.properties.className as string[] | undefined) ?? [];
+    if (!classes.includes('language-mermaid')) return;
+    const source = normalise(toString(code));
+    const occurrence = seen.get(source) ?? 0;
+    seen.set(source, occurrence + 1);
+    const previous = parent.children.slice(0, index).findLast((child) => child.type !== 'text' || child.value.trim() !== '');
+    const label = previous?.type === 'element' && /^h[2-4]$/.test(previous.tagName) ? `Diagram: ${toString(previous)}` : 'Diagram';
+    parent.children[index] = diagramElement(source, svgs, occurrence, label);
+  });
+  // Wide tables scroll sideways in a region a keyboard can reach (and scroll).
+  visit(hast, 'element', (node, index, parent) => {
+    if (node.tagName !== 'table' || !parent || index === undefined) return;
+    parent.children[index] = {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['planc-scroll'], tabIndex: 0, role: 'region', ariaLabel: tableLabels.get(node) ?? 'Table' },
+      children: [node],
+    };
+    return SKIP;
+  });
+  return { html: printer.stringify(hast), headings };
+}
+
+/** Every Mermaid source in a document tree, for rendering. */
+export function mermaidSources(tree: Root): string[] {
+  const sources: string[] = [];
+  visit(tree, 'code', (node) => {
+    if (node.lang === 'mermaid') sources.push(normalise(node.value));
+  });
+  return sources;
+}
+
+/** Diagram sources end with exactly one line break, however they were carried. */
+export function normalise(source: string): string {
+  return source.replace(/\n*$/, '\n');
+}

@@ -1,0 +1,155 @@
+// A plan full of hostile text (script tags, event handlers, javascript: links, Mermaid
+// directives and click callbacks) published as a site, read in Chromium: nothing from the
+// plan runs and nothing from it becomes an element, whether the diagrams were drawn at
+// build time or are drawn by Mermaid in the browser (no Chromium at build time).
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
+import { plancAsync, ROOT, tempRepo, type CliResult } from '../helpers/repo.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+import { pageUrl, sitePages } from '../helpers/site.ts';
+
+const BASE = '/';
+
+describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
+  const repo = tempRepo();
+  mkdirSync(join(repo.dir, 'plans'));
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'documents', 'hostile', 'hostile.plan.yaml'), join(repo.dir, 'plans', 'hostile.plan.yaml'));
+  const cache = { PLANC_CACHE_DIR: join(repo.dir, 'cache') };
+  const builds: Record<'svg' | 'browser', CliResult | undefined> = { svg: undefined, browser: undefined };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // Both at once: two builds side by side must not get in each other's way.
+    [builds.svg, builds.browser] = await Promise.all([
+      plancAsync(['site', '--out', 'svg'], { cwd: repo.dir, env: { ...cache, PLANC_CHROMIUM: CHROMIUM! } }),
+      plancAsync(['site', '--out', 'browser'], { cwd: repo.dir, env: { ...cache, PLANC_CHROMIUM: 'none' } }),
+    ]);
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    repo.cleanup();
+  });
+
+  it('builds both ways, and says once why the browser draws the diagrams', () => {
+    expect(builds.svg!.stderr).toBe('');
+    expect(builds.svg!.status).toBe(0);
+    expect(builds.svg!.stdout).toMatch(/^Built the site of 1 plan into svg\/: \d+ pages; SVG drawings \(light and dark\): \d+ rendered, \d+ from the cache\.\n$/);
+    expect(builds.browser!.status).toBe(0);
+    expect(builds.browser!.stderr).toBe("planc: diagrams will be drawn by Mermaid in the reader's browser: PLANC_CHROMIUM is `none`.\n");
+    expect(builds.browser!.stdout).toMatch(/^Built the site of 1 plan into browser\/: \d+ pages; diagrams drawn in the browser\.\n$/);
+    expect(existsSync(join(repo.dir, 'browser', '_planc', 'mermaid.min.js'))).toBe(true);
+    expect(existsSync(join(repo.dir, 'svg', '_planc'))).toBe(false);
+  });
+
+  for (const mode of ['svg', 'browser'] as const) {
+    it(`runs nothing from the plan and injects no element (diagrams: ${mode})`, async () => {
+      const served: Served = await serve(join(repo.dir, mode), BASE);
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        for (const file of sitePages(join(repo.dir, mode)).filter((file) => !file.startsWith('diagnostics/'))) {
+          await page.goto(`${served.url}${pageUrl(file, BASE).slice(1)}`, { waitUntil: 'networkidle' });
+          if (mode === 'browser' && file.startsWith('plans/')) {
+            // Mermaid has drawn every diagram in the page.
+            await page.waitForFunction(() => [...document.querySelectorAll('pre.mermaid')].every((pre) => pre.querySelector('svg')), undefined, { timeout: 15_000 });
+          }
+          // Click every node of every visible diagram, as a curious reader would: a Mermaid
+          // `click` callback binds a listener (no attribute would show it).
+          for (const node of await page.locator('main svg .node:visible').all()) await node.click({ timeout: 500, force: true }).catch(() => undefined);
+          if (new URL(page.url()).pathname !== pageUrl(file, BASE)) await page.goto(`${served.url}${pageUrl(file, BASE).slice(1)}`);
+
+          const findings = await page.evaluate((base) => {
+            const found: string[] = [];
+            for (const element of document.querySelectorAll('*')) {
+              for (const attribute of element.getAttributeNames()) {
+                const value = element.getAttribute(attribute) ?? '';
+                if (/^on/i.test(attribute)) found.push(`${element.tagName} has ${attribute}="${value}"`);
+                // Pagefind's own search form is the one `javascript:` the page has.
+                if (/^\s*javascript:/i.test(value) && !(element.matches('form.pagefind-ui__form') && value === 'javascript:void(0);')) found.push(`${element.tagName} has ${attribute}="${value}"`);
+              }
+            }
+            for (const element of document.querySelectorAll('iframe, object, embed, img, frame, base, meta[http-equiv]')) {
+              found.push(`a ${element.tagName} element: ${element.outerHTML.slice(0, 120)}`);
+            }
+            for (const script of document.querySelectorAll('script')) {
+              const src = script.getAttribute('src');
+              if (src !== null && !(src.startsWith(`${base}_astro/`) || src.startsWith(`${base}pagefind/`) || src === `${base}_planc/mermaid.min.js`)) {
+                found.push(`a script from ${src}`);
+              }
+              if (src === null && /alert\(|onerror/.test(script.textContent ?? '')) found.push(`an inline script: ${script.textContent?.slice(0, 120)}`);
+            }
+            for (const tag of ['b', 'i']) {
+              for (const element of document.querySelectorAll(`main ${tag}`)) found.push(`a <${tag}> from the plan: ${element.outerHTML}`);
+            }
+            return found;
+          }, BASE);
+          expect(findings, file).toEqual([]);
+        }
+        // The hostile text is there, as text.
+        await page.goto(`${served.url}plans/hostile/`, { waitUntil: 'networkidle' });
+        const text = (await page.locator('main').textContent()) ?? '';
+        expect(text).toContain('<script>alert(1)</script>');
+        expect(text).toContain('<img src=x onerror=alert(1)>');
+        expect(text).toContain('<b onmouseover="alert(3)">bold?</b>');
+        expect(text).toContain('A click me link, an image and a');
+        expect(await page.locator('main a[href="https://example.com"]').textContent()).toBe('safe link');
+        // Diagrams are drawn (and Mermaid's directives in plan text did not retheme them).
+        const drawings = page.locator(mode === 'svg' ? 'figure.planc-diagram .planc-diagram-light svg' : 'pre.mermaid svg');
+        expect(await drawings.count()).toBeGreaterThanOrEqual(3);
+        const labels = (await drawings.locator('text, foreignObject').allTextContents()).join(' ');
+        expect(labels).toContain('click t1 call alert(1)');
+        expect(labels).toContain('%%{init: {"securityLevel": "loose"}}%%');
+        expect(dialogs).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+        await served.close();
+      }
+    }, 120_000);
+  }
+
+  it('leaves out a plan with errors, names it, and exits 1; the others are published', async () => {
+    const other = tempRepo({
+      'plans/good.plan.yaml': 'title: Good plan\nkind: implementation\nstatus: draft\nrollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n',
+      'plans/broken.plan.yaml': 'title: Broken plan\nkind: implementation\nstatus: draft\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d, dependsOn: [nowhere] }\n',
+    });
+    try {
+      const result = await plancAsync(['site', '--chromium', 'none'], { cwd: other.dir, env: cache });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('plans/broken.plan.yaml:8:70');
+      expect(result.stderr).toContain('error PLAN3002: There is no task, phase, milestone or rollout stage `nowhere`');
+      expect(result.stdout).toMatch(/^Built the site of 1 plan into dist\/: \d+ pages; diagrams drawn in the browser\.\nLeft out \(errors\): plans\/broken\.plan\.yaml\.\n$/);
+      const index = readFileSync(join(other.dir, 'dist', 'index.html'), 'utf8');
+      expect(index).toContain('Good plan');
+      expect(index).toMatch(/<h2 id="not-built">Not built<\/h2>.*<code>plans\/broken\.plan\.yaml<\/code> — 1 error/s);
+      expect(existsSync(join(other.dir, 'dist', 'plans', 'good', 'index.html'))).toBe(true);
+      expect(existsSync(join(other.dir, 'dist', 'plans', 'broken'))).toBe(false);
+    } finally {
+      other.cleanup();
+    }
+  }, 120_000);
+
+  it('falls back clearly when the configured Chromium is missing or broken', async () => {
+    const missing = await plancAsync(['site', '--out', 'missing'], { cwd: repo.dir, env: { ...cache, PLANC_CHROMIUM: join(repo.dir, 'no-such-chromium') } });
+    expect(missing.status).toBe(0);
+    expect(missing.stderr).toBe(
+      `planc: diagrams will be drawn by Mermaid in the reader's browser: PLANC_CHROMIUM names \`${join(repo.dir, 'no-such-chromium')}\`, which does not exist.\n`,
+    );
+    const broken = await plancAsync(['site', '--out', 'broken', '--chromium', '/bin/false'], { cwd: repo.dir, env: { PLANC_CACHE_DIR: join(repo.dir, 'empty-cache') } });
+    expect(broken.status).toBe(0);
+    expect(broken.stderr).toMatch(/^planc: diagrams will be drawn by Mermaid in the reader's browser: Chromium at \/bin\/false \(from `--chromium`\) could not draw them: .+\n$/);
+    expect(broken.stdout).toContain('diagrams drawn in the browser');
+    expect(existsSync(join(repo.dir, 'broken', '_planc', 'mermaid.min.js'))).toBe(true);
+  }, 120_000);
+});

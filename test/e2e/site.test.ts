@@ -1,0 +1,306 @@
+// `planc site` on the bundled plans, built by the real CLI and read in Debian's Chromium:
+// every page, link and asset; the diagrams; search; dark mode; a phone's width;
+// accessibility (axe-core); screenshots for people to look at (test/artifacts/).
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
+import { plancAsync, ROOT, tempRepo, type CliResult } from '../helpers/repo.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+import { fileFor, pageUrl, readPage, sitePages } from '../helpers/site.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+const BASE = '/acme-plans/';
+const REPOSITORY = 'https://github.com/acme/shop';
+
+describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
+  const repo = tempRepo({
+    'planc.config.yaml': `site:\n  title: Acme plans\n  base: ${BASE}\n  repository: ${REPOSITORY}\n  branch: trunk\n`,
+  });
+  cpSync(join(ROOT, 'plans'), join(repo.dir, 'plans'), { recursive: true });
+  const out = join(repo.dir, 'dist');
+  // BASE_URL and NODE_ENV as a CI job (or this test runner) may have them set: Vite would
+  // read them over the configured base path and the production build; planc must not let it.
+  const env = { PLANC_CACHE_DIR: join(repo.dir, 'cache'), PLANC_CHROMIUM: CHROMIUM!, BASE_URL: '/', NODE_ENV: 'test' };
+  let first: CliResult;
+  let served: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    first = await plancAsync(['site'], { cwd: repo.dir, env });
+    served = await serve(out, BASE);
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    repo.cleanup();
+  });
+
+  /** A page that records every console error, page error and failed request. */
+  async function watchedPage(options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: BrowserPage; problems: string[] }> {
+    const page = await browser.newPage(options);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // A request cut short because the test moved on to the next page is not a failure (a
+    // missing file is: it answers 404, below).
+    page.on('requestfailed', (request) => {
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    return { page, problems };
+  }
+
+  it('builds every page with diagrams drawn at build time, and says so', () => {
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^Built the site of 2 plans into dist\/: \d+ pages; SVG drawings \(light and dark\): (\d+) rendered, 0 from the cache\.\n$/);
+    const pages = sitePages(out);
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'plans/jwt-auth-refactor/index.html',
+        'plans/session-store-migration/index.html',
+        'decisions/index.html',
+        'risks/index.html',
+        'diagnostics/index.html',
+        'diagnostics/PLAN1001/index.html',
+        'diagnostics/PLAN2001/index.html',
+        'about/index.html',
+      ]),
+    );
+    // A page for every code of the catalogue.
+    const catalogue = readFileSync(join(ROOT, 'docs', 'diagnostics.md'), 'utf8').match(/^## (PLAN\d{4})/gm)!.map((h) => h.slice(3));
+    expect(catalogue.length).toBeGreaterThan(30);
+    for (const code of catalogue) expect(pages, code).toContain(`diagnostics/${code}/index.html`);
+    // Build-time SVG: no Mermaid runs in the reader's browser.
+    expect(pages.some((page) => page.startsWith('_planc/'))).toBe(false);
+  });
+
+  it('draws an unchanged diagram only once: a second build takes every drawing from the cache', async () => {
+    const drawn = Number(/(\d+) rendered, 0 from the cache/.exec(first.stdout)?.[1]);
+    expect(drawn).toBeGreaterThanOrEqual(14);
+    const second = await plancAsync(['site', '--out', 'dist-again'], { cwd: repo.dir, env });
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain(`SVG drawings (light and dark): 0 rendered, ${drawn} from the cache.`);
+    expect(readFileSync(join(repo.dir, 'dist-again', 'plans', 'jwt-auth-refactor', 'index.html'), 'utf8')).toBe(
+      readFileSync(join(out, 'plans', 'jwt-auth-refactor', 'index.html'), 'utf8'),
+    );
+  }, 180_000);
+
+  it('every internal link, asset and fragment resolves, under the base path', () => {
+    const broken: string[] = [];
+    const external = new Set<string>();
+    const documents = new Map<string, ReturnType<typeof readPage>>();
+    const load = (file: string) => {
+      let page = documents.get(file);
+      if (!page) documents.set(file, (page = readPage(file)));
+      return page;
+    };
+    const pages = sitePages(out);
+    for (const page of pages) {
+      const here = new URL(pageUrl(page, BASE), 'http://site.test');
+      const document = load(join(out, page));
+      for (const { attribute, value } of document.references) {
+        if (/^(mailto|data):/.test(value)) continue;
+        const url = new URL(value, here);
+        if (url.origin !== here.origin) {
+          external.add(url.href);
+          continue;
+        }
+        const file = fileFor(out, BASE, url.pathname);
+        if (!file) {
+          broken.push(`${page}: ${attribute}="${value}" → ${url.pathname} (no such file)`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment && file.endsWith('.html') && !load(file).ids.includes(fragment)) {
+          broken.push(`${page}: ${attribute}="${value}" → no element #${fragment}`);
+        }
+      }
+      // Ids are unique within each page (every SVG drawing has its own).
+      const seen = new Set<string>();
+      for (const id of document.ids) {
+        if (seen.has(id)) broken.push(`${page}: duplicate id "${id}"`);
+        seen.add(id);
+      }
+    }
+    // Stylesheets' own references (fonts, images).
+    for (const css of sitePagesOf(out, '.css')) {
+      for (const match of readFileSync(join(out, css), 'utf8').matchAll(/url\((['"]?)([^'")]+)\1\)/g)) {
+        const value = match[2]!;
+        if (value.startsWith('data:') || value.startsWith('#')) continue;
+        const url = new URL(value, new URL(`${BASE}${css}`, 'http://site.test'));
+        if (!fileFor(out, BASE, url.pathname)) broken.push(`${css}: url(${value})`);
+      }
+    }
+    expect(broken).toEqual([]);
+    // The only way out of the site: "edit this plan" links into the configured repository.
+    expect([...external].sort()).toEqual([
+      `${REPOSITORY}/edit/trunk/plans/jwt-auth-refactor.plan.yaml`,
+      `${REPOSITORY}/edit/trunk/plans/session-store-migration.plan.yaml`,
+    ]);
+  });
+
+  it('loads every page without a console error, a failed request or a missing diagram', async () => {
+    const { page, problems } = await watchedPage();
+    const pages = sitePages(out);
+    for (const file of pages) {
+      await page.goto(`${served.url}${pageUrl(file, BASE).slice(BASE.length)}`, { waitUntil: 'load' });
+      const report = problems.splice(0).map((problem) => `${file}: ${problem}`);
+      expect(report).toEqual([]);
+    }
+    // Plan pages: every diagram is inline SVG (light and dark), none left as Mermaid source.
+    for (const plan of ['jwt-auth-refactor', 'session-store-migration']) {
+      await page.goto(`${served.url}plans/${plan}/`, { waitUntil: 'load' });
+      const figures = await page.locator('figure.planc-diagram').count();
+      expect(figures, plan).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('figure.planc-diagram .planc-diagram-light > svg').count()).toBe(figures);
+      expect(await page.locator('figure.planc-diagram .planc-diagram-dark > svg').count()).toBe(figures);
+      expect(await page.locator('pre.mermaid, code.language-mermaid').count()).toBe(0);
+      // The drawings hold the plan's text, as text ("5% of users", not "5&#37; of users").
+      const labels = await page.locator('figure.planc-diagram .planc-diagram-light svg text').allTextContents();
+      expect(labels.length).toBeGreaterThan(20);
+      expect(labels.filter((label) => /&#|#\d+;/.test(label))).toEqual([]);
+    }
+    await page.goto(`${served.url}plans/jwt-auth-refactor/`);
+    const dependencyText = await page.locator('figure.planc-diagram .planc-diagram-light svg[aria-roledescription="flowchart-v2"]').last().locator('text').allTextContents();
+    expect(dependencyText.join(' ')).toContain('5% of users');
+    // The page holds everything of the plan document, and an edit link to its file.
+    const body = (await page.locator('main').textContent()) ?? '';
+    for (const heading of ['Executive summary', 'Decisions', 'Phase 1: Preparation', 'Rollout', 'Monitoring', 'Rollback coverage', 'Schedule']) {
+      expect(body, heading).toContain(heading);
+    }
+    expect(await page.locator(`a[href="${REPOSITORY}/edit/trunk/plans/jwt-auth-refactor.plan.yaml"]`).textContent()).toContain('Edit this plan');
+    // Its analysed model sits beside it.
+    const json = await (await page.request.get(`${served.url}plans/jwt-auth-refactor/plan.json`)).json();
+    expect(json).toMatchObject({ id: 'jwt-auth-refactor', title: 'User authentication refactor' });
+    await page.close();
+  }, 120_000);
+
+  it('the portfolio lists every plan with its figures and a timeline', async () => {
+    const { page, problems } = await watchedPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(served.url);
+    const rows = page.locator('table.planc-portfolio tbody tr');
+    expect(await rows.count()).toBe(2);
+    const first = (await rows.first().locator('th, td').allTextContents()).map((cell) => cell.trim());
+    expect(first).toEqual(['User authentication refactor', 'implementation', 'approved', 'backend', '2026-12-07→ 2027-03-05', '62.7d', '0%', '8/8', '7', 'none']);
+    expect(await page.locator('#timeline ~ figure.planc-diagram svg[aria-roledescription="gantt"]').count()).toBe(2);
+    await page.screenshot({ path: join(ARTIFACTS, 'site-index.png'), fullPage: true });
+    await page.goto(`${served.url}plans/jwt-auth-refactor/`);
+    await page.screenshot({ path: join(ARTIFACTS, 'site-plan.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the risk register places every risk in the probability × impact matrix', async () => {
+    const { page } = await watchedPage();
+    await page.goto(`${served.url}risks/`);
+    const registered = await page.locator('#register ~ .planc-scroll tbody tr').count();
+    expect(registered).toBe(12);
+    const counts = (await page.locator('table.planc-matrix .planc-count').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(registered);
+    // Every risk in the matrix links to its row in the register.
+    const links = await page.locator('table.planc-matrix .planc-cell-risks a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toHaveLength(registered);
+    for (const link of links) expect(await page.locator(link!).count(), link!).toBe(1);
+    await page.goto(`${served.url}decisions/`);
+    expect(await page.locator('tbody tr').count()).toBe(5);
+    await page.close();
+  });
+
+  it('search finds a task by its title', async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(served.url);
+    await page.locator('site-search button[data-open-modal]').click();
+    await page.locator('site-search input').fill('Provision RS256 signing keys');
+    const result = page.locator('.pagefind-ui__result-link', { hasText: 'Provision RS256 signing keys in Vault' });
+    await result.first().waitFor({ timeout: 15_000 });
+    const href = await result.first().getAttribute('href');
+    expect(href).toMatch(new RegExp(`^${BASE}plans/jwt-auth-refactor/#`));
+    await result.first().click();
+    await page.waitForURL(/plans\/jwt-auth-refactor\//);
+    const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${target}"]`).textContent()).toContain('Provision RS256 signing keys in Vault');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('follows the dark theme, in the diagrams too, and switches back', async () => {
+    const { page, problems } = await watchedPage({ colorScheme: 'dark' });
+    await page.goto(`${served.url}plans/session-store-migration/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const figure = page.locator('figure.planc-diagram').first();
+    expect(await figure.locator('.planc-diagram-dark').isVisible()).toBe(true);
+    expect(await figure.locator('.planc-diagram-light').isVisible()).toBe(false);
+    await page.locator('starlight-theme-select select').first().selectOption('light');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await figure.locator('.planc-diagram-light').isVisible()).toBe(true);
+    expect(await figure.locator('.planc-diagram-dark').isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'site-plan-light-after-dark.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is readable on a phone: nothing wider than the screen but scrolling tables and diagrams', async () => {
+    const { page, problems } = await watchedPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const path of ['', 'plans/jwt-auth-refactor/', 'risks/', 'decisions/', 'diagnostics/PLAN2001/']) {
+      await page.goto(`${served.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path || 'index').toBeLessThanOrEqual(0);
+    }
+    // The menu opens the sidebar with every plan.
+    await page.goto(served.url);
+    await page.locator('button[popovertarget="starlight__sidebar"]').click();
+    expect(await page.locator('#starlight__sidebar a', { hasText: 'Session store migration' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'site-phone-menu.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical accessibility violation, in light and dark', async () => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await watchedPage({ colorScheme });
+      for (const path of ['', 'plans/jwt-auth-refactor/', 'plans/session-store-migration/', 'decisions/', 'risks/', 'diagnostics/', 'diagnostics/PLAN3001/', 'about/']) {
+        await page.goto(`${served.url}${path}`);
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+          return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+        });
+        for (const v of violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') found.push(`${colorScheme} /${path}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
+        }
+      }
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  it('writes nothing of its own into the repository but the site', () => {
+    expect(readdirSync(repo.dir).sort()).toEqual(['cache', 'dist', 'dist-again', 'planc.config.yaml', 'plans']);
+  });
+});
+
+/** Files of a folder (all levels) whose name ends with `suffix`. */
+function sitePagesOf(folder: string, suffix: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((path) => path.split('\\').join('/'))
+    .filter((path) => path.endsWith(suffix));
+}

@@ -1,0 +1,112 @@
+// The parts of `planc site` that need no browser: finding Chromium, the base path, the
+// plan document as HTML, and the repair of Mermaid's SVG text.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../src/render/chromium.ts';
+import { numericEntities, safeSvg, svgId } from '../../src/render/mermaid.ts';
+import { basePath } from '../../src/site/build.ts';
+import { documentHtml, mermaidSources } from '../../src/site/html.ts';
+import { tempRepo } from '../helpers/repo.ts';
+
+describe('findChromium', () => {
+  const repo = tempRepo();
+  afterAll(() => repo.cleanup());
+  const fake = join(repo.dir, 'bin', 'chrome');
+  mkdirSync(join(repo.dir, 'bin'));
+  writeFileSync(fake, '#!/bin/sh\n');
+  chmodSync(fake, 0o755);
+  const nowhere = join(repo.dir, 'nowhere');
+
+  it('takes --chromium over PLANC_CHROMIUM over the config', () => {
+    expect(findChromium({ option: fake, configured: nowhere, env: { PLANC_CHROMIUM: nowhere } })).toEqual({ found: { path: fake, source: '`--chromium`' } });
+    expect(findChromium({ configured: nowhere, env: { PLANC_CHROMIUM: fake } })).toEqual({ found: { path: fake, source: 'PLANC_CHROMIUM' } });
+    expect(findChromium({ configured: fake, env: {} })).toEqual({ found: { path: fake, source: '`site.chromium` in the config' } });
+  });
+
+  it('does not second-guess an explicit setting that is missing or off', () => {
+    expect(findChromium({ env: { PLANC_CHROMIUM: nowhere } })).toEqual({ reason: `PLANC_CHROMIUM names \`${nowhere}\`, which does not exist` });
+    expect(findChromium({ configured: 'none', env: {} })).toEqual({ reason: '`site.chromium` in the config is `none`' });
+    expect(findChromium({ option: 'OFF', env: { PLANC_CHROMIUM: fake } })).toEqual({ reason: '`--chromium` is `OFF`' });
+  });
+
+  it('otherwise looks at CHROME_PATH and PUPPETEER_EXECUTABLE_PATH', () => {
+    expect(findChromium({ env: { CHROME_PATH: fake } }).found).toEqual({ path: fake, source: 'CHROME_PATH' });
+    expect(findChromium({ env: { CHROME_PATH: '', PUPPETEER_EXECUTABLE_PATH: fake } }).found).toEqual({ path: fake, source: 'PUPPETEER_EXECUTABLE_PATH' });
+  });
+});
+
+describe('basePath', () => {
+  it('normalises to one slash at each end', () => {
+    expect(['', '/', '//', 'repo', '/repo', 'repo/', '/a/b//', ' /x/ '].map(basePath)).toEqual(['/', '/', '/', '/repo/', '/repo/', '/repo/', '/a/b/', '/x/']);
+  });
+});
+
+describe('Mermaid SVG text', () => {
+  it('turns the literal entity codes of SVG labels back into characters, and nothing else', () => {
+    expect(numericEntities('<text>5&amp;#37; of users &amp;#60;b&amp;#62;</text>')).toBe('<text>5&#37; of users &#60;b&#62;</text>');
+    expect(numericEntities('<text>&amp;amp; &amp;#x3c; &amp;#</text>')).toBe('<text>&amp;amp; &amp;#x3c; &amp;#</text>');
+  });
+
+  it('refuses drawings with anything executable', () => {
+    expect(safeSvg('<svg><text>ok</text></svg>')).toBe(true);
+    for (const bad of ['<svg><script>x</script></svg>', '<svg onload="x"></svg>', '<svg><a href="javascript:x">a</a></svg>', '<svg><foreignObject><div/></foreignObject></svg>', '<div></div>']) {
+      expect(safeSvg(bad), bad).toBe(false);
+    }
+  });
+
+  it('gives each drawing its own id, stable across builds', () => {
+    expect(svgId('graph TB\n', 'light')).toBe(svgId('graph TB\n', 'light'));
+    expect(svgId('graph TB\n', 'light')).not.toBe(svgId('graph TB\n', 'dark'));
+    expect(svgId('graph TB\n', 'light')).toMatch(/^d[0-9a-f]{16}$/);
+  });
+});
+
+describe('documentHtml', () => {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Phase 1: Build' }] },
+      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Tasks' }] },
+      {
+        type: 'table',
+        children: [
+          { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'Task' }] }, { type: 'tableCell', children: [{ type: 'text', value: 'Start' }] }] },
+          { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: '<script>' }] }, { type: 'tableCell', children: [{ type: 'text', value: '2026-12-07' }] }] },
+        ],
+      },
+      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Tasks' }] },
+      { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'x' }] }] }] },
+      { type: 'list', ordered: false, children: [{ type: 'listItem', checked: true, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Criterion met' }] }] }] },
+      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Timeline' }] },
+      { type: 'code', lang: 'mermaid', value: 'gantt\n  title T' },
+    ],
+  };
+
+  it('gives headings ids, tables a named scrolling region, checkboxes a name, and leaves text as text', () => {
+    const { html, headings } = documentHtml(tree, undefined);
+    expect(headings).toEqual([
+      { depth: 2, slug: 'phase-1-build', text: 'Phase 1: Build' },
+      { depth: 3, slug: 'tasks', text: 'Tasks' },
+      { depth: 3, slug: 'tasks-1', text: 'Tasks' },
+      { depth: 3, slug: 'timeline', text: 'Timeline' },
+    ]);
+    expect(html).toContain('<div class="planc-scroll" tabindex="0" role="region" aria-label="Phase 1: Build: Tasks (table)"><table>');
+    expect(html).toContain('aria-label="Phase 1: Build: Tasks (table 2)"');
+    expect(html).toMatch(/<td>&#x3C;script><\/td>\s*<td class="planc-nowrap">2026-12-07<\/td>/);
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="Criterion met">');
+    // No drawings: the diagram is left to Mermaid in the browser.
+    expect(html).toContain('<figure class="planc-diagram planc-diagram-browser"><pre class="mermaid">gantt\n  title T\n</pre></figure>');
+    expect(mermaidSources(tree)).toEqual(['gantt\n  title T\n']);
+  });
+
+  it('puts both drawings of a diagram in a focusable figure named after its heading', () => {
+    const svgs = new Map([['gantt\n  title T\n', { light: '<svg id="a1" style="max-width: 640px;"><text>L</text></svg>', dark: '<svg id="a2" style="max-width: 2000px;"><text>D</text></svg>' }]]);
+    const { html } = documentHtml(tree, svgs);
+    expect(html).toContain('<figure class="planc-diagram" tabindex="0" aria-label="Diagram: Timeline">');
+    expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-light"><svg id="a1" style="max-width: 640px;"><text>L</text></svg></div>');
+    // A wide drawing keeps its natural size (the figure scrolls).
+    expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-dark"><svg id="a2" style="max-width: none;" width="2000"><text>D</text></svg></div>');
+  });
+});
