@@ -1,11 +1,11 @@
 // `npm run bench`: generates plan sets and prints medians (min–max) of several runs.
 //   npm run bench                      all sections, 5 runs each
-//   npm run bench -- check analysis    some sections
+//   npm run bench -- check analysis    some sections (check, build, site, analysis)
 //   BENCH_RUNS=9 npm run bench         more runs
 // Every figure is a whole measurement repeated in a fresh process (or, for the analysis,
 // a fresh model), so the cold start a user sees is what is measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,9 +45,9 @@ function print(row: Row): void {
 }
 
 /** Wall time of a whole command, in ms. */
-function wall(args: string[], cwd: string): number {
+function wall(args: string[], cwd: string, env: Record<string, string> = {}): number {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const elapsed = performance.now() - started;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return elapsed;
@@ -60,13 +60,18 @@ function probe(script: string, args: string[]): Record<string, number> {
   return JSON.parse(result.stdout) as Record<string, number>;
 }
 
+function printRate(name: string, samples: number[], unit = '/s'): void {
+  const line = `${name.padEnd(58)} ${`${median(samples).toFixed(1)} ${unit}`.padStart(9)}   (${Math.min(...samples).toFixed(1)} – ${Math.max(...samples).toFixed(1)})`;
+  console.log(line);
+}
+
 function repeat(times: number, run: () => number): number[] {
   return Array.from({ length: times }, run);
 }
 
-function repeatProbe(script: string, args: string[]): Record<string, number[]> {
+function repeatProbe(script: string, args: string[], runs = RUNS): Record<string, number[]> {
   const all: Record<string, number[]> = {};
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     for (const [key, value] of Object.entries(probe(script, args))) (all[key] ??= []).push(value);
   }
   return all;
@@ -99,6 +104,40 @@ const sections: Record<string, () => void> = {
       target: '< 5 s',
     });
     print({ name: '  for comparison, check of the same plans', samples: repeat(RUNS, () => wall([BIN, 'check'], plans)), unit: 's' });
+  },
+  site() {
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.PLANC_CHROMIUM].find((path) => path && existsSync(path));
+    console.log(`\nplanc site (Astro; diagrams drawn to SVG in Chromium, light and dark; ${Math.min(RUNS, 3)} runs each)`);
+    if (!chromium) {
+      console.log('  skipped: no Chromium (set PLANC_CHROMIUM)');
+      return;
+    }
+    const plans = join(WORK, 'site-100');
+    writePlans(plans, 100, { phases: 4, tasksPerPhase: 8, dependencies: 2 });
+    // A cold site build draws 400 diagrams: three runs each, not five.
+    const runs = Math.min(RUNS, 3);
+    let run = 0;
+    const site = (cache: string) => wall([BIN, 'site', '--out', join(WORK, `site-out-${run++}`)], plans, { PLANC_CACHE_DIR: cache, PLANC_CHROMIUM: chromium });
+    print({ name: 'site: 100 plans (201 diagrams × 2 themes), cold cache', samples: repeat(runs, () => site(join(WORK, `cache-${run}`))), unit: 's' });
+    const warm = join(WORK, 'cache-warm');
+    site(warm);
+    print({ name: 'site: 100 plans, warm diagram cache (nothing redrawn)', samples: repeat(runs, () => site(warm)), unit: 's' });
+    // Diagram sources as `planc build` writes them, from the first ten plans.
+    const sample = join(WORK, 'render-sample');
+    wall([BIN, 'build', '--out', join(WORK, 'render-build')], plans);
+    mkdirSync(sample, { recursive: true });
+    for (const plan of readdirSync(join(WORK, 'render-build')).filter((name) => !name.startsWith('.') && !name.endsWith('.md')).sort().slice(0, 10)) {
+      for (const file of readdirSync(join(WORK, 'render-build', plan)).filter((name) => name.endsWith('.mmd'))) {
+        cpSync(join(WORK, 'render-build', plan, file), join(sample, `${plan}-${file}`));
+      }
+    }
+    const count = readdirSync(sample).length;
+    const render = repeatProbe('render.ts', [sample, chromium], runs);
+    const ratio = render.plancPerSecond!.map((value, i) => value / render.mmdcPerSecond![i]!);
+    console.log(`render: ${count} diagrams of 10 plans, drawn from a cold cache (browser start included), drawings per second`);
+    printRate('  planc: a Chromium page per theme, Mermaid loaded once', render.plancPerSecond!);
+    printRate('  mermaid-cli: one mmdc process per diagram', render.mmdcPerSecond!);
+    printRate('  ratio planc / mermaid-cli (same run)', ratio, '×');
   },
   analysis() {
     console.log('\nanalysis of one plan model (no YAML): graph, cycles, CPM, dates, coverage, rules');
