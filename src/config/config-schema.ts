@@ -69,7 +69,7 @@ export const configSchema: JsonSchema = {
       site: object(
         { title: 'Site', description: 'Settings of `planc site`.' },
         {
-          out: text({ title: 'Output folder', description: 'Where the site is written. Defaults to `dist`.' }),
+          out: text({ title: 'Output folder', description: 'Where the site is written. Defaults to `_site` (what GitHub Pages\' upload-pages-artifact action publishes). planc replaces the folder only if it is empty or an earlier site of its own.' }),
           title: text({ title: 'Title', description: 'The site title. Defaults to `Plans`.' }),
           base: text({ title: 'Base path', description: 'The path the site is served under, e.g. `/my-repo/` for GitHub Pages. Defaults to `/`.' }),
           url: text({ title: 'Site address', description: 'The full address the site is published at.' }, { pattern: '^https?://', patternDescription: 'an http(s) address' }),

@@ -54,7 +54,7 @@ export function defaultConfig(root: string): Config {
     rules: {},
     schedule: { nearCritical: 2, capacity: 1, confidence: 0.8 },
     simulation: { runs: 10_000, seed: 1 },
-    site: { out: 'dist', title: 'Plans', base: '/', branch: 'main' },
+    site: { out: '_site', title: 'Plans', base: '/', branch: 'main' },
   };
 }
 

@@ -1,11 +1,12 @@
 // Running the Astro site that ships with planc (site/) over the prepared data. The site is
 // built into a fresh folder and swapped in only when Astro succeeds, so a failed build
 // leaves the previous site in place.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from '../emit/plan-json.ts';
+import { VERSION } from '../version.ts';
 import { mermaidScript } from '../render/mermaid.ts';
 import type { SiteData } from './prepare.ts';
 
@@ -30,6 +31,21 @@ export interface AstroOptions {
 export function basePath(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** The file that marks a folder as a site planc wrote (and may therefore replace). */
+export const SITE_MARKER = '.planc-site.json';
+
+/**
+ * Why `planc site` must not write into `folder`, if it must not: it is a file, or a
+ * folder with contents that no earlier `planc site` wrote (a project's own `dist/`, say).
+ * The whole folder is replaced, so anything else in it would be lost.
+ */
+export function siteTargetProblem(folder: string): string | undefined {
+  if (!existsSync(folder)) return undefined;
+  if (!statSync(folder).isDirectory()) return 'is a file';
+  if (readdirSync(folder).length === 0 || existsSync(join(folder, SITE_MARKER))) return undefined;
+  return 'holds files that planc site did not write';
 }
 
 /** Renames a folder, or copies it when the target is on another file system. */
@@ -122,6 +138,7 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
       vite: { cacheDir: join(work, 'vite') },
       logLevel: 'error',
     });
+    writeFileSync(join(output, SITE_MARKER), `${JSON.stringify({ generator: 'planc site', version: VERSION })}\n`);
     // Each plan's analysed model beside its page, for other tools (docs/plan-json.md).
     for (const plan of data.plans) {
       mkdirSync(join(output, 'plans', plan.id), { recursive: true });

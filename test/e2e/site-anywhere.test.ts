@@ -57,13 +57,13 @@ describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
 
     const site = run('npx', ['planc', 'site'], repo, 180_000);
     expect(site.status, site.stderr).toBe(0);
-    expect(site.stdout).toMatch(/^Built the site of 2 plans into dist\/: \d+ pages; SVG drawings \(light and dark\): \d+ rendered, 0 from the cache\.\n$/);
-    expect(existsSync(join(repo, 'dist', 'plans', 'checkout-rewrite', 'index.html'))).toBe(true);
+    expect(site.stdout).toMatch(/^Built the site of 2 plans into _site\/: \d+ pages; SVG drawings \(light and dark\): \d+ rendered, 0 from the cache\.\n$/);
+    expect(existsSync(join(repo, '_site', 'plans', 'checkout-rewrite', 'index.html'))).toBe(true);
     // Nothing left behind in the repository but the site and npm's files.
-    expect(readdirSync(repo).sort()).toEqual(['dist', 'node_modules', 'package-lock.json', 'package.json', 'plans']);
+    expect(readdirSync(repo).sort()).toEqual(['_site', 'node_modules', 'package-lock.json', 'package.json', 'plans']);
     expect(existsSync(join(repo, 'node_modules', 'planc', '.planc-site'))).toBe(false);
 
-    const served = await serve(join(repo, 'dist'), '/');
+    const served = await serve(join(repo, '_site'), '/');
     const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();

@@ -12,6 +12,8 @@ import { serve, type Served } from '../helpers/serve.ts';
 import { pageUrl, sitePages } from '../helpers/site.ts';
 
 const BASE = '/';
+const GOOD_PLAN =
+  'title: Good plan\nkind: implementation\nstatus: draft\nrollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
 
 describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
   const repo = tempRepo();
@@ -121,7 +123,7 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
 
   it('leaves out a plan with errors, names it, and exits 1; the others are published', async () => {
     const other = tempRepo({
-      'plans/good.plan.yaml': 'title: Good plan\nkind: implementation\nstatus: draft\nrollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n',
+      'plans/good.plan.yaml': GOOD_PLAN,
       'plans/broken.plan.yaml': 'title: Broken plan\nkind: implementation\nstatus: draft\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d, dependsOn: [nowhere] }\n',
     });
     try {
@@ -129,16 +131,30 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('plans/broken.plan.yaml:8:70');
       expect(result.stderr).toContain('error PLAN3002: There is no task, phase, milestone or rollout stage `nowhere`');
-      expect(result.stdout).toMatch(/^Built the site of 1 plan into dist\/: \d+ pages; diagrams drawn in the browser\.\nLeft out \(errors\): plans\/broken\.plan\.yaml\.\n$/);
-      const index = readFileSync(join(other.dir, 'dist', 'index.html'), 'utf8');
+      expect(result.stdout).toMatch(/^Built the site of 1 plan into _site\/: \d+ pages; diagrams drawn in the browser\.\nLeft out \(errors\): plans\/broken\.plan\.yaml\.\n$/);
+      const index = readFileSync(join(other.dir, '_site', 'index.html'), 'utf8');
       expect(index).toContain('Good plan');
       expect(index).toMatch(/<h2 id="not-built">Not built<\/h2>.*<code>plans\/broken\.plan\.yaml<\/code> — 1 error/s);
-      expect(existsSync(join(other.dir, 'dist', 'plans', 'good', 'index.html'))).toBe(true);
-      expect(existsSync(join(other.dir, 'dist', 'plans', 'broken'))).toBe(false);
+      expect(existsSync(join(other.dir, '_site', 'plans', 'good', 'index.html'))).toBe(true);
+      expect(existsSync(join(other.dir, '_site', 'plans', 'broken'))).toBe(false);
     } finally {
       other.cleanup();
     }
   }, 120_000);
+
+  it('refuses to replace a folder it did not write', async () => {
+    const other = tempRepo({ 'plans/x.plan.yaml': GOOD_PLAN, 'dist/app.js': 'console.log(1)\n' });
+    try {
+      const result = await plancAsync(['site', '--out', 'dist'], { cwd: other.dir, env: cache });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'planc: the output folder `dist` holds files that planc site did not write\nplanc site replaces the whole folder: choose another with --out (or `site.out` in planc.config.yaml), or empty it.\n',
+      );
+      expect(readFileSync(join(other.dir, 'dist', 'app.js'), 'utf8')).toBe('console.log(1)\n');
+    } finally {
+      other.cleanup();
+    }
+  });
 
   it('falls back clearly when the configured Chromium is missing or broken', async () => {
     const missing = await plancAsync(['site', '--out', 'missing'], { cwd: repo.dir, env: { ...cache, PLANC_CHROMIUM: join(repo.dir, 'no-such-chromium') } });

@@ -22,7 +22,7 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     'planc.config.yaml': `site:\n  title: Acme plans\n  base: ${BASE}\n  repository: ${REPOSITORY}\n  branch: trunk\n`,
   });
   cpSync(join(ROOT, 'plans'), join(repo.dir, 'plans'), { recursive: true });
-  const out = join(repo.dir, 'dist');
+  const out = join(repo.dir, '_site');
   // BASE_URL and NODE_ENV as a CI job (or this test runner) may have them set: Vite would
   // read them over the configured base path and the production build; planc must not let it.
   const env = { PLANC_CACHE_DIR: join(repo.dir, 'cache'), PLANC_CHROMIUM: CHROMIUM!, BASE_URL: '/', NODE_ENV: 'test' };
@@ -69,7 +69,7 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
   it('builds every page with diagrams drawn at build time, and says so', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^Built the site of 2 plans into dist\/: \d+ pages; SVG drawings \(light and dark\): (\d+) rendered, 0 from the cache\.\n$/);
+    expect(first.stdout).toMatch(/^Built the site of 2 plans into _site\/: \d+ pages; SVG drawings \(light and dark\): (\d+) rendered, 0 from the cache\.\n$/);
     const pages = sitePages(out);
     expect(pages).toEqual(
       expect.arrayContaining([
@@ -294,7 +294,7 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
   }, 120_000);
 
   it('writes nothing of its own into the repository but the site', () => {
-    expect(readdirSync(repo.dir).sort()).toEqual(['cache', 'dist', 'dist-again', 'planc.config.yaml', 'plans']);
+    expect(readdirSync(repo.dir).sort()).toEqual(['_site', 'cache', 'dist-again', 'planc.config.yaml', 'plans']);
   });
 });
 

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium, isOff } from '../../render/chromium.ts';
-import { basePath, buildAstroSite, cacheFolder } from '../../site/build.ts';
+import { basePath, buildAstroSite, cacheFolder, siteTargetProblem } from '../../site/build.ts';
 import { prepareSite } from '../../site/prepare.ts';
-import { EXIT, type Io } from '../io.ts';
+import { EXIT, UsageError, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
 import { compileAndReport, shownPath, WRITER_OPTIONS } from './shared.ts';
 
@@ -21,7 +21,7 @@ export const siteCommand: Command = {
   summary: 'Publish every plan as a static site (Astro), with diagrams drawn to SVG at build time.',
   usage: '[paths…] [--out <folder>] [--base <path>] [--chromium <path|none>]',
   options: {
-    out: { type: 'string', description: 'The output folder (default: `dist`, or `site.out` in the config)' },
+    out: { type: 'string', description: 'The output folder (default: `_site`, or `site.out` in the config)' },
     base: { type: 'string', description: 'The path the site is served under, e.g. /my-repo/ (default: /)' },
     chromium: { type: 'string', description: 'Chromium to draw diagrams with, or `none` to leave them to the browser' },
     ...WRITER_OPTIONS,
@@ -33,6 +33,13 @@ export const siteCommand: Command = {
     const { config } = result;
     const site = config.site;
     const out = values.out !== undefined ? resolve(io.cwd, String(values.out)) : resolve(config.root, site.out);
+    const problem = siteTargetProblem(out);
+    if (problem) {
+      throw new UsageError(
+        `the output folder \`${shownPath(out, io.cwd)}\` ${problem}`,
+        'planc site replaces the whole folder: choose another with --out (or `site.out` in planc.config.yaml), or empty it.',
+      );
+    }
     const cacheDir = cacheFolder(config.root, io.env);
 
     // --chromium on the command line beats PLANC_CHROMIUM, which beats the config.
