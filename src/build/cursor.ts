@@ -1,58 +1,84 @@
 import type { Location, Span } from '../diagnostics/types.ts';
-import { documentValue, findPair, isMap, isSeq, itemsOf, type Node, type Pair } from '../load/yaml-api.ts';
 import type { YamlSource } from '../load/yaml-nodes.ts';
 import { spanOf } from '../load/yaml-nodes.ts';
 import { encodePointerSegment } from '../util/pointer.ts';
 
 /**
- * A position in the YAML tree that walks alongside the plain value, so the build stage can
- * record where each item is without searching from the root every time.
+ * A position in the plan, walking alongside the plain value as the build stage reads it,
+ * so that every item knows where it was written. The position is a JSON pointer; the span
+ * behind it is looked up in the YAML tree only when asked for (a diagnostic), so a file
+ * nobody reports on is never parsed for positions (see YamlSource).
  */
 export class Cursor {
   readonly source: YamlSource;
   readonly file: string;
   readonly pointer: string;
-  readonly #node: Node | undefined;
-  readonly #pair: Pair | undefined;
 
-  constructor(source: YamlSource, file: string, node: Node | undefined, pair: Pair | undefined, pointer: string) {
+  constructor(source: YamlSource, file: string, pointer: string) {
     this.source = source;
     this.file = file;
-    this.#node = node;
-    this.#pair = pair;
     this.pointer = pointer;
   }
 
   static root(source: YamlSource, file: string): Cursor {
-    return new Cursor(source, file, source.deref(documentValue(source.doc)), undefined, '');
+    return new Cursor(source, file, '');
   }
 
   get(name: string): Cursor {
-    const node = this.source.deref(this.#node);
-    const pair = isMap(node) ? findPair(node, name) : undefined;
-    return new Cursor(this.source, this.file, this.source.deref(pair?.value), pair, `${this.pointer}/${encodePointerSegment(name)}`);
+    return new Cursor(this.source, this.file, `${this.pointer}/${encodePointerSegment(name)}`);
   }
 
   at(index: number): Cursor {
-    const node = this.source.deref(this.#node);
-    const item = isSeq(node) ? (itemsOf(node)[index] as Node | undefined) : undefined;
-    return new Cursor(this.source, this.file, this.source.deref(item), undefined, `${this.pointer}/${index}`);
+    return new Cursor(this.source, this.file, `${this.pointer}/${index}`);
   }
 
-  /** The value's span; its key's when the value is empty. */
+  /** The value's span; its key's when the value is empty; the file's start when absent. */
   span(): Span {
-    return spanOf(this.#node) ?? spanOf(this.#pair?.key) ?? { start: 0, end: 0 };
+    const found = this.source.find(this.pointer);
+    return spanOf(this.source.deref(found.node)) ?? spanOf(found.pair?.key) ?? { start: 0, end: 0 };
   }
 
   keySpan(): Span {
-    return spanOf(this.#pair?.key) ?? this.span();
+    const found = this.source.find(this.pointer);
+    return spanOf(found.pair?.key) ?? spanOf(this.source.deref(found.node)) ?? { start: 0, end: 0 };
   }
 
   location(): Location {
-    return { file: this.file, span: this.span(), pointer: this.pointer };
+    return new LazyLocation(this.file, this.pointer, () => this.span());
   }
 
   keyLocation(): Location {
-    return { file: this.file, span: this.keySpan(), pointer: this.pointer };
+    return new LazyLocation(this.file, this.pointer, () => this.keySpan());
+  }
+}
+
+/** A location whose span is found the first time it is read. */
+class LazyLocation implements Location {
+  readonly file: string;
+  readonly pointer: string;
+  #span: Span | undefined;
+  #find: (() => Span) | undefined;
+
+  constructor(file: string, pointer: string, find: () => Span) {
+    this.file = file;
+    this.pointer = pointer;
+    this.#find = find;
+  }
+
+  get span(): Span {
+    if (this.#span === undefined) {
+      this.#span = this.#find!();
+      this.#find = undefined;
+    }
+    return this.#span;
+  }
+
+  set span(span: Span) {
+    this.#span = span;
+    this.#find = undefined;
+  }
+
+  toJSON(): Location {
+    return { file: this.file, span: this.span, pointer: this.pointer };
   }
 }

@@ -37,6 +37,7 @@ import {
   type Node,
   type Pair,
 } from './yaml-api.ts';
+import { fastYaml } from './fast-yaml.ts';
 import { spanOf, YamlSource } from './yaml-nodes.ts';
 
 export interface YamlLimits {
@@ -71,11 +72,20 @@ const HINTS: Partial<Record<string, string>> = {
   BLOCK_IN_FLOW: 'Inside `[ ]` or `{ }` write values inline, not as indented blocks.',
 };
 
+/** The options of the yaml library's parser: YAML 1.2, core schema, strict. */
+const YAML_OPTIONS = { version: '1.2', schema: 'core', strict: true, prettyErrors: false, merge: false, keepSourceTokens: false } as const;
+
+/** The first document of a text the fast path read: for positions, when a diagnostic needs one. */
+function documentOf(text: string): Document {
+  return parseAllDocuments(text, YAML_OPTIONS)[0] as unknown as Document;
+}
+
 export function parseYaml(
   text: string,
   file: string,
   diagnostics: Diagnostics,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
+  options: { fast?: boolean } = {},
 ): ParsedYaml | undefined {
   const at = (span: Span, pointer = '') => ({ file, span, pointer });
   // Runaway flow brackets make the parser slow and its errors meaningless: stop early.
@@ -84,16 +94,14 @@ export function parseYaml(
     diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: tooDeep, end: tooDeep + 1 }));
     return undefined;
   }
+  // Most plans take the fast path; it declines anything the full one must look at.
+  if (options.fast !== false && limits === DEFAULT_YAML_LIMITS) {
+    const fast = fastYaml(text);
+    if (fast) return { value: fast.value, source: new YamlSource(() => documentOf(text), text) };
+  }
   let documents: Document[];
   try {
-    documents = parseAllDocuments(text, {
-      version: '1.2',
-      schema: 'core',
-      strict: true,
-      prettyErrors: false,
-      merge: false,
-      keepSourceTokens: false,
-    }) as unknown as Document[];
+    documents = parseAllDocuments(text, YAML_OPTIONS) as unknown as Document[];
   } catch (error) {
     // The composer recurses per nesting level; a pathological file can exhaust the stack.
     if (error instanceof RangeError) {

@@ -20,14 +20,25 @@ interface Found {
   last?: Node;
 }
 
-/** A parsed YAML document with its source text: answers "where is this pointer?". */
+/**
+ * A parsed YAML document with its source text: answers "where is this pointer?". The
+ * document may come later: a file the fast path read (src/load/fast-yaml.ts) is parsed
+ * for positions only when something asks for one, which is when it has a diagnostic.
+ */
 export class YamlSource {
-  readonly doc: Document;
   readonly text: string;
+  #doc: Document | undefined;
+  readonly #parse: (() => Document) | undefined;
 
-  constructor(doc: Document, text: string) {
-    this.doc = doc;
+  constructor(doc: Document | (() => Document), text: string) {
+    if (typeof doc === 'function') this.#parse = doc;
+    else this.#doc = doc;
     this.text = text;
+  }
+
+  get doc(): Document {
+    this.#doc ??= this.#parse!();
+    return this.#doc;
   }
 
   deref(node: unknown): Node | undefined {
