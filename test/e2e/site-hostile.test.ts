@@ -112,6 +112,23 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
         const labels = (await drawings.locator('text, foreignObject').allTextContents()).join(' ');
         expect(labels).toContain('click t1 call alert(1)');
         expect(labels).toContain('%%{init: {"securityLevel": "loose"}}%%');
+        if (mode === 'browser') {
+          // Drawn in the browser, diagrams follow the reader's theme switch too: Mermaid
+          // draws them again with its dark theme, every one of them.
+          const count = await drawings.count();
+          const lightStyle = await drawings.first().locator('style').textContent();
+          await page.locator('starlight-theme-select select').first().selectOption('dark');
+          await page.waitForFunction(
+            ([before, expected]) => {
+              const svgs = [...document.querySelectorAll('pre.mermaid svg')];
+              return svgs.length === expected && svgs[0]!.querySelector('style')?.textContent !== before;
+            },
+            [lightStyle, count] as const,
+            { timeout: 15_000 },
+          );
+          expect(await drawings.count()).toBe(count);
+          expect(await drawings.first().locator('style').textContent()).not.toBe(lightStyle);
+        }
         expect(dialogs).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
