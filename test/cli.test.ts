@@ -189,7 +189,7 @@ describe('planc itself', () => {
 });
 
 describe('planc new', () => {
-  it.each(['implementation', 'migration', 'refactoring'])('writes a %s plan that checks clean', (template) => {
+  it.each(['implementation', 'migration', 'refactoring'])('writes the %s template, which checks clean', (template) => {
     const { dir } = repo({});
     const created = planc(['new', 'checkout-redesign', '--template', template, '--start', '2027-03-01'], { cwd: dir });
     // planc is not installed in this temporary repository, so the schema path is absolute.
