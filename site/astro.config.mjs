@@ -17,7 +17,7 @@ export default defineConfig({
       title: site.title,
       description: 'Implementation, migration and refactoring plans, checked and scheduled by planc.',
       customCss: ['./src/styles/planc.css'],
-      components: { Search: './src/components/Search.astro' },
+      components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro' },
       pagefind: true,
       lastUpdated: false,
       pagination: false,

@@ -2,7 +2,7 @@
 // directives and click callbacks) published as a site, read in Chromium: nothing from the
 // plan runs and nothing from it becomes an element, whether the diagrams were drawn at
 // build time or are drawn by Mermaid in the browser (no Chromium at build time).
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { serve, type Served } from '../helpers/serve.ts';
 import { pageUrl, sitePages } from '../helpers/site.ts';
 
 const BASE = '/';
+const CLOSING = "Closing </title><img src=x onerror=alert('title')></head><body><script>alert('body')</script>";
 const GOOD_PLAN =
   'title: Good plan\nkind: implementation\nstatus: draft\nrollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
 
@@ -19,6 +20,9 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
   const repo = tempRepo();
   mkdirSync(join(repo.dir, 'plans'));
   copyFileSync(join(ROOT, 'test', 'fixtures', 'documents', 'hostile', 'hostile.plan.yaml'), join(repo.dir, 'plans', 'hostile.plan.yaml'));
+  // Titles land in <title> too, which Starlight writes as raw HTML: one that closes it.
+  writeFileSync(join(repo.dir, 'plans', 'closing.plan.yaml'), GOOD_PLAN.replace('title: Good plan', `title: ${JSON.stringify(CLOSING)}`));
+  writeFileSync(join(repo.dir, 'planc.config.yaml'), `site:\n  title: ${JSON.stringify(`Plans ${CLOSING}`)}\n`);
   const cache = { PLANC_CACHE_DIR: join(repo.dir, 'cache') };
   const builds: Record<'svg' | 'browser', CliResult | undefined> = { svg: undefined, browser: undefined };
   let browser: Browser;
@@ -40,10 +44,10 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
   it('builds both ways, and says once why the browser draws the diagrams', () => {
     expect(builds.svg!.stderr).toBe('');
     expect(builds.svg!.status).toBe(0);
-    expect(builds.svg!.stdout).toMatch(/^Built the site of 1 plan into svg\/: \d+ pages; SVG drawings \(light and dark\): \d+ rendered, \d+ from the cache\.\n$/);
+    expect(builds.svg!.stdout).toMatch(/^Built the site of 2 plans into svg\/: \d+ pages; SVG drawings \(light and dark\): \d+ rendered, \d+ from the cache\.\n$/);
     expect(builds.browser!.status).toBe(0);
     expect(builds.browser!.stderr).toBe("planc: diagrams will be drawn by Mermaid in the reader's browser: PLANC_CHROMIUM is `none`.\n");
-    expect(builds.browser!.stdout).toMatch(/^Built the site of 1 plan into browser\/: \d+ pages; diagrams drawn in the browser\.\n$/);
+    expect(builds.browser!.stdout).toMatch(/^Built the site of 2 plans into browser\/: \d+ pages; diagrams drawn in the browser\.\n$/);
     expect(existsSync(join(repo.dir, 'browser', '_planc', 'mermaid.min.js'))).toBe(true);
     expect(existsSync(join(repo.dir, 'svg', '_planc'))).toBe(false);
   });
@@ -105,6 +109,11 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
         expect(text).toContain('<img src=x onerror=alert(1)>');
         expect(text).toContain('<b onmouseover="alert(3)">bold?</b>');
         expect(text).toContain('A click me link, an image and a');
+        // A title that closes <title> is the page's title, whole, and nothing more.
+        await page.goto(`${served.url}plans/closing/`, { waitUntil: 'networkidle' });
+        expect(await page.title()).toBe(`${CLOSING} | Plans ${CLOSING}`);
+        expect(await page.locator('h1').first().textContent()).toBe(CLOSING);
+        await page.goto(`${served.url}plans/hostile/`, { waitUntil: 'networkidle' });
         expect(await page.locator('main a[href="https://example.com"]').textContent()).toBe('safe link');
         // Diagrams are drawn (and Mermaid's directives in plan text did not retheme them).
         const drawings = page.locator(mode === 'svg' ? 'figure.planc-diagram .planc-diagram-light svg' : 'pre.mermaid svg');
