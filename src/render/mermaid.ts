@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Root as HastRoot } from 'hast';
+import type { Element as HastElement, Root as HastRoot } from 'hast';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { chromiumArgs } from './chromium.ts';
 
 const require = createRequire(import.meta.url);
@@ -39,6 +40,8 @@ export interface RenderStats {
   rendered: number;
   /** Drawings that failed (their diagram falls back to the browser). */
   failed: number;
+  /** Why each of them failed, by source and theme. */
+  failures: Array<{ source: string; theme: Theme; reason: string }>;
 }
 
 function key(source: string, theme: Theme): string {
@@ -77,12 +80,43 @@ export function numericEntities(svg: string): string {
   return svg.replace(/&amp;#(\d{1,7});/g, '&#$1;');
 }
 
+/** Elements that can run, fetch or embed something: none of them belongs in a diagram. */
+const UNSAFE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'image', 'img', 'handler', 'listener', 'animate', 'set', 'animatemotion', 'animatetransform', 'discard']);
+
+/** An address that is not a fragment of the drawing itself (`#marker`). */
+const OUTSIDE_ADDRESS = /^(?![\s\u0000-\u001f]*#)/;
+
+/** CSS that fetches something: `@import`, or `url(…)` of anything but a fragment. */
+const FETCHING_CSS = /@import|url\(\s*(?!['"]?\s*#)/i;
+
 /**
  * Plan text reaches SVGs only through Mermaid's strict mode and text labels; this is the
- * last guard: a drawing with anything executable in it is refused.
+ * last guard: a drawing with anything executable is refused. It looks at the parsed tree,
+ * as a browser would read it, not at the characters: label text is text, however much it
+ * looks like code ("remove every onclick= handler", "javascript: links"), and a diagram
+ * that says so is fine.
  */
 export function safeSvg(svg: string): boolean {
-  return svg.startsWith('<svg') && !/<script|<foreignObject|\son[a-z]+\s*=|javascript:|<iframe|<object|<embed/i.test(svg);
+  if (!svg.startsWith('<svg')) return false;
+  const tree = svgParser.parse(svg) as HastRoot;
+  const top = tree.children.filter((node) => node.type === 'element');
+  if (top.length !== 1 || top[0]!.tagName !== 'svg') return false;
+  let safe = true;
+  visit(tree, 'element', (element: HastElement) => {
+    const name = element.tagName.toLowerCase();
+    if (UNSAFE_ELEMENTS.has(name)) safe = false;
+    for (const [property, value] of Object.entries(element.properties)) {
+      const text = Array.isArray(value) ? value.join(' ') : String(value);
+      // Event handlers (hast names them onClick, onLoad, …), links out of the drawing,
+      // and styles that fetch.
+      if (/^on/i.test(property)) safe = false;
+      else if (/^(?:href|xLinkHref|src|action|formAction)$/i.test(property) && OUTSIDE_ADDRESS.test(text)) safe = false;
+      else if (property === 'style' && FETCHING_CSS.test(text)) safe = false;
+    }
+    if (name === 'style' && element.children.some((child) => child.type === 'text' && FETCHING_CSS.test(child.value))) safe = false;
+    return safe ? undefined : EXIT;
+  });
+  return safe;
 }
 
 /**
@@ -95,7 +129,7 @@ export async function renderDiagrams(
 ): Promise<{ svgs: Map<string, Record<Theme, string>>; stats: RenderStats }> {
   const folder = join(options.cacheDir, 'svg');
   mkdirSync(folder, { recursive: true });
-  const stats: RenderStats = { cached: 0, rendered: 0, failed: 0 };
+  const stats: RenderStats = { cached: 0, rendered: 0, failed: 0, failures: [] };
   const drawings = new Map<string, Partial<Record<Theme, string>>>();
   const missing: Array<{ source: string; theme: Theme }> = [];
   for (const source of new Set(sources)) {
@@ -149,21 +183,23 @@ export async function renderDiagrams(
             const chunk = batch.slice(start, start + CHUNK);
             const results = await page.evaluate(async (jobs) => {
               const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
-              const out: Array<string | null> = [];
+              const out: Array<{ svg: string } | { error: string }> = [];
               for (const job of jobs) {
                 try {
-                  out.push((await mermaid.render(job.id, job.source)).svg);
-                } catch {
-                  out.push(null);
+                  out.push({ svg: (await mermaid.render(job.id, job.source)).svg });
+                } catch (error) {
+                  out.push({ error: String((error as Error | undefined)?.message ?? error).split('\n')[0]! });
                 }
               }
               return out;
             }, chunk.map(({ source }) => ({ id: svgId(source, theme), source })));
             results.forEach((drawn, index) => {
               const { source } = chunk[index]!;
-              const svg = drawn === null || !safeSvg(drawn) ? null : normaliseSvg(numericEntities(drawn));
+              const svg = 'svg' in drawn ? normaliseSvg(numericEntities(drawn.svg)) : null;
               if (svg === null || !safeSvg(svg)) {
                 stats.failed += 1;
+                const reason = 'error' in drawn ? `Mermaid could not draw it: ${drawn.error}` : 'the drawing held something executable and was refused';
+                stats.failures.push({ source, theme, reason });
                 return;
               }
               drawings.get(source)![theme] = svg;

@@ -223,6 +223,8 @@ export interface PreparedSite {
   data: SiteData;
   /** How the diagrams were drawn, when a browser drew them at build time. */
   stats?: RenderStats;
+  /** What each diagram is (its plan file and kind), by source: for messages. */
+  diagramNames: Map<string, string>;
   /** Why the browser found could not draw them. */
   renderError?: string;
 }
@@ -241,6 +243,12 @@ export async function prepareSite(result: CompileResult, options: SiteOptions): 
   const trees = new Map<Plan, Root>(built.map((plan) => [plan, withoutHeader(planDocumentTree(documentInput(plan, context)))]));
   const timeline = portfolioGantt(built, result);
   const sources = [...[...trees.values()].flatMap(mermaidSources), ...(timeline ? [normalise(timeline)] : [])];
+  // Where each diagram comes from, to name it if it cannot be drawn.
+  const diagramNames = new Map<string, string>();
+  for (const [plan, tree] of trees) {
+    for (const source of mermaidSources(tree)) if (!diagramNames.has(source)) diagramNames.set(source, `${plan.file}: the ${/^\s*(\w+)/.exec(source)?.[1] ?? 'Mermaid'} diagram`);
+  }
+  if (timeline) diagramNames.set(normalise(timeline), 'the portfolio timeline');
   let svgs: Map<string, Record<Theme, string>> | undefined;
   let stats: RenderStats | undefined;
   let renderError: string | undefined;
@@ -337,6 +345,7 @@ export async function prepareSite(result: CompileResult, options: SiteOptions): 
       diagnostics: await catalogueWithOutput(),
     },
     ...(stats ? { stats } : {}),
+    diagramNames,
     ...(renderError ? { renderError } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { planc, ROOT } from '../helpers/repo.ts';
+import { renderDiagrams } from '../../src/render/mermaid.ts';
 
 describe.skipIf(!CHROMIUM)('diagrams rendered by mermaid-cli', () => {
   const work = mkdtempSync(join(tmpdir(), 'planc-render-'));
@@ -42,4 +43,28 @@ describe.skipIf(!CHROMIUM)('diagrams rendered by mermaid-cli', () => {
     }
     expect(rendered).toBeGreaterThanOrEqual(6);
   }, 240_000);
+});
+
+describe.skipIf(!CHROMIUM)("planc's own renderer (one page per theme)", () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'planc-render-cache-'));
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+  it('draws text that only looks like code, and says why a diagram could not be drawn', async () => {
+    const codeLike = 'flowchart TB\n  a["Remove every onclick= handler"] --> b["Strip javascript: links and &lt;script&gt; tags"]\n';
+    const broken = 'flowchart TB\n  a["open\n';
+    const { svgs, stats } = await renderDiagrams([codeLike, broken], { chromium: CHROMIUM!, cacheDir });
+    expect(stats).toMatchObject({ rendered: 2, cached: 0, failed: 2 });
+    // Mermaid sets each word in its own tspan.
+    const light = svgs.get(codeLike)?.light ?? '';
+    for (const word of ['>onclick=<', '> javascript:<', '>&#x3C;script><']) expect(light.includes(word), word).toBe(true);
+    expect(svgs.has(broken)).toBe(false);
+    expect(stats.failures.map(({ source, theme }) => [source, theme])).toEqual([
+      [broken, 'light'],
+      [broken, 'dark'],
+    ]);
+    for (const failure of stats.failures) expect(failure.reason).toMatch(/^Mermaid could not draw it: \S/);
+    // From the cache the second time, through the same check.
+    const again = await renderDiagrams([codeLike], { chromium: CHROMIUM!, cacheDir });
+    expect(again.stats).toMatchObject({ rendered: 0, cached: 2, failed: 0 });
+  }, 120_000);
 });

@@ -51,8 +51,34 @@ describe('Mermaid SVG text', () => {
 
   it('refuses drawings with anything executable', () => {
     expect(safeSvg('<svg><text>ok</text></svg>')).toBe(true);
-    for (const bad of ['<svg><script>x</script></svg>', '<svg onload="x"></svg>', '<svg><a href="javascript:x">a</a></svg>', '<svg><foreignObject><div/></foreignObject></svg>', '<div></div>']) {
+    for (const bad of [
+      '<svg><script>x</script></svg>',
+      '<svg onload="x"></svg>',
+      '<svg><g ONCLICK="x"></g></svg>',
+      '<svg><a href="javascript:x">a</a></svg>',
+      '<svg><a href=" JaVa\tscript:x">a</a></svg>',
+      '<svg><a xlink:href="https://example.com/">a</a></svg>',
+      '<svg><use href="https://example.com/x.svg#a"/></svg>',
+      '<svg><foreignObject><div/></foreignObject></svg>',
+      '<svg><image href="#a"/></svg>',
+      '<svg><animate attributeName="href" to="javascript:x"/></svg>',
+      '<svg><style>@import "https://example.com/x.css";</style></svg>',
+      '<svg><g style="fill:url(https://example.com/x)"></g></svg>',
+      '<svg></svg><svg></svg>',
+      '<div></div>',
+    ]) {
       expect(safeSvg(bad), bad).toBe(false);
+    }
+  });
+
+  it('reads label text as text: a diagram about handlers and javascript: links is fine', () => {
+    for (const good of [
+      '<svg><text>Remove every onclick= handler</text></svg>',
+      '<svg><text>Strip javascript: URLs &lt;script&gt;</text></svg>',
+      '<svg><g aria-label="onload=x"></g><path marker-end="url(#arrow)" style="fill:url(#grad)"></path></svg>',
+      '<svg><use href="#node"/><style>.a{fill:url(#g)}</style></svg>',
+    ]) {
+      expect(safeSvg(good), good).toBe(true);
     }
   });
 

@@ -65,7 +65,10 @@ export const siteCommand: Command = {
         `planc: diagrams will be drawn by Mermaid in the reader's browser: Chromium at ${lookup.found.path} (from ${lookup.found.source}) could not draw them: ${prepared.renderError}\n`,
       );
     } else if (stats && stats.failed > 0) {
-      io.stderr.write(`planc: ${plural(stats.failed, 'diagram drawing')} failed at build time; the browser will draw those diagrams.\n`);
+      io.stderr.write(`planc: ${plural(stats.failed, 'diagram drawing')} failed at build time; the browser will draw those diagrams:\n`);
+      for (const failure of stats.failures) {
+        io.stderr.write(`  ${prepared.diagramNames.get(failure.source) ?? 'a diagram'} (${failure.theme}): ${failure.reason}\n`);
+      }
     }
 
     await buildAstroSite(data, { out, base: basePath(values.base !== undefined ? String(values.base) : site.base), ...(site.url ? { url: site.url } : {}) });
