@@ -122,6 +122,15 @@ describe('planc check', () => {
     expect(rule.stderr).toContain(
       'planc.config.yaml:1:10 - error PLAN6001: Invalid configuration: there is no rule `milestone-slipp`; did you mean `milestone-slip`?',
     );
+    for (const branch of ['\'main"><script>x</script>\'', 'a..b', '"with space"', 'ends.lock']) {
+      const badBranch = repo({ 'planc.config.yaml': `site: { branch: ${branch} }\n`, 'plans/a.plan.yaml': CLEAN });
+      const result = planc(['check'], { cwd: badBranch.dir });
+      expect(result.status, branch).toBe(2);
+      expect(result.stderr, branch).toMatch(/^planc\.config\.yaml:1:17 - error PLAN6001: Invalid configuration: .*a branch name/m);
+    }
+    for (const branch of ['main', 'release/2.x', 'feature/jwt-auth']) {
+      expect(planc(['check'], { cwd: repo({ 'planc.config.yaml': `site: { branch: ${branch} }\n`, 'plans/a.plan.yaml': CLEAN }).dir }).status, branch).toBe(0);
+    }
   });
 
   it('reads the config: plans folder, rule severities', () => {

@@ -77,7 +77,11 @@ export const configSchema: JsonSchema = {
             { title: 'Repository', description: 'The repository\'s web address, for "edit this plan" links.' },
             { pattern: '^https?://', patternDescription: 'an http(s) address', examples: ['https://github.com/acme/shop'] },
           ),
-          branch: text({ title: 'Branch', description: 'The branch the edit links open. Defaults to `main`.' }),
+          branch: text(
+            { title: 'Branch', description: 'The branch the edit links open. Defaults to `main`.' },
+            // Git's own rules for a branch name (git check-ref-format), and no quotes or angle brackets.
+            { pattern: '^(?!/)(?!.*(?:\\.\\.|//|@\\{|/$|\\.$|\\.lock$))[^\\s~^:?*\\[\\\\"<>\\u0000-\\u001f\\u007f]+$', patternDescription: 'a branch name', examples: ['main'] },
+          ),
           chromium: text({ title: 'Chromium', description: 'Path to a Chromium or Chrome executable for rendering diagrams.' }),
         },
       ),
