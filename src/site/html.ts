@@ -33,11 +33,14 @@ function reidentify(svg: string, occurrence: number): string {
 /** A diagram: both drawings when there are SVGs, else Mermaid source for the browser. */
 export function diagramElement(source: string, svgs: Map<string, Record<Theme, string>> | undefined, occurrence: number, label: string): Element {
   const drawings = svgs?.get(source);
+  // A top-to-bottom graph stacks its groups and centres them: when it is wider than the
+  // column, the page scrolls its figure to the middle (Diagrams.astro), not the empty left.
+  const centre = /^(?:flowchart|graph) TB\b/.test(source) ? { dataPlancCentre: '' } : {};
   if (!drawings) {
     return {
       type: 'element',
       tagName: 'figure',
-      properties: { className: ['planc-diagram', 'planc-diagram-browser'] },
+      properties: { className: ['planc-diagram', 'planc-diagram-browser'], tabIndex: 0, ariaLabel: label, ...centre },
       children: [{ type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: source }] }],
     };
   }
@@ -51,7 +54,7 @@ export function diagramElement(source: string, svgs: Map<string, Record<Theme, s
     type: 'element',
     tagName: 'figure',
     // Focusable: a wide drawing scrolls sideways, and a keyboard must be able to scroll it.
-    properties: { className: ['planc-diagram'], tabIndex: 0, ariaLabel: label },
+    properties: { className: ['planc-diagram'], tabIndex: 0, ariaLabel: label, ...centre },
     children,
   };
 }
@@ -112,12 +115,17 @@ export function documentHtml(tree: Root, svgs: Map<string, Record<Theme, string>
     const code = node.children[0];
     if (code?.type !== 'element' || code.tagName !== 'code') return;
     const classes = (code.properties.className as string[] | undefined) ?? [];
-    if (!classes.includes('language-mermaid')) return;
+    if (!classes.includes('language-mermaid')) {
+      // A long command scrolls in its block, which a keyboard must be able to reach.
+      node.properties.tabIndex = 0;
+      return;
+    }
     const source = normalise(toString(code));
     const occurrence = seen.get(source) ?? 0;
     seen.set(source, occurrence + 1);
-    const previous = parent.children.slice(0, index).findLast((child) => child.type !== 'text' || child.value.trim() !== '');
-    const label = previous?.type === 'element' && /^h[2-4]$/.test(previous.tagName) ? `Diagram: ${toString(previous)}` : 'Diagram';
+    // Named after the heading it sits under (an architecture diagram follows its prose).
+    const under = context.filter(Boolean).at(-1);
+    const label = under ? `Diagram: ${under}` : 'Diagram';
     parent.children[index] = diagramElement(source, svgs, occurrence, label);
   });
   // Wide tables scroll sideways in a region a keyboard can reach (and scroll).

@@ -106,7 +106,9 @@ describe('documentHtml', () => {
       { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'x' }] }] }] },
       { type: 'list', ordered: false, children: [{ type: 'listItem', checked: true, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Criterion met' }] }] }] },
       { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Timeline' }] },
+      { type: 'paragraph', children: [{ type: 'text', value: 'Prose between the heading and its diagram.' }] },
       { type: 'code', lang: 'mermaid', value: 'gantt\n  title T' },
+      { type: 'code', lang: 'mermaid', value: 'flowchart TB\n  a --> b' },
     ],
   };
 
@@ -123,8 +125,10 @@ describe('documentHtml', () => {
     expect(html).toMatch(/<td>&#x3C;script><\/td>\s*<td class="planc-nowrap">2026-12-07<\/td>/);
     expect(html).toContain('<input type="checkbox" checked disabled aria-label="Criterion met">');
     // No drawings: the diagram is left to Mermaid in the browser.
-    expect(html).toContain('<figure class="planc-diagram planc-diagram-browser"><pre class="mermaid">gantt\n  title T\n</pre></figure>');
-    expect(mermaidSources(tree)).toEqual(['gantt\n  title T\n']);
+    expect(html).toContain('<figure class="planc-diagram planc-diagram-browser" tabindex="0" aria-label="Diagram: Timeline"><pre class="mermaid">gantt\n  title T\n</pre></figure>');
+    // A top-to-bottom graph is marked to be scrolled to its middle when it is wide.
+    expect(html).toContain('<figure class="planc-diagram planc-diagram-browser" tabindex="0" aria-label="Diagram: Timeline" data-planc-centre=""><pre class="mermaid">flowchart TB');
+    expect(mermaidSources(tree)).toEqual(['gantt\n  title T\n', 'flowchart TB\n  a --> b\n']);
   });
 
   it('puts both drawings of a diagram in a focusable figure named after its heading', () => {
