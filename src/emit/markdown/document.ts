@@ -352,8 +352,9 @@ export function planDocumentTree(input: DocumentInput): Root {
         plan.milestones.map((milestone) => {
           const status = schedule?.milestones.get(milestone);
           const scheduled = status ? (status.date ?? `day ${Math.max(1, Math.ceil(status.at))}`) : '—';
-          let state = status?.reached ? '✅ reached' : '🔲 pending';
-          if (status?.slip) state = `⚠️ ${status.slip} working day${status.slip === 1 ? '' : 's'} late`;
+          // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
+          let state = status?.reached ? '✓ reached' : '○ pending';
+          if (status?.slip) state = `⚠ ${status.slip} working day${status.slip === 1 ? '' : 's'} late`;
           else if (status?.probability !== undefined && milestone.due) state += ` (${Math.round(status.probability * 100)}% chance by due date)`;
           return [milestone.title, scheduled, milestone.due ?? '—', state];
         }),

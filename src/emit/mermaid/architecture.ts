@@ -50,10 +50,12 @@ export function architecture(diagram: ArchitectureDiagram): string {
   }
   const changed = (change: ArchitectureNode['change']) =>
     diagram.nodes.filter((node) => node.change === change).map((node) => ids.get(node.id));
+  // Light fills with dark text in any theme: Mermaid's dark theme draws text light, which
+  // on these fills could not be read.
   const styles = [
-    ['new', 'fill:#e6f4ea,stroke:#1e8e3e,stroke-width:2px'],
-    ['changed', 'fill:#fef7e0,stroke:#e37400,stroke-width:2px'],
-    ['removed', 'fill:#fce8e6,stroke:#d93025,stroke-width:2px,stroke-dasharray:5 3'],
+    ['new', 'fill:#e6f4ea,stroke:#1e8e3e,stroke-width:2px,color:#1f2328'],
+    ['changed', 'fill:#fef7e0,stroke:#e37400,stroke-width:2px,color:#1f2328'],
+    ['removed', 'fill:#fce8e6,stroke:#d93025,stroke-width:2px,stroke-dasharray:5 3,color:#1f2328'],
   ] as const;
   for (const [change, style] of styles) {
     const members = changed(change);

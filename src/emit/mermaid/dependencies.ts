@@ -128,7 +128,7 @@ export function dependencies(plan: Plan, analysis: PlanAnalysis, graph: Graph, c
     for (const edge of list) if (!folded.has(edge.to)) add(`  ${edge.source} -->${edge.annotation} ${name(edge.to)}`, edge.driving);
   }
   lines.push(...edges);
-  lines.push('  classDef external stroke-dasharray:4 3,fill:#f6f6f6');
+  lines.push('  classDef external stroke-dasharray:4 3,fill:#f6f6f6,color:#1f2328');
   if (criticalNodes.length > 0) {
     lines.push('  classDef critical stroke:#c5221f,stroke-width:3px', `  class ${criticalNodes.join(',')} critical`);
   }
