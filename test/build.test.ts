@@ -1,9 +1,11 @@
 // planc build: plan.json with the documented fields, deterministic, atomic, skipping
 // plans with errors while keeping their previous outputs.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planc, ROOT, tempRepo } from './helpers/repo.ts';
+import { writeOutputs } from '../src/write/outputs.ts';
 
 const repos: Array<{ cleanup(): void }> = [];
 afterAll(() => repos.forEach((repo) => repo.cleanup()));
@@ -80,5 +82,45 @@ describe('planc build', () => {
     expect(readFileSync(join(dir, 'out/index.md'), 'utf8')).not.toContain('session-store-migration');
     expect(readFileSync(join(dir, 'out/notes.txt'), 'utf8')).toBe('mine');
     expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses an output folder that is a file, and files it did not write, before writing anything', () => {
+    const { dir, write } = bundled();
+    write({ ofile: 'not a folder', 'docs/index.md': '# Our hand-written docs\n' });
+    const file = planc(['build', '--out', 'ofile'], { cwd: dir });
+    expect(file.status).toBe(2);
+    expect(file.stderr.split('\n')[0]).toBe('planc: the output folder `ofile` is not a folder');
+    const docs = planc(['build', '--out', 'docs'], { cwd: dir });
+    expect(docs.status).toBe(2);
+    expect(docs.stderr.split('\n')[0]).toBe('planc: the output folder `docs` holds a file planc did not write and would replace: `index.md`');
+    expect(readFileSync(join(dir, 'docs/index.md'), 'utf8')).toBe('# Our hand-written docs\n');
+    expect(readdirSync(join(dir, 'docs'))).toEqual(['index.md']);
+    // A file with exactly what planc would write is planc's from then on.
+    expect(planc(['build', '--out', 'out'], { cwd: dir }).status).toBe(0);
+    write({ 'docs/index.md': readFileSync(join(dir, 'out/index.md'), 'utf8') });
+    expect(planc(['build', '--out', 'docs'], { cwd: dir }).status).toBe(0);
+  });
+});
+
+describe('writeOutputs', () => {
+  it('replaces nothing when a write fails part-way: every file is written before any is renamed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'planc-outputs-'));
+    try {
+      await writeOutputs(root, [{ path: 'a/plan.json', content: 'old a' }, { path: 'c/plan.json', content: 'old c' }]);
+      // A file where a folder must be made: the second write fails, after the first.
+      writeFileSync(join(root, 'b'), 'in the way');
+      await expect(
+        writeOutputs(root, [
+          { path: 'a/plan.json', content: 'new a' },
+          { path: 'b/plan.json', content: 'new b' },
+          { path: 'c/plan.json', content: 'new c' },
+        ]),
+      ).rejects.toMatchObject({ code: expect.stringMatching(/^E(EXIST|NOTDIR)$/) });
+      expect(readFileSync(join(root, 'a/plan.json'), 'utf8')).toBe('old a');
+      expect(readFileSync(join(root, 'c/plan.json'), 'utf8')).toBe('old c');
+      expect(readdirSync(root, { recursive: true }).filter((name) => String(name).endsWith('.tmp'))).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,13 @@
 // Writing outputs: every file through a temporary file and a rename, so a reader never
 // sees half a file; unchanged files are left alone (watchers and caches stay quiet); files
 // a previous build wrote and this one did not are removed, using a manifest, so planc only
-// ever deletes what it wrote itself.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// ever deletes what it wrote itself, and it never replaces a file it did not write.
+//
+// In two steps: every changed file is first written beside its target; only when all of
+// them are written are they renamed into place. A build that fails while writing (a full
+// disk, a permission) removes its temporary files and leaves the previous outputs as they
+// were; what remains is the renames, which do not fail for want of space.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -30,6 +35,32 @@ function inside(root: string, path: string): string {
 // Synchronous on purpose: a build writes thousands of small files, and one blocking call
 // after another is several times faster than as many promises.
 function atomicWrite(target: string, content: string | Uint8Array, folders: Set<string>): void {
+  renameSync(writeTemporary(target, content, folders), target);
+}
+
+/** Why planc will not write into a folder (reported as a usage error), before it starts. */
+export class OutputProblem extends Error {}
+
+function readIfPresent(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new OutputProblem(`\`${path}\` is a folder where planc writes a file`);
+    return undefined;
+  }
+}
+
+/** The problem with `root` as an output folder, if it exists and is not a folder. */
+export function outputFolderProblem(root: string): string | undefined {
+  try {
+    return statSync(root).isDirectory() ? undefined : 'is not a folder';
+  } catch {
+    return undefined;
+  }
+}
+
+/** A temporary file beside `target`, written in full, or nothing. */
+function writeTemporary(target: string, content: string | Uint8Array, folders: Set<string>): string {
   const folder = dirname(target);
   if (!folders.has(folder)) {
     mkdirSync(folder, { recursive: true });
@@ -38,19 +69,11 @@ function atomicWrite(target: string, content: string | Uint8Array, folders: Set<
   const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     writeFileSync(temporary, content);
-    renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
-}
-
-function readIfPresent(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
+  return temporary;
 }
 
 function same(existing: Buffer, content: string | Uint8Array): boolean {
@@ -83,13 +106,18 @@ export async function writeOutputs(
   files: OutputFile[],
   options: { keep?: (path: string) => boolean; plans?: Record<string, string> } = {},
 ): Promise<WriteSummary> {
+  const problem = outputFolderProblem(root);
+  if (problem) throw new OutputProblem(`the output folder \`${root}\` ${problem}`);
   await mkdir(root, { recursive: true });
   const keep = options.keep ?? (() => false);
   const manifest = await readManifest(root);
   const previous = manifest.files;
+  const ours = new Set(previous);
   const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0 };
   const current = new Set<string>();
   const folders = new Set<string>();
+  const changed: Array<{ target: string; content: string | Uint8Array }> = [];
+  const foreign: string[] = [];
   for (const file of files) {
     const target = inside(root, file.path);
     current.add(file.path);
@@ -98,9 +126,25 @@ export async function writeOutputs(
       summary.unchanged += 1;
       continue;
     }
-    atomicWrite(target, file.content, folders);
-    summary.written += 1;
+    // A file planc did not write (a hand-written index.md, say) is never replaced.
+    if (existing && !ours.has(file.path)) foreign.push(file.path);
+    changed.push({ target, content: file.content });
   }
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).map((path) => `\`${path}\``).join(', ');
+    throw new OutputProblem(
+      `the output folder \`${root}\` holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} planc did not write and would replace: ${shown}${foreign.length > 3 ? ', …' : ''}`,
+    );
+  }
+  const written: Array<{ temporary: string; target: string }> = [];
+  try {
+    for (const { target, content } of changed) written.push({ temporary: writeTemporary(target, content, folders), target });
+  } catch (error) {
+    for (const { temporary } of written) rmSync(temporary, { force: true });
+    throw error;
+  }
+  for (const { temporary, target } of written) renameSync(temporary, target);
+  summary.written = written.length;
   for (const path of previous) {
     if (current.has(path)) continue;
     if (keep(path)) {

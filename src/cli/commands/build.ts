@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { emitAll } from '../../emit/index.ts';
-import { readManifest, writeOutputs } from '../../write/outputs.ts';
-import { EXIT, type Io } from '../io.ts';
+import { OutputProblem, outputFolderProblem, readManifest, writeOutputs } from '../../write/outputs.ts';
+import { EXIT, UsageError, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
 import { compileAndReport, shownPath, WRITER_OPTIONS } from './shared.ts';
+
+const OUTPUT_HELP = 'Choose another folder with --out (or `out` in planc.config.yaml): planc build replaces only files it wrote itself, which its manifest lists.';
 
 export const buildCommand: Command = {
   summary: 'Write each plan\'s analysed plan.json (and documents) into the output folder.',
@@ -13,6 +15,12 @@ export const buildCommand: Command = {
     ...WRITER_OPTIONS,
   },
   async run({ values, positionals }, io: Io) {
+    if (values.out !== undefined) {
+      // Before compiling anything: an output "folder" that is a file is a usage error.
+      const given = resolve(io.cwd, String(values.out));
+      const problem = outputFolderProblem(given);
+      if (problem) throw new UsageError(`the output folder \`${shownPath(given, io.cwd)}\` ${problem}`, OUTPUT_HELP);
+    }
     const compiled = await compileAndReport(values, positionals, io);
     if (typeof compiled === 'number') return compiled;
     const { result, diagnostics } = compiled;
@@ -26,10 +34,20 @@ export const buildCommand: Command = {
       ...emitted.failed.flatMap((file) => (previous.plans[file] ? [previous.plans[file]] : [])),
     ]);
     const built = result.plans.filter((plan) => !emitted.skipped.includes(plan));
-    const summary = await writeOutputs(out, emitted.files, {
-      keep: (path) => kept.has(path.split('/')[0]!),
-      plans: Object.fromEntries(built.map((plan) => [plan.file, plan.id])),
-    });
+    let summary;
+    try {
+      summary = await writeOutputs(out, emitted.files, {
+        keep: (path) => kept.has(path.split('/')[0]!),
+        plans: Object.fromEntries(built.map((plan) => [plan.file, plan.id])),
+      });
+    } catch (error) {
+      if (error instanceof OutputProblem) throw new UsageError(error.message.replace(out, shownPath(out, io.cwd)), OUTPUT_HELP);
+      // The disk, not planc: a full disk, a permission, a file where a folder should be.
+      // Nothing was replaced (writeOutputs renames only once every file is written).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      throw new UsageError(`could not write into \`${shownPath(out, io.cwd)}\` (${code}: ${(error as Error).message}); the previous outputs are unchanged`);
+    }
     const shown = shownPath(out, io.cwd);
     io.stdout.write(
       `Built ${built.length} plan${built.length === 1 ? '' : 's'} into ${shown}/: ${summary.written} file${summary.written === 1 ? '' : 's'} written, ${summary.unchanged} unchanged, ${summary.removed} removed.\n`,
