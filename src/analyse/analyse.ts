@@ -182,7 +182,13 @@ function pertVariance(graph: Graph, result: CpmResult, skip: Uint8Array): Varian
   return { own, chain };
 }
 
-/** Monte Carlo per weakly connected part of the graph that holds a three-point estimate. */
+/**
+ * Monte Carlo over every plan holding a three-point estimate. A plan's finish is the latest
+ * finish of all its items, so the parts simulated together are whole plans: the plans
+ * joined by links between them (`other-plan#id`), each simulated with every item in it,
+ * fixed durations included. The seed mixes the config seed with the part's plan ids, so a
+ * plan's figures do not change when an unrelated plan is added.
+ */
 function simulateAll(
   graph: Graph,
   result: CpmResult,
@@ -191,35 +197,39 @@ function simulateAll(
   convert: Converters,
   plans: Plan[],
 ): SimulationResult | undefined {
-  const parent = Int32Array.from({ length: graph.size }, (_, i) => i);
-  const root = (v: number): number => {
-    while (parent[v] !== v) {
-      parent[v] = parent[parent[v]!]!;
-      v = parent[v]!;
+  // Union-find over plans: two plans are in one part when a link joins them.
+  const parent = Int32Array.from({ length: plans.length }, (_, i) => i);
+  const root = (p: number): number => {
+    while (parent[p] !== p) {
+      parent[p] = parent[parent[p]!]!;
+      p = parent[p]!;
     }
-    return v;
+    return p;
   };
-  for (let e = 0; e < graph.from.length; e++) if (!skip[e]) parent[root(graph.from[e]!)] = root(graph.to[e]!);
-  const estimates = new Map<number, { optimistic: number; likely: number; pessimistic: number }>();
-  const uncertainRoots = new Set<number>();
+  for (let e = 0; e < graph.from.length; e++) {
+    if (!skip[e]) parent[root(graph.planOf[graph.from[e]!]!)] = root(graph.planOf[graph.to[e]!]!);
+  }
+  type Estimate = { optimistic: number; likely: number; pessimistic: number };
+  const estimated: Array<{ node: number; key: string; estimate: Estimate }> = [];
   graph.nodes.forEach((node, v) => {
     if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled') {
-      estimates.set(v, node.task.estimate);
-      uncertainRoots.add(root(v));
+      estimated.push({ node: v, key: `${node.plan.id}#${node.task.id}`, estimate: node.task.estimate });
     }
   });
-  if (uncertainRoots.size === 0) return undefined;
-  const parts = new Map<number, number[]>();
-  for (const v of result.order) {
-    const r = root(v);
-    if (uncertainRoots.has(r)) {
-      let list = parts.get(r);
-      if (!list) parts.set(r, (list = []));
-      list.push(v);
-    }
+  if (estimated.length === 0) return undefined;
+  // Each run draws the estimates in the order of their plan and item ids, not in the order
+  // they are written: moving a task in its file does not change the figures.
+  estimated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const parts = new Map<number, { nodes: number[]; estimates: Map<number, Estimate> }>();
+  for (const { node, estimate } of estimated) {
+    const r = root(graph.planOf[node]!);
+    let part = parts.get(r);
+    if (!part) parts.set(r, (part = { nodes: [], estimates: new Map() }));
+    part.estimates.set(node, estimate);
   }
+  for (const v of result.order) parts.get(root(graph.planOf[v]!))?.nodes.push(v);
   const merged: SimulationResult = { finishes: new Map(), criticality: new Map(), watched: new Map() };
-  for (const nodes of parts.values()) {
+  for (const { nodes, estimates } of parts.values()) {
     const planIds = [...new Set(nodes.map((v) => plans[graph.planOf[v]!]!.id))].sort();
     const watch = nodes.filter((v) => {
       const node = graph.nodes[v]!;
@@ -235,6 +245,7 @@ function simulateAll(
       watch,
       ...convert,
     });
+    // Parts hold whole plans and no node twice, so nothing here is overwritten.
     part.finishes.forEach((value, key) => merged.finishes.set(key, value));
     part.criticality.forEach((value, key) => merged.criticality.set(key, value));
     part.watched.forEach((value, key) => merged.watched.set(key, value));

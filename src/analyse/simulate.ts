@@ -1,16 +1,21 @@
 // Monte Carlo over three-point estimates: each run draws every uncertain duration from its
 // Beta-PERT distribution and schedules the network forward (finish times) and backward
-// (which items were critical). The same seed gives the same figures. One weakly connected
-// part of the graph at a time, on flat typed arrays: 10,000 runs of a 1,000-task plan are
+// (which items were critical). The same seed gives the same figures. One part of the graph
+// at a time (whole plans: a plan's finish is the latest of all its items), on flat typed
+// arrays: 10,000 runs of a 1,000-task plan are
 // 20 million visits, so nothing in the loop may allocate or look anything up in a Map.
 import { EPSILON, type Network } from './cpm.ts';
 import { betaPertQuantiles, RandomStream } from './random.ts';
 
 export interface SimulationInput {
   net: Network;
-  /** The nodes to simulate, in topological order (one connected part of the graph). */
+  /**
+   * The nodes to simulate, in topological order: every node of each group (plan) present,
+   * and every node linked to one, since a group's finish is the latest of its nodes'.
+   */
   nodes: Int32Array;
   skip?: Uint8Array;
+  /** The uncertain nodes. Each run draws one number per estimate, in this map's order. */
   estimates: Map<number, { optimistic: number; likely: number; pessimistic: number }>;
   runs: number;
   seed: number;
@@ -73,21 +78,23 @@ export function simulate(input: SimulationInput): SimulationResult {
   const into = links(input, local, true);
   const out = links(input, local, false);
   const groups = [...new Set(Array.from(nodes, (node) => net.planOf[node]!))];
-  const slotOf = Int32Array.from(nodes, (node) => groups.indexOf(net.planOf[node]!));
+  const groupOf = Int32Array.from(nodes, (node) => groups.indexOf(net.planOf[node]!));
   const base = Float64Array.from(nodes, (node) => net.duration[node]!);
   // Uncertain nodes sample from a quantile table (one uniform number and an interpolation
-  // per draw, instead of two gamma variates), all tables in one flat array.
-  const uncertain = new Uint8Array(count);
-  const quantiles = new Float64Array(count * TABLE);
-  nodes.forEach((node, k) => {
-    const estimate = input.estimates.get(node);
-    if (!estimate) return;
-    uncertain[k] = 1;
-    quantiles.set(betaPertQuantiles(estimate.optimistic, estimate.likely, estimate.pessimistic, TABLE), k * TABLE);
-  });
+  // per draw, instead of two gamma variates), all tables in one flat array, one per draw.
+  // draw[k] is node k's place among the run's numbers (the estimates' order), −1 if fixed.
+  const draw = new Int32Array(count).fill(-1);
+  const quantiles = new Float64Array(input.estimates.size * TABLE);
+  let uncertainCount = 0;
+  for (const [node, estimate] of input.estimates) {
+    const k = local[node]!;
+    if (k === -1) continue;
+    draw[k] = uncertainCount;
+    quantiles.set(betaPertQuantiles(estimate.optimistic, estimate.likely, estimate.pessimistic, TABLE), uncertainCount * TABLE);
+    uncertainCount += 1;
+  }
   const stream = new RandomStream(input.seed);
-  const uniforms = new Float64Array(count);
-  const uncertainCount = uncertain.reduce((sum, flag) => sum + flag, 0);
+  const uniforms = new Float64Array(uncertainCount);
   // Links between plans with different calendars go through the converters; no others do.
   const crossing = input.crossing;
   const crossingIn = Uint8Array.from(into.edge, (e) => (crossing?.[e] ? 1 : 0));
@@ -107,13 +114,13 @@ export function simulate(input: SimulationInput): SimulationResult {
   for (let run = 0; run < runs; run++) {
     finish.fill(0);
     stream.fill(uniforms, uncertainCount);
-    let drawn = 0;
     for (let k = 0; k < count; k++) {
       let d = base[k]!;
-      if (uncertain[k] === 1) {
-        const position = uniforms[drawn++]! * (TABLE - 1);
+      const slot = draw[k]!;
+      if (slot !== -1) {
+        const position = uniforms[slot]! * (TABLE - 1);
         const below = Math.floor(position);
-        const at = k * TABLE + below;
+        const at = slot * TABLE + below;
         d = quantiles[at]! + (quantiles[at + 1]! - quantiles[at]!) * (position - below);
       }
       sampled[k] = d;
@@ -129,12 +136,12 @@ export function simulate(input: SimulationInput): SimulationResult {
       es[k] = start;
       const finished = start + d;
       ef[k] = finished;
-      const slot = slotOf[k]!;
-      if (finished > finish[slot]!) finish[slot] = finished;
+      const group = groupOf[k]!;
+      if (finished > finish[group]!) finish[group] = finished;
     }
     for (let k = count - 1; k >= 0; k--) {
       const d = sampled[k]!;
-      let latest = finish[slotOf[k]!]!;
+      let latest = finish[groupOf[k]!]!;
       for (let p = outStart[k]!, end = outStart[k + 1]!; p < end; p++) {
         const j = outOther[p]!;
         const t = outType[p]!;

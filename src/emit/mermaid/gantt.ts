@@ -18,21 +18,21 @@ function stamp(day: number, fraction: number): string {
 }
 
 /**
- * Start and end of a bar. With a calendar: the day the item starts (plus the fraction of
- * it already gone) to the day it finishes (plus the fraction used). Without: working day
- * N is drawn as day N of 1970, and the axis shows day numbers.
+ * Start and end of a bar, at the instants the schedule gives. A start is drawn on the day
+ * containing it, plus the fraction of that day already gone; a finish on the day it
+ * completes, plus the fraction used (a whole number of days ends at the end of that day).
+ * A zero-length item (a milestone) sits where a finish at its offset would: at the end of
+ * the bars it follows, on the date the document gives it, or at the very start for offset 0.
+ * With a calendar the days are the schedule's dates; without, working day N is drawn as
+ * day N of 1970, and the axis shows day numbers.
  */
 function bar(timing: Timing, zero: boolean, dated: boolean): [string, string] {
   const startIndex = Math.floor(timing.es + 1e-9);
   const endIndex = Math.max(0, Math.ceil(timing.ef - 1e-9) - 1);
-  if (dated) {
-    const startDay = epochDay(timing.start!);
-    const finishDay = epochDay(timing.finish!);
-    if (zero) return [stamp(finishDay, 1), stamp(finishDay, 1)];
-    return [stamp(startDay, timing.es - startIndex), stamp(finishDay, timing.ef - endIndex)];
-  }
-  if (zero) return [stamp(0, timing.es), stamp(0, timing.es)];
-  return [stamp(startIndex, timing.es - startIndex), stamp(endIndex, timing.ef - endIndex)];
+  const startDay = dated ? epochDay(timing.start!) : startIndex;
+  const finishDay = dated ? epochDay(timing.finish!) : endIndex;
+  const end = stamp(finishDay, timing.ef - endIndex);
+  return [zero ? end : stamp(startDay, timing.es - startIndex), end];
 }
 
 export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {

@@ -1,0 +1,86 @@
+// Where the Gantt chart draws bars and milestones: at the instants of the schedule, so a
+// milestone sits at the end of the bars it follows, on the date the document gives it.
+import { describe, expect, it } from 'vitest';
+import { gantt } from '../../src/emit/mermaid/gantt.ts';
+import { compileYaml, planOf, timings } from '../helpers/compile.ts';
+
+/** The Gantt statements of a plan, by item name: `#65; :crit, t0, …` → { A: 'crit, t0, …' }. */
+function draw(text: string): { lines: Record<string, string>; result: ReturnType<typeof compileYaml> } {
+  const result = compileYaml({ 'gantt.plan.yaml': text });
+  const plan = planOf(result);
+  const mermaid = gantt(plan, result.analysis.plans.get(plan)!)!;
+  // Names travel as entity codes from their first character on.
+  const statements = [...mermaid.matchAll(/^ {4}#(\d+);(.*?) :(.*)$/gm)];
+  const lines = Object.fromEntries(statements.map(([, code, rest, data]) => [String.fromCharCode(Number(code)) + rest!, data!]));
+  return { lines, result };
+}
+
+const plan = (header: string[]) =>
+  [
+    ...header,
+    'phases:',
+    '  - id: work',
+    '    title: Work',
+    '    tasks:',
+    '      - { id: a, title: A, duration: 1.5d }',
+    '      - { id: b, title: B, duration: 18d, dependsOn: [a] }',
+    '      - { id: flag, title: Flag, duration: 0, dependsOn: [a] }',
+    'milestones:',
+    '  - { id: kickoff, title: Kickoff, after: [] }',
+    '  - { id: a-done, title: A done, after: [a] }',
+    '  - { id: b-done, title: B done, after: [b] }',
+    '',
+  ].join('\n');
+
+describe('Gantt positions', () => {
+  it('draws milestones of an undated plan at their working-day offsets', () => {
+    const { lines, result } = draw(plan(['title: Undated']));
+    expect(timings(result)['b-done']!.es).toBe(19.5);
+    expect(lines).toEqual({
+      A: 'crit, t0, 1970-01-01 00:00, 1970-01-02 12:00',
+      B: 'crit, t1, 1970-01-02 12:00, 1970-01-20 12:00',
+      Flag: 'milestone, t2, 1970-01-02 12:00, 1970-01-02 12:00',
+      Kickoff: 'milestone, t3, 1970-01-01 00:00, 0d',
+      'A done': 'milestone, t4, 1970-01-02 12:00, 0d',
+      'B done': 'milestone, crit, t5, 1970-01-20 12:00, 0d',
+    });
+  });
+
+  it('draws milestones of a dated plan where the bars they follow end, on the dates the document gives', () => {
+    // Monday 2027-03-01; b ends half-way through the 20th working day, Friday 03-26.
+    const { lines, result } = draw(plan(['title: Dated', 'start: 2027-03-01']));
+    const t = timings(result);
+    const dates = [t.kickoff!.start, t['a-done']!.start, t.flag!.start, t['b-done']!.start];
+    expect(dates).toEqual(['2027-03-01', '2027-03-02', '2027-03-02', '2027-03-26']);
+    expect(lines).toEqual({
+      A: 'crit, t0, 2027-03-01 00:00, 2027-03-02 12:00',
+      B: 'crit, t1, 2027-03-02 12:00, 2027-03-26 12:00',
+      Flag: 'milestone, t2, 2027-03-02 12:00, 2027-03-02 12:00',
+      Kickoff: 'milestone, t3, 2027-03-01 00:00, 0d',
+      'A done': 'milestone, t4, 2027-03-02 12:00, 0d',
+      'B done': 'milestone, crit, t5, 2027-03-26 12:00, 0d',
+    });
+  });
+
+  it('draws a milestone after whole days at the end of the last working day, like the bar before it', () => {
+    // a takes 5 days from Monday 03-01: it ends with Friday 03-05, drawn up to Saturday 00:00.
+    const text = [
+      'title: Whole days',
+      'start: 2027-03-01',
+      'phases:',
+      '  - id: work',
+      '    title: Work',
+      '    tasks:',
+      '      - { id: a, title: A, duration: 5d }',
+      'milestones:',
+      '  - { id: a-done, title: A done, after: [a] }',
+      '',
+    ].join('\n');
+    const { lines, result } = draw(text);
+    expect(timings(result)['a-done']!.start).toBe('2027-03-05');
+    expect(lines).toEqual({
+      A: 'crit, t0, 2027-03-01 00:00, 2027-03-06 00:00',
+      'A done': 'milestone, crit, t1, 2027-03-06 00:00, 0d',
+    });
+  });
+});
