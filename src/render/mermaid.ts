@@ -26,8 +26,11 @@ const CHUNK = 16;
 /** The width diagrams are drawn for, in CSS pixels: the site's column of text. */
 const DRAWING_WIDTH = 640;
 
+/** The Gantt grid's colour in the dark theme. */
+export const DARK_GRID = '#4a4f59';
+
 /** Part of every cache key: bump when the rendering settings below change. */
-const SETTINGS = `v4 strict htmlLabels=false width=${DRAWING_WIDTH}`;
+const SETTINGS = `v5 strict htmlLabels=false width=${DRAWING_WIDTH} dark-grid=${DARK_GRID}`;
 
 export function mermaidScript(): string {
   return MERMAID_SCRIPT;
@@ -167,16 +170,18 @@ export async function renderDiagrams(
           // column of text, so their labels are drawn at the size they are read at.
           await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;width:${DRAWING_WIDTH}px}</style></head><body></body></html>`);
           await page.addScriptTag({ path: MERMAID_SCRIPT });
-          await page.evaluate((name) => {
+          await page.evaluate(({ name, grid }) => {
             const mermaid = (globalThis as unknown as { mermaid: { initialize(config: unknown): void } }).mermaid;
             mermaid.initialize({
               startOnLoad: false,
               securityLevel: 'strict',
               theme: name === 'dark' ? 'dark' : 'default',
+              // The dark theme's light grey Gantt grid runs through task labels: dimmer.
+              ...(name === 'dark' ? { themeVariables: { gridColor: grid } } : {}),
               flowchart: { htmlLabels: false },
               htmlLabels: false,
             });
-          }, theme);
+          }, { name: theme, grid: DARK_GRID });
           // In chunks, so the cache fills as drawings are made (an interrupted build keeps
           // what it drew).
           for (let start = 0; start < batch.length; start += CHUNK) {

@@ -14,6 +14,7 @@ import type { SourceText } from '../diagnostics/source.ts';
 import { diagnosticsByFile, documentInput } from '../emit/index.ts';
 import { planDocumentTree } from '../emit/markdown/document.ts';
 import { planJson, riskScore } from '../emit/plan-json.ts';
+import { ganttAxis } from '../emit/mermaid/gantt.ts';
 import { ganttText } from '../emit/mermaid/text.ts';
 import { allRisks, type Plan } from '../model/plan.ts';
 import { stylish } from '../report/stylish.ts';
@@ -122,22 +123,13 @@ function inlineMarkdown(text: string): string {
   return String(markdownToHtml.processSync(text));
 }
 
-/** Axis ticks that stay apart on a column of text (about ten across), however long the span. */
-function axis(days: number): string[] {
-  if (days <= 14) return ['  axisFormat %b %d', '  tickInterval 1day'];
-  if (days <= 70) return ['  axisFormat %b %d', '  tickInterval 1week'];
-  if (days <= 140) return ['  axisFormat %b %d', '  tickInterval 2week'];
-  if (days <= 400) return ['  axisFormat %b %Y', '  tickInterval 1month'];
-  return ['  axisFormat %b %Y', '  tickInterval 3month'];
-}
-
 /** A Gantt chart with one bar per dated plan. */
 function portfolioGantt(plans: Plan[], result: CompileResult): string | undefined {
   const dated = plans.filter((plan) => result.analysis.plans.get(plan)?.schedule?.start);
   if (dated.length === 0) return undefined;
   const first = Math.min(...dated.map((plan) => epochDay(result.analysis.plans.get(plan)!.schedule!.start!)));
   const last = Math.max(...dated.map((plan) => epochDay(result.analysis.plans.get(plan)!.schedule!.finish!)));
-  const lines = ['gantt', '  title Portfolio', '  accTitle: Portfolio timeline', '  accDescr: One bar per plan with a start date, from its first to its last working day', '  dateFormat YYYY-MM-DD', ...axis(last - first + 1), '  todayMarker off', '  section Plans'];
+  const lines = ['gantt', `  title Portfolio (${isoDate(first)} → ${isoDate(last)})`, '  accTitle: Portfolio timeline', '  accDescr: One bar per plan with a start date, from its first to its last working day', '  dateFormat YYYY-MM-DD', ...ganttAxis(last - first + 1, true), '  todayMarker off', '  section Plans'];
   dated.forEach((plan, index) => {
     const schedule = result.analysis.plans.get(plan)!.schedule!;
     const end = isoDate(epochDay(schedule.finish!) + 1);

@@ -1,7 +1,7 @@
 // Where the Gantt chart draws bars and milestones: at the instants of the schedule, so a
 // milestone sits at the end of the bars it follows, on the date the document gives it.
 import { describe, expect, it } from 'vitest';
-import { gantt } from '../../src/emit/mermaid/gantt.ts';
+import { barLabel, gantt, ganttAxis } from '../../src/emit/mermaid/gantt.ts';
 import { compileYaml, planOf, timings } from '../helpers/compile.ts';
 
 /** The Gantt statements of a plan, by item name: `#65; :crit, t0, …` → { A: 'crit, t0, …' }. */
@@ -84,3 +84,35 @@ describe('Gantt positions', () => {
     });
   });
 });
+
+describe('the Gantt axis and labels', () => {
+  it('spaces ticks by the span, so no date repeats and no label crowds the next', () => {
+    expect(ganttAxis(5, true)).toEqual(['  axisFormat %b %d', '  tickInterval 1day']);
+    expect(ganttAxis(60, true)).toEqual(['  axisFormat %b %d', '  tickInterval 1week']);
+    expect(ganttAxis(89, true)).toEqual(['  axisFormat %b %d', '  tickInterval 2week']);
+    expect(ganttAxis(300, true)).toEqual(['  axisFormat %b %Y', '  tickInterval 1month']);
+    expect(ganttAxis(900, true)).toEqual(['  axisFormat %b %Y', '  tickInterval 3month']);
+    expect(ganttAxis(20, false)).toEqual(['  axisFormat day %j', '  tickInterval 1week']);
+  });
+
+  it('titles the chart with its dates (the axis shows no year) or its length', () => {
+    const dated = gantt(...planAndAnalysis(['title: Dated', 'start: 2026-12-28']))!;
+    expect(dated).toMatch(/^ {2}title #68;ated \(2026-12-28 → 2027-01-22\)$/m);
+    expect(dated).toContain('  tickInterval 1week\n');
+    const undated = gantt(...planAndAnalysis(['title: Undated']))!;
+    expect(undated).toMatch(/^ {2}title #85;ndated \(19\.5 working days\)$/m);
+  });
+
+  it('shortens long bar labels at a word; the document keeps the whole title', () => {
+    expect(barLabel('Provision the auth-db PostgreSQL 16 cluster')).toBe('Provision the auth-db PostgreSQL 16 cluster');
+    expect(barLabel('Stop writing refresh sessions to Redis and read only from PostgreSQL')).toBe('Stop writing refresh sessions to Redis and…');
+    expect(barLabel('x'.repeat(60))).toBe(`${'x'.repeat(43)}…`);
+    expect(Array.from(barLabel('🚀'.repeat(60))).length).toBe(44);
+  });
+});
+
+function planAndAnalysis(header: string[]): Parameters<typeof gantt> {
+  const result = compileYaml({ 'gantt.plan.yaml': plan(header) });
+  const found = planOf(result);
+  return [found, result.analysis.plans.get(found)!];
+}

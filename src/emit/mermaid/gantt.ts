@@ -35,17 +35,49 @@ function bar(timing: Timing, zero: boolean, dated: boolean): [string, string] {
   return [zero ? end : stamp(startDay, timing.es - startIndex), end];
 }
 
+/**
+ * Axis lines for a chart spanning `days` calendar days (or working days, undated): ticks
+ * about a tenth of a column of text apart, however long the span, so a short plan does
+ * not repeat one date at every few hours and a long one does not crowd its labels.
+ */
+export function ganttAxis(days: number, dated: boolean): string[] {
+  const short = dated ? '%b %d' : 'day %j';
+  if (days <= 14) return [`  axisFormat ${short}`, '  tickInterval 1day'];
+  if (days <= 70) return [`  axisFormat ${short}`, '  tickInterval 1week'];
+  if (days <= 140) return [`  axisFormat ${short}`, '  tickInterval 2week'];
+  if (!dated) return ['  axisFormat day %j', '  tickInterval 1month'];
+  if (days <= 400) return ['  axisFormat %b %Y', '  tickInterval 1month'];
+  return ['  axisFormat %b %Y', '  tickInterval 3month'];
+}
+
+/** Longest bar label, in characters: the document's tables hold the whole title. */
+const LABEL = 44;
+
+/**
+ * A bar's label, shortened at a word to fit beside its bar: Mermaid puts a label that does
+ * not fit to the right of a bar on its left, over the section names.
+ */
+export function barLabel(title: string, room = LABEL): string {
+  const characters = Array.from(title);
+  if (characters.length <= room) return title;
+  const cut = characters.slice(0, room - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > room / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
   const schedule = analysis.schedule;
   if (!schedule) return undefined;
   const dated = schedule.calendar !== undefined;
+  // The title carries the dates: the axis shows months and days, and the years only there.
+  const span = dated ? epochDay(schedule.finish!) - epochDay(schedule.start!) + 1 : Math.max(1, Math.ceil(schedule.duration));
   const lines = [
     'gantt',
-    `  title ${ganttText(plan.title, plan.id)}`,
+    `  title ${ganttText(dated ? `${plan.title} (${schedule.start} → ${schedule.finish})` : `${plan.title} (${Math.round(schedule.duration * 10) / 10} working days)`, plan.id)}`,
     `  accTitle: Timeline of ${accessibleText(plan.title)}`,
     `  accDescr: ${dated ? `From ${schedule.start} to ${schedule.finish}` : `${schedule.duration} working days`}, critical items marked`,
     '  dateFormat YYYY-MM-DD HH:mm',
-    `  axisFormat ${dated ? '%b %d' : 'day %j'}`,
+    ...ganttAxis(span, dated),
     '  todayMarker off',
   ];
   let next = 0;
@@ -61,7 +93,8 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
         ...(task.duration <= 1e-9 ? ['milestone'] : []),
       ];
       const [start, end] = bar(timing, task.duration <= 1e-9, dated);
-      const name = ganttText(`${task.title}${noReturn.has(task.id) ? ' (point of no return)' : ''}`, task.id);
+      const marker = ' (point of no return)';
+      const name = ganttText(noReturn.has(task.id) ? `${barLabel(task.title, LABEL - marker.length)}${marker}` : barLabel(task.title), task.id);
       lines.push(`    ${name} :${[...tags, id(), start, end].join(', ')}`);
     }
   }
@@ -72,7 +105,7 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
       const timing = schedule.timings.get(stage)!;
       const tags = [...(timing.critical ? ['crit'] : []), ...(stage.duration <= 1e-9 ? ['milestone'] : [])];
       const [start, end] = bar(timing, stage.duration <= 1e-9, dated);
-      lines.push(`    ${ganttText(stage.title, stage.id)} :${[...tags, id(), start, end].join(', ')}`);
+      lines.push(`    ${ganttText(barLabel(stage.title), stage.id)} :${[...tags, id(), start, end].join(', ')}`);
     }
   }
   if (plan.milestones.length > 0) {
@@ -81,7 +114,7 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
       const timing = schedule.timings.get(milestone)!;
       const [at] = bar(timing, true, dated);
       const tags = ['milestone', ...(timing.critical ? ['crit'] : []), ...(schedule.milestones.get(milestone)?.reached ? ['done'] : [])];
-      lines.push(`    ${ganttText(milestone.title, milestone.id)} :${[...tags, id(), at, '0d'].join(', ')}`);
+      lines.push(`    ${ganttText(barLabel(milestone.title), milestone.id)} :${[...tags, id(), at, '0d'].join(', ')}`);
     }
   }
   return `${lines.join('\n')}\n`;
