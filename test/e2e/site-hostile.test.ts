@@ -120,7 +120,8 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
         expect(await drawings.count()).toBeGreaterThanOrEqual(3);
         const labels = (await drawings.locator('text, foreignObject').allTextContents()).join(' ');
         expect(labels).toContain('click t1 call alert(1)');
-        expect(labels).toContain('%%{init: {"securityLevel": "loose"}}%%');
+        // (Shortened beside its Gantt bar: what matters is that it is drawn, as text.)
+        expect(labels).toContain('%%{init: {"securityLev');
         if (mode === 'browser') {
           // Drawn in the browser, diagrams follow the reader's theme switch too: Mermaid
           // draws them again with its dark theme, every one of them.
