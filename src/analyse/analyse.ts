@@ -165,7 +165,8 @@ function pertVariance(graph: Graph, result: CpmResult, skip: Uint8Array): Varian
   const own = new Float64Array(graph.size);
   const chain = new Float64Array(graph.size);
   graph.nodes.forEach((node, v) => {
-    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled') {
+    // Work done (or cancelled) is no longer uncertain: it keeps its place and its length.
+    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled' && node.task.status !== 'done') {
       const { optimistic, pessimistic } = node.task.estimate;
       own[v] = ((pessimistic - optimistic) / 6) ** 2;
     }
@@ -212,7 +213,7 @@ function simulateAll(
   type Estimate = { optimistic: number; likely: number; pessimistic: number };
   const estimated: Array<{ node: number; key: string; estimate: Estimate }> = [];
   graph.nodes.forEach((node, v) => {
-    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled') {
+    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled' && node.task.status !== 'done') {
       estimated.push({ node: v, key: `${node.plan.id}#${node.task.id}`, estimate: node.task.estimate });
     }
   });

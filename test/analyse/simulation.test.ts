@@ -45,6 +45,26 @@ describe('Monte Carlo over a plan with some fixed durations', () => {
     expect(criticality).toEqual({ a: 1, c: 0 });
   });
 
+  it('draws no number for work that is done: it keeps its place and its expected length', () => {
+    const text = [
+      'title: Half done',
+      'phases:',
+      '  - id: work',
+      '    title: Work',
+      '    tasks:',
+      '      - { id: a, title: A, status: done, estimate: { optimistic: 1, likely: 2, pessimistic: 9 } }',
+      '      - { id: b, title: B, estimate: { optimistic: 1, likely: 1, pessimistic: 1 }, dependsOn: [a] }',
+      '',
+    ].join('\n');
+    const result = simulated({ 'done.plan.yaml': text });
+    const schedule = result.analysis.plans.get(planOf(result))!.schedule!;
+    // a: (1 + 8 + 9) / 6 = 3 days, done; b: 1 day, certain. Nothing is left to chance.
+    expect(schedule.duration).toBe(4);
+    expect(schedule.pert).toEqual({ expected: 4, sigma: 0 });
+    expect(schedule.monteCarlo).toMatchObject({ p50: 4, p80: 4, p95: 4 });
+    expect(timings(result).a!.sigma).toBe(0);
+  });
+
   it('takes the latest of two unlinked estimated tasks, whatever order they are written in', () => {
     const x: Item = { id: 'x', duration: [1, 2, 3] };
     const y: Item = { id: 'y', duration: [4, 5, 6] };
