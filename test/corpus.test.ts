@@ -94,6 +94,8 @@ const CASES: Record<string, [Content, string[]]> = {
   'cycle': [OK.replace('      - { id: a, title: A, duration: 1d }', '      - { id: a, title: A, duration: 1d, dependsOn: [b] }'), ['PLAN3004 7:54']],
   'CRLF line endings': [OK.replace('id: a,', 'id: Bad,').replaceAll('\n', '\r\n'), ['PLAN2005 7:15']],
   'byte order mark': [`\ufeff${OK.replace('id: a,', 'id: Bad,')}`, ['PLAN2005 7:15']],
+  // Pathological sizes, under the 1 MiB limit: each once took the parser quadratic time.
+  '400,000 escaped quotes in an unclosed string': [`title: "${'\\"'.repeat(400_000)}\n`, ['PLAN1001 1:8']],
 };
 
 function run(files: Record<string, Content>) {

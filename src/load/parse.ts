@@ -301,10 +301,14 @@ function markerBefore(text: string, offset: number): number {
 /**
  * Where `[` and `{` first nest deeper than `limit`, or -1. Skips quoted text and comments;
  * a plain scalar holding brackets can only make it count deeper, never shallower, and no
- * real plan comes near the limit.
+ * real plan comes near the limit. Linear: a quote that finds no closing one on its line
+ * is remembered, so the rest of that line is not searched again for every later quote.
  */
 function flowDepthBeyond(text: string, limit: number): number {
   let depth = 0;
+  // Per quote character: up to where no closing quote of that kind is left on the line.
+  let noDoubleBefore = -1;
+  let noSingleBefore = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) {
@@ -314,11 +318,16 @@ function flowDepthBeyond(text: string, limit: number): number {
       depth = Math.max(0, depth - 1);
     } else if (c === 0x22 || c === 0x27) {
       // Quoted text: skip to the closing quote on the same line (escaped quotes aside).
+      // When a quote finds none, every later quote of its kind on the line is escaped
+      // (for `"`) or there is none (for `'`): none of them closes either.
+      if (i < (c === 0x22 ? noDoubleBefore : noSingleBefore)) continue;
       const end = text.indexOf('\n', i);
       const stop = end === -1 ? text.length : end;
       let j = i + 1;
       while (j < stop && !(text.charCodeAt(j) === c && (c === 0x27 || text.charCodeAt(j - 1) !== 0x5c))) j++;
       if (j < stop) i = j;
+      else if (c === 0x22) noDoubleBefore = stop;
+      else noSingleBefore = stop;
     } else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x0a)) {
       const end = text.indexOf('\n', i);
       i = end === -1 ? text.length : end;
