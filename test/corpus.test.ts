@@ -23,6 +23,11 @@ const OK = [
   '',
 ].join('\n');
 
+const OK_LINES = OK.split('\n').length - 1;
+/** 90,000 owners (`k0`, `k1` … `k1xxr`, numbered in base 36 to stay under 1 MiB), each with a capacity of 1. */
+const OWNERS = Array.from({ length: 90_000 }, (_, i) => `k${i.toString(36)}: 1`);
+const FLOW_OWNERS = `capacity: { ${OWNERS.join(', ')}, k5: 2 }`;
+
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
@@ -96,6 +101,9 @@ const CASES: Record<string, [Content, string[]]> = {
   'byte order mark': [`\ufeff${OK.replace('id: a,', 'id: Bad,')}`, ['PLAN2005 7:15']],
   // Pathological sizes, under the 1 MiB limit: each once took the parser quadratic time.
   '400,000 escaped quotes in an unclosed string': [`title: "${'\\"'.repeat(400_000)}\n`, ['PLAN1001 1:8']],
+  'a mapping of 90,000 keys with a duplicate': [`${OK}capacity:\n  ${OWNERS.join('\n  ')}\n  k5: 2\n`, [`PLAN1002 ${OK_LINES + 90_002}:3`]],
+  'a mapping of 90,000 keys with a wrong value': [`${OK}capacity:\n  ${OWNERS.join('\n  ')}\n  last: 0\n`, [`PLAN2006 ${OK_LINES + 90_002}:9`]],
+  'a flow mapping of 90,000 keys with a duplicate': [`${OK}${FLOW_OWNERS}\n`, [`PLAN1002 ${OK_LINES + 1}:${FLOW_OWNERS.lastIndexOf('k5: 2') + 1}`]],
 };
 
 function run(files: Record<string, Content>) {

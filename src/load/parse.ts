@@ -2,7 +2,7 @@
 // One walk over the node tree builds the value and applies the checks the yaml library
 // does not make: tags, keys that are not text, merge keys, YAML 1.1 boolean words, nesting
 // depth and the alias budget.
-import { parseAllDocuments, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 import {
   aliasLimit,
   ambiguousBoolean,
@@ -30,6 +30,7 @@ import {
   itemsOf,
   keyText,
   pairsOf,
+  parseDocuments,
   rangeOf,
   resolveAlias,
   Scalar,
@@ -77,7 +78,7 @@ const YAML_OPTIONS = { version: '1.2', schema: 'core', strict: true, prettyError
 
 /** The first document of a text the fast path read: for positions, when a diagnostic needs one. */
 function documentOf(text: string): Document {
-  return parseAllDocuments(text, YAML_OPTIONS)[0] as unknown as Document;
+  return parseDocuments(text, YAML_OPTIONS)[0]!;
 }
 
 export function parseYaml(
@@ -101,7 +102,7 @@ export function parseYaml(
   }
   let documents: Document[];
   try {
-    documents = parseAllDocuments(text, YAML_OPTIONS) as unknown as Document[];
+    documents = parseDocuments(text, YAML_OPTIONS);
   } catch (error) {
     // The composer recurses per nesting level; a pathological file can exhaust the stack.
     if (error instanceof RangeError) {
