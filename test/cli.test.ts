@@ -1,9 +1,10 @@
 // The real binary, spawned as a user or a CI job runs it: exit codes, output, colour.
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.ts';
-import { planc, ROOT, tempRepo } from './helpers/repo.ts';
+import { BIN, planc, ROOT, tempRepo } from './helpers/repo.ts';
 
 const CLEAN = [
   'title: Clean',
@@ -61,6 +62,26 @@ describe('planc check', () => {
     const strict = planc(['check', '--max-warnings', '0'], { cwd: dir });
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('1 warnings, more than --max-warnings 0');
+  });
+
+  it('ends quietly, with its own exit code, when the reader closes the pipe early (`| head -1`)', async () => {
+    const phases = Array.from({ length: 3000 }, (_, i) => `  - { id: p${i}, title: P, tasks: [{ id: t${i}, title: T, duration: 1d }] }`);
+    const { dir } = repo({ 'plans/w.plan.yaml': `title: W\nphases:\n${phases.join('\n')}\n` });
+    for (const [args, status] of [[[], 0], [['--max-warnings', '0'], 1]] as const) {
+      const child = spawn(process.execPath, [BIN, 'check', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+      let first = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').once('data', (chunk: string) => {
+        first = chunk.split('\n')[0]!;
+        child.stdout.destroy();
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise<number | null>((done) => child.on('close', (exit) => done(exit)));
+      expect(first).toBe("plans/w.plan.yaml:3:11 - warning PLAN5001: Phase `p0` has no rollback trigger or steps (its own or the plan's)");
+      expect(stderr).not.toContain('EPIPE');
+      expect(stderr).toBe(status === 1 ? 'planc: 3000 warnings, more than --max-warnings 0\n' : '');
+      expect(code).toBe(status);
+    }
   });
 
   it('writes the documented JSON format', () => {

@@ -2,10 +2,24 @@
 import { run } from './main.ts';
 
 export async function main(): Promise<void> {
+  quietWhenClosed(process.stdout);
+  quietWhenClosed(process.stderr);
   process.exitCode = await run(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+  });
+}
+
+/**
+ * A reader that stops early (`planc check | head -1`) closes the pipe; writing on makes
+ * the stream emit EPIPE, which, unhandled, would end planc with a stack trace. planc then
+ * writes nothing more to that stream and ends as it would have: with its own exit code.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stream.destroy();
   });
 }
