@@ -115,6 +115,10 @@ describe('planc check', () => {
     const partly = planc(['check', 'plans', 'missing'], { cwd: dir });
     expect(partly.status).toBe(0);
     expect(partly.stderr).toBe('planc: warning: `missing` matched no plan file\n');
+    // Files an earlier argument already named still count as matched.
+    const overlapping = planc(['check', 'plans/**/*.yaml', 'plans/sub/*.yaml', 'plans/a.plan.yaml', 'other/*.yml'], { cwd: dir });
+    expect(overlapping.stdout).toContain('2 plan files checked');
+    expect(overlapping.stderr).toBe('planc: warning: `other/*.yml` matched no plan file\n');
   });
 
   it('exits 2 on usage errors, a bad config, or no plan file', () => {

@@ -16,19 +16,21 @@ export async function discover(patterns: string[], cwd: string): Promise<Discove
   const found = new Set<string>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {
-    const before = found.size;
     const absolute = resolve(cwd, pattern);
     const info = await stat(absolute).catch(() => undefined);
+    let matches: string[];
     if (info?.isFile()) {
-      found.add(toRelative(cwd, absolute));
+      matches = [absolute];
     } else if (info?.isDirectory()) {
-      const matches = await glob(['**/*.yaml', '**/*.yml'], { cwd: absolute, ignore: IGNORE, absolute: true, dot: false });
-      for (const match of matches) found.add(toRelative(cwd, match));
+      matches = await glob(['**/*.yaml', '**/*.yml'], { cwd: absolute, ignore: IGNORE, absolute: true, dot: false });
     } else if (isDynamicPattern(pattern)) {
-      const matches = await glob([pattern], { cwd, ignore: IGNORE, absolute: true, dot: false });
-      for (const match of matches) found.add(toRelative(cwd, match));
+      matches = await glob([pattern], { cwd, ignore: IGNORE, absolute: true, dot: false });
+    } else {
+      matches = [];
     }
-    if (found.size === before && !info?.isFile()) unmatched.push(pattern);
+    // A pattern whose files an earlier one already named still matched them.
+    if (matches.length === 0) unmatched.push(pattern);
+    for (const match of matches) found.add(toRelative(cwd, match));
   }
   return { files: [...found].sort(), unmatched };
 }
