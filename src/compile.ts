@@ -1,6 +1,6 @@
 // The pipeline: files → load → validate → build (per file) → link → analyse (all plans).
 // Stages never import each other; this module wires them and decides what is fatal.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyse, type ProjectAnalysis } from './analyse/analyse.ts';
 import { buildPlan } from './build/build.ts';
@@ -126,7 +126,8 @@ export function readInputs(paths: string[], cwd: string, maxFileSize: number): F
   return paths.map((path): FileInput => {
     let fd: number | undefined;
     try {
-      fd = openSync(resolve(cwd, path), 'r');
+      // Non-blocking, so that opening a named pipe does not wait for a writer.
+      fd = openSync(resolve(cwd, path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       const info = fstatSync(fd);
       if (!info.isFile()) return { path, error: 'it is not a regular file' };
       if (info.size > maxFileSize) return { path, size: info.size };

@@ -1,6 +1,6 @@
 // The real binary, spawned as a user or a CI job runs it: exit codes, output, colour.
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.ts';
@@ -119,6 +119,27 @@ describe('planc check', () => {
     const overlapping = planc(['check', 'plans/**/*.yaml', 'plans/sub/*.yaml', 'plans/a.plan.yaml', 'other/*.yml'], { cwd: dir });
     expect(overlapping.stdout).toContain('2 plan files checked');
     expect(overlapping.stderr).toBe('planc: warning: `other/*.yml` matched no plan file\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a named path that is no plan file as it does one found in a folder (PLAN1010)', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN });
+    symlinkSync('/dev/zero', join(dir, 'plans/zero.yaml'));
+    const zero = 'plans/zero.yaml:1:1 - error PLAN1010: The file cannot be read: it is not a regular file';
+    for (const args of [['plans'], ['plans/zero.yaml']]) {
+      const result = planc(['check', ...args], { cwd: dir });
+      expect(result.stdout.split('\n')[0], args.join(' ')).toBe(zero);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(1);
+    }
+    // A broken link and a named pipe, named on the command line: reported, and no waiting
+    // for a writer to open the pipe.
+    symlinkSync('gone.plan.yaml', join(dir, 'plans/dangling.plan.yaml'));
+    expect(spawnSync('mkfifo', [join(dir, 'fifo.yaml')]).status).toBe(0);
+    const named = planc(['check', 'plans/dangling.plan.yaml', 'fifo.yaml'], { cwd: dir, timeout: 20_000 });
+    expect(named.signal).toBeNull();
+    expect(named.stdout).toContain('fifo.yaml:1:1 - error PLAN1010: The file cannot be read: it is not a regular file');
+    expect(named.stdout).toContain('plans/dangling.plan.yaml:1:1 - error PLAN1010: The file cannot be read: no such file');
+    expect(named.status).toBe(1);
   });
 
   it('exits 2 on usage errors, a bad config, or no plan file', () => {

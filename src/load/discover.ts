@@ -1,5 +1,5 @@
 // Which files to check: paths, folders (every .yaml/.yml inside) and globs.
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -8,7 +8,7 @@ const IGNORE = ['**/node_modules/**', '**/planc.config.{yaml,yml,json}'];
 export interface Discovered {
   /** Plan files, relative to cwd with forward slashes, sorted. */
   files: string[];
-  /** Arguments that named nothing: neither a file, a folder, nor a glob with matches. */
+  /** Arguments that named nothing: neither an existing path, nor a glob with matches. */
   unmatched: string[];
 }
 
@@ -17,12 +17,14 @@ export async function discover(patterns: string[], cwd: string): Promise<Discove
   const unmatched: string[] = [];
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
-    const info = await stat(absolute).catch(() => undefined);
+    const info = (await stat(absolute).catch(() => undefined)) ?? (await lstat(absolute).catch(() => undefined));
     let matches: string[];
-    if (info?.isFile()) {
-      matches = [absolute];
-    } else if (info?.isDirectory()) {
+    if (info?.isDirectory()) {
       matches = await glob(['**/*.yaml', '**/*.yml'], { cwd: absolute, ignore: IGNORE, absolute: true, dot: false });
+    } else if (info) {
+      // A path named on its own is taken whatever it is (a device, a broken link): reading
+      // it reports why it is not a plan file, as it does for such a file found in a folder.
+      matches = [absolute];
     } else if (isDynamicPattern(pattern)) {
       matches = await glob([pattern], { cwd, ignore: IGNORE, absolute: true, dot: false });
     } else {
