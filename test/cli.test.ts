@@ -62,6 +62,12 @@ describe('planc check', () => {
     const strict = planc(['check', '--max-warnings', '0'], { cwd: dir });
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('1 warnings, more than --max-warnings 0');
+    // -1: no limit, as in ESLint, written either way.
+    for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+      const unlimited = planc(['check', ...args], { cwd: dir });
+      expect(unlimited.stderr, args.join(' ')).toBe('');
+      expect(unlimited.status, args.join(' ')).toBe(0);
+    }
   });
 
   it('ends quietly, with its own exit code, when the reader closes the pipe early (`| head -1`)', async () => {
@@ -148,7 +154,9 @@ describe('planc check', () => {
       [['frobnicate'], 'planc: unknown command `frobnicate`'],
       [['check', '--frobnicate'], 'planc: unknown option `--frobnicate`'],
       [['check', '--format', 'xml'], 'planc: unknown format `xml`'],
-      [['check', '--max-warnings', 'lots'], 'planc: --max-warnings takes a whole number, not `lots`'],
+      [['check', '--max-warnings', 'lots'], 'planc: --max-warnings takes a whole number (or -1 for no limit), not `lots`'],
+      [['check', '--max-warnings', '-2'], 'planc: --max-warnings takes a whole number (or -1 for no limit), not `-2`'],
+      [['check', '--max-warnings'], 'planc: option `--max-warnings` needs a value'],
       [['check', 'nowhere'], 'planc: no plan files matched `nowhere`'],
     ];
     for (const [args, message] of cases) {

@@ -65,6 +65,27 @@ function describeArgumentError(error: Error & { code?: string }): string {
   return error.message;
 }
 
+/**
+ * node:util's parseArgs reads the `-1` of `--max-warnings -1` as an option and reports the
+ * option as having no value; a negative number after an option that takes a value is that
+ * value (`--max-warnings=-1`).
+ */
+function negativeValuesJoined(args: string[], options: Record<string, OptionSpec>): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...joined, ...args.slice(i)];
+    const next = args[i + 1];
+    if (arg.startsWith('--') && options[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = argv;
@@ -87,7 +108,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
         Object.entries(command.options).map(([option, { description: _, ...spec }]) => [option, spec]),
       );
-      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: negativeValuesJoined(rest, command.options), options, allowPositionals: true, strict: true });
     } catch (error) {
       throw new UsageError(describeArgumentError(error as Error & { code?: string }), `Run \`planc ${name} --help\`.`);
     }

@@ -7,7 +7,7 @@ export const checkCommand: Command = {
   usage: '[paths…] [--format stylish|json] [--max-warnings N]',
   options: {
     format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default) or json' },
-    'max-warnings': { type: 'string', description: 'Fail (exit 1) when there are more warnings than this' },
+    'max-warnings': { type: 'string', description: 'Fail (exit 1) when there are more warnings than this (-1: no limit)' },
     config: { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' },
   },
   async run({ values, positionals }, io: Io) {
@@ -27,9 +27,11 @@ export const checkCommand: Command = {
   },
 };
 
+/** A whole number; -1 means no limit, as in ESLint. */
 function parseMaxWarnings(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
-  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number, not \`${text}\``);
+  if (text === '-1') return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number (or -1 for no limit), not \`${text}\``);
   return Number(text);
 }
