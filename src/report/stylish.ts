@@ -3,6 +3,7 @@
 import type { SourceText } from '../diagnostics/source.ts';
 import type { ResolvedDiagnostic, Severity } from '../diagnostics/types.ts';
 import { printable, type Style } from './terminal.ts';
+import { displayWidth } from './width.ts';
 import type { ReportInput } from './types.ts';
 
 const MAX_LINE = 160;
@@ -46,10 +47,16 @@ export function frame(source: SourceText, d: ResolvedDiagnostic, style: Style): 
     const shown = line === start.line ? text : window(source.line(line), 1).text;
     lines.push(`  ${style.dim(`${String(line).padStart(width)} |`)} ${printable(shown)}`);
     if (line === start.line) {
-      const from = start.column - 1 - offset;
+      const from = Math.max(0, start.column - 1 - offset);
       const to = end.line === start.line ? end.column - 1 - offset : text.length;
-      const lead = text.slice(0, Math.max(0, from)).replace(/[^\t]/g, ' ');
-      const carets = '^'.repeat(Math.max(1, Math.min(to, text.length + 1) - from));
+      // As wide as the text above it, on screen: a CJK character or an emoji takes two
+      // columns, an escaped control character several; tabs stay tabs.
+      const lead = printable(text.slice(0, from))
+        .split('\t')
+        .map((part) => ' '.repeat(displayWidth(part)))
+        .join('\t');
+      const under = displayWidth(printable(text.slice(from, to))) + (to > text.length ? 1 : 0);
+      const carets = '^'.repeat(Math.max(1, under));
       lines.push(`  ${style.dim(`${' '.repeat(width)} |`)} ${lead}${colourFor(d.severity, style)(carets)}`);
     }
   }
