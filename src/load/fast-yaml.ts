@@ -8,10 +8,11 @@
 // which the full path would find nothing to report. So it declines (returns undefined) a
 // file with anything the full path treats specially or that the two libraries might read
 // differently: anchors and aliases (the alias budget), tags, merge keys, keys that are not
-// plain text, YAML 1.1 boolean words, directives, tabs, several documents, deep nesting,
-// and anything js-yaml itself rejects. Scalars resolve with the YAML 1.2 core schema's own
-// rules, copied from the yaml library's. test/load/fast-yaml.test.ts checks that both
-// paths agree on every YAML file of the repository and on generated ones.
+// plain text, YAML 1.1 boolean words, directives, tabs, several documents, content on the
+// `---` line, keys over 1024 characters, deep nesting, and anything js-yaml itself
+// rejects. Scalars resolve with the YAML 1.2 core schema's own rules, copied from the yaml
+// library's. test/load/fast-yaml.test.ts checks that both paths agree on every YAML file
+// of the repository and on generated ones.
 import jsyaml from 'js-yaml';
 import { YAML11_BOOLEANS } from '../util/yaml11.ts';
 
@@ -67,13 +68,33 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 
 /**
  * Text the fast path leaves to the full one, found by a look at the characters: a tab; a
- * `%` directive; a `---` or `...` line after the first (several documents, or an end); an
- * anchor (`&name`) or a tag (`!`) after a space or a flow indicator; an explicit key
- * (`? `); a flow collection used as a key (`]:` or `}:`); a comment stuck to a bracket or
- * a quote (`}#`, which YAML forbids and js-yaml allows). These patterns also match
- * harmless text (in quotes, say): that only costs the full path's time.
+ * `%` directive; a `---` or `...` line after the first (several documents, or an end);
+ * content after a `---` on its line (`--- title: x`: the yaml library allows no mapping
+ * or list to start there, js-yaml does); an anchor (`&name`) or a tag (`!`) after a space
+ * or a flow indicator; an explicit key (`? `); a flow collection used as a key (`]:` or
+ * `}:`); a comment stuck to a bracket or a quote (`}#`, which YAML forbids and js-yaml
+ * allows). These patterns also match harmless text (in quotes, say): that only costs the
+ * full path's time.
  */
-const SPECIAL = /\t|^%|.\n(?:---|\.\.\.)(?:\s|$)|(?:^|[\s[{,])(?:&\S|!)|(?:^|\s)\?(?:\s|$)|[\]}]\s*:(?:\s|$)|[\]}]#|[^\s[{,]["']#/m;
+const SPECIAL = /\t|^%|.\n(?:---|\.\.\.)(?:\s|$)|^--- +[^\s#]|(?:^|[\s[{,])(?:&\S|!)|(?:^|\s)\?(?:\s|$)|[\]}]\s*:(?:\s|$)|[\]}]#|[^\s[{,]["']#/m;
+
+/** YAML's limit on an implicit key: its `:` at most 1024 characters after the key's start. */
+const KEY_LIMIT = 1024;
+
+/**
+ * Whether a line might hold a key longer than YAML allows: a `:` (followed by a space or
+ * the line's end, or right after a quote) more than 1024 characters into the line. The
+ * yaml library reports such a key; js-yaml reads it.
+ */
+function mayHoldLongKey(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (end - start > KEY_LIMIT + 1 && /:(?:\s|$)|["']:/.test(text.slice(start + KEY_LIMIT, end))) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 /** Nesting deeper than this goes to the full path, which reports it past its own limit. */
 const MAX_DEPTH = 48;
@@ -162,7 +183,7 @@ function looseContinuation(text: string): boolean {
 
 /** The plain value of a plan's text, or undefined when the full path must read it. */
 export function fastYaml(text: string): { value: unknown } | undefined {
-  if (SPECIAL.test(text) || looseContinuation(text)) return undefined;
+  if (SPECIAL.test(text) || looseContinuation(text) || mayHoldLongKey(text)) return undefined;
   declined = false;
   let value: unknown;
   try {

@@ -80,12 +80,24 @@ describe('the fast YAML path', () => {
       '%YAML 1.2\n---\na: 1\n', // directive
       'a: 1\n---\nb: 2\n', // two documents
       'a: "unclosed\n',
+      '--- a: b\n', // a mapping on the `---` line, as the first line
+      '--- - a\n',
+      `${'k'.repeat(1025)}: v\n`, // keys over 1024 characters, plain or quoted, at any depth
+      `"${'k'.repeat(1030)}": v\n`,
+      `"${'\\u006b'.repeat(200)}": v\n`, // short once read, but 1,200 characters written
+      `a:\n  - ${'k'.repeat(1025)}: v\n`,
       '',
       'just text\n',
     ];
     for (const text of declined) expect(fastYaml(text), JSON.stringify(text)).toBeUndefined();
     // Quoted, the same words are plain text, read the same way by both.
     expect(agree('a: "no"\nb: "&x"\nc: "<<"\n')).toBe(true);
+    // A key of 1024 characters, a long value, content after `---` on its own line, or a
+    // comment on the `---` line are all fine.
+    expect(agree(`${'k'.repeat(1021)}: v\n`)).toBe(true);
+    expect(agree(`a: ${'v'.repeat(2000)}\n`)).toBe(true);
+    expect(agree('---\na: b\n')).toBe(true);
+    expect(agree('--- # plan\na: b\n')).toBe(true);
   });
 
   it('agrees on any value the yaml library writes, in any style', () => {
