@@ -141,6 +141,27 @@ describe('the corpus of bad plans', () => {
   });
 });
 
+describe('help lines', () => {
+  /** name → [content, the expected `CODE line:column`, its help] */
+  const HELP: Record<string, [string, string, string]> = {
+    'a boolean where a duration belongs': [OK.replace('duration: 1d }', 'duration: true }'), 'PLAN2003 7:38', 'Write a duration such as 3, 0.5d, 4h or 2w.'],
+    'a number where a date belongs': [OK.replace('title: Corpus', 'title: Corpus\nstart: 2026'), 'PLAN2003 2:8', 'Write a date as YYYY-MM-DD.'],
+    'a number where an id belongs, which quoting fixes': [OK.replace('id: a,', 'id: 5,'), 'PLAN2003 7:15', 'Quote it to make it text: "5".'],
+    'a number where text belongs': [OK.replace('title: Corpus', 'title: 2026'), 'PLAN2003 1:8', 'Quote it to make it text: "2026".'],
+    'a mapping on the `---` line': [`--- ${OK}`, 'PLAN1001 1:5', 'Nothing may follow `---` on its line: start the plan on the next line, or remove the `---`.'],
+    'a comment stuck to a value': [OK.replace('title: Corpus', 'title: "Corpus"# the name'), 'PLAN1001 1:16', 'Put a space before the `#` of a comment, or quote the value if the `#` belongs to it.'],
+    'a key without a value': [`${OK}owner\n`, 'PLAN1001 9:1', 'Write a key as `key: value`, or quote the text if it is not a key.'],
+  };
+  for (const [name, [content, where, help]] of Object.entries(HELP)) {
+    it(`${name}: ${where}`, () => {
+      const [diagnostic, ...rest] = run({ 'corpus.plan.yaml': content });
+      expect(rest).toEqual([]);
+      expect(`${diagnostic!.code} ${diagnostic!.range.start.line}:${diagnostic!.range.start.column}`).toBe(where);
+      expect(diagnostic!.help).toBe(help);
+    });
+  }
+});
+
 describe('mangled plans', () => {
   const base = readFileSync(join(ROOT, 'plans', 'jwt-auth-refactor.plan.yaml'), 'utf8');
   const significant = [':', '-', ' ', '\n', '\t', '[', ']', '{', '}', '"', "'", '&', '*', '!', '|', '>', '#', '%', '@', ',', '?', 'é', '\u0000', 'no', '<<'];

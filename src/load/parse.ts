@@ -62,7 +62,6 @@ const CORE_TAGS = new Set(
 );
 const HINTS: Partial<Record<string, string>> = {
   BAD_INDENT: 'Items of one list or mapping must be indented alike.',
-  MISSING_CHAR: 'A closing quote or bracket is missing.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: check the indentation of the next line, or quote the value.',
   BLOCK_AS_IMPLICIT_KEY: 'A value cannot hold `: ` unquoted, and a key must fit on one line: quote the value or fix the indentation.',
   BAD_SCALAR_START: 'Quote values that start with a special character (`@`, `` ` ``, `%`, `|`, `>`).',
@@ -72,6 +71,24 @@ const HINTS: Partial<Record<string, string>> = {
   KEY_OVER_1024_CHARS: 'Keys are limited to 1024 characters.',
   BLOCK_IN_FLOW: 'Inside `[ ]` or `{ }` write values inline, not as indented blocks.',
 };
+
+/**
+ * MISSING_CHAR stands for many different mistakes; each gets its own help, by the
+ * library's message. An unclosed quote or bracket is found by `refine` instead.
+ */
+const MISSING_CHAR_HINTS: Array<[RegExp, string]> = [
+  [/directives-end marker/, 'Nothing may follow `---` on its line: start the plan on the next line, or remove the `---`.'],
+  [/Missing directives-end/, 'After a `%` directive, a `---` line must start the document.'],
+  [/Comments must be separated/, 'Put a space before the `#` of a comment, or quote the value if the `#` belongs to it.'],
+  [/Tags and anchors must be separated/, 'Put a space after the tag or anchor, or quote the value.'],
+  [/Implicit map keys need to be followed by map values/, 'Write a key as `key: value`, or quote the text if it is not a key.'],
+  [/Missing space after :/, 'Put a space after the `:` (`{ key: value }`).'],
+  [/Missing , or : between/, 'Inside `{ }`, write `key: value` pairs separated by commas.'],
+  [/Missing , between/, 'Separate the items inside `[ ]` or `{ }` with commas.'],
+  [/Missing closing .?quote/, 'A closing quote is missing.'],
+  [/Missing newline after block sequence props/, 'Start the list on the line after its anchor or tag.'],
+  [/explicit indentation indicator/, 'Give the block scalar an indentation indicator (`|2`), or remove the blank lines at its start.'],
+];
 
 /** The options of the yaml library's parser: YAML 1.2, core schema, strict. */
 const YAML_OPTIONS = { version: '1.2', schema: 'core', strict: true, prettyErrors: false, merge: false, keepSourceTokens: false } as const;
@@ -171,7 +188,9 @@ function reportYamlError(error: YAMLError, doc: Document, text: string, file: st
     }
   }
   const refined = refine(error, text);
-  const hint = refined?.hint ?? HINTS[error.code];
+  const hint =
+    refined?.hint ??
+    (error.code === 'MISSING_CHAR' ? MISSING_CHAR_HINTS.find(([pattern]) => pattern.test(error.message))?.[1] : HINTS[error.code]);
   diagnostics.report(
     yamlSyntax,
     { reason: cleanMessage(error.message), ...(hint ? { hint } : {}) },

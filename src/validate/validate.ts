@@ -134,7 +134,7 @@ function describe(error: ErrorObject, input: ValidateInput): Finding | undefined
     }
     case 'type': {
       const expected = String(params.type).split(',');
-      return finding(wrongType, typePayload(expected, error.data), at(source.valueSpan(pointer)));
+      return finding(wrongType, typePayload(expected, error.data, parent), at(source.valueSpan(pointer)));
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -256,7 +256,7 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-function typePayload(expected: string[], data: unknown): { expected: string[]; actual: string; hint?: string } {
+function typePayload(expected: string[], data: unknown, schema: JsonSchema): { expected: string[]; actual: string; hint?: string } {
   const words = expected.map((type) => TYPE_WORDS[type] ?? type);
   let hint: string | undefined;
   if (data === null || data === undefined) hint = 'Give it a value, or remove the key.';
@@ -265,9 +265,21 @@ function typePayload(expected: string[], data: unknown): { expected: string[]; a
   } else if (expected.includes('array') && !Array.isArray(data) && typeof data !== 'object') {
     hint = 'Write a list: `[first, second]`, or one `- item` per line.';
   } else if (expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
-    hint = `Quote it to make it text: "${String(data)}".`;
+    // Quoting helps only when the text would do: `id: 5` → "5", not `duration: true` →
+    // "true", which is no duration either.
+    if (acceptsText(schema, String(data))) hint = `Quote it to make it text: "${String(data)}".`;
+    else if (typeof schema.patternDescription === 'string') hint = `Write ${schema.patternDescription}.`;
+    else if (schema.format === 'date') hint = 'Write a date as YYYY-MM-DD.';
   }
   return { expected: words, actual: typeOf(data), ...(hint ? { hint } : {}) };
+}
+
+/** Whether `text` meets the string rules of `schema` (its pattern, format and allowed values). */
+function acceptsText(schema: JsonSchema, text: string): boolean {
+  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(text)) return false;
+  if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(text)) return false;
+  return true;
 }
 
 function capitalise(text: string): string {
