@@ -150,6 +150,16 @@ describe('help lines', () => {
     'a number where text belongs': [OK.replace('title: Corpus', 'title: 2026'), 'PLAN2003 1:8', 'Quote it to make it text: "2026".'],
     'a mapping on the `---` line': [`--- ${OK}`, 'PLAN1001 1:5', 'Nothing may follow `---` on its line: start the plan on the next line, or remove the `---`.'],
     'a comment stuck to a value': [OK.replace('title: Corpus', 'title: "Corpus"# the name'), 'PLAN1001 1:16', 'Put a space before the `#` of a comment, or quote the value if the `#` belongs to it.'],
+    'an abbreviated value': [
+      OK.replace('phases:', 'risks: [{ id: r, risk: R, probability: hi, impact: low, mitigation: M }]\nphases:'),
+      'PLAN2004 3:40',
+      'Did you mean `high`? Allowed values: `low`, `medium` or `high`.',
+    ],
+    'a value longer than the allowed one': [
+      OK.replace('title: Corpus', 'title: Corpus\ncalendar: { workdays: [mon, tuesday] }'),
+      'PLAN2004 2:29',
+      'Did you mean `tue`? Allowed values: `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun`.',
+    ],
     'a key without a value': [`${OK}owner\n`, 'PLAN1001 9:1', 'Write a key as `key: value`, or quote the text if it is not a key.'],
   };
   for (const [name, [content, where, help]] of Object.entries(HELP)) {
