@@ -277,6 +277,24 @@ describe('planc new', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('writes into the folder a configured glob starts from, where the next check finds the plan', () => {
+    const { dir } = repo({ 'planc.config.yaml': "plans: ['docs/plans/**/*.plan.yaml']\n" });
+    const created = planc(['new', 'foo', '--start', '2027-03-01'], { cwd: dir });
+    expect(created.stdout.split('\n')[0]).toBe('Created docs/plans/foo.plan.yaml from the implementation template.');
+    expect(created.status).toBe(0);
+    const checked = planc(['check'], { cwd: dir });
+    expect(checked.stdout).toBe('✔ 1 plan file checked: no problems\n');
+    expect(checked.status).toBe(0);
+    // A glob that would not take the new file is skipped for the next pattern; with none
+    // left, planc says so rather than write where check will not look.
+    const skipping = repo({ 'planc.config.yaml': "plans: ['plans/*.yml', 'plans/*/*.yaml', 'docs/**/*.plan.yaml']\n" });
+    expect(planc(['new', 'bar'], { cwd: skipping.dir }).stdout.split('\n')[0]).toBe('Created docs/bar.plan.yaml from the implementation template.');
+    const none = repo({ 'planc.config.yaml': "plans: ['plans/*.yml']\n" });
+    const refused = planc(['new', 'bar'], { cwd: none.dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.split('\n')[0]).toBe('planc: no folder of `plans:` (`plans/*.yml`) takes a file named bar.plan.yaml');
+  });
+
   it('refuses to overwrite, and rejects a bad id or template', () => {
     const { dir } = repo({ 'plans/taken.plan.yaml': 'mine' });
     const again = planc(['new', 'taken'], { cwd: dir });

@@ -1,6 +1,8 @@
 // Which files to check: paths, folders (every .yaml/.yml inside) and globs.
+import { statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 const IGNORE = ['**/node_modules/**', '**/planc.config.{yaml,yml,json}'];
@@ -35,6 +37,28 @@ export async function discover(patterns: string[], cwd: string): Promise<Discove
     for (const match of matches) found.add(toRelative(cwd, match));
   }
   return { files: [...found].sort(), unmatched };
+}
+
+// The folder a new plan file named `name` goes into so that `patterns` (relative to
+// `root`) find it: the first pattern naming a folder, or the folder a glob starts from
+// (`docs/plans/**/*.plan.yaml` → `docs/plans`) when the glob takes the file there.
+// Undefined when no pattern would find it (`plans/*.yml`, `plans/*/*.yaml`).
+export function folderForNewPlan(root: string, patterns: string[], name: string): string | undefined {
+  for (const pattern of patterns) {
+    if (!isDynamicPattern(pattern)) {
+      const absolute = resolve(root, pattern);
+      const info = statSync(absolute, { throwIfNoEntry: false });
+      // A pattern naming one file (existing, or by its extension) is no folder for more.
+      if (info ? info.isDirectory() : !/\.ya?ml$/i.test(pattern)) return absolute;
+      continue;
+    }
+    const folder = resolve(root, picomatch.scan(pattern).base);
+    const file = join(folder, name);
+    const candidate = (isAbsolute(pattern) ? file : relative(root, file)).split('\\').join('/');
+    // tinyglobby matches with picomatch, as discover calls it.
+    if (picomatch(pattern, { dot: false })(candidate)) return folder;
+  }
+  return undefined;
 }
 
 function toRelative(cwd: string, path: string): string {

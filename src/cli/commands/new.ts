@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDynamicPattern } from 'tinyglobby';
 import { loadConfig } from '../../config/config.ts';
+import { folderForNewPlan } from '../../load/discover.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
 
@@ -42,11 +42,17 @@ export const newCommand: Command = {
       throw new UsageError(`the configuration has errors; run \`planc check\` to see them`);
     }
     const config = loaded.config;
-    const folder =
-      values.dir !== undefined
-        ? resolve(io.cwd, String(values.dir))
-        : resolve(config.root, config.plans.find((pattern) => !isDynamicPattern(pattern)) ?? 'plans');
-    const target = join(folder, `${id}.plan.yaml`);
+    const name = `${id}.plan.yaml`;
+    // Without --dir, where the next `planc check` finds it: a folder of `plans:`, or the
+    // folder a glob of it starts from.
+    const folder = values.dir !== undefined ? resolve(io.cwd, String(values.dir)) : folderForNewPlan(config.root, config.plans, name);
+    if (folder === undefined) {
+      throw new UsageError(
+        `no folder of \`plans:\` (${config.plans.map((pattern) => `\`${pattern}\``).join(', ')}) takes a file named ${name}`,
+        'Pass --dir, or add a folder or a glob such as `plans/**/*.plan.yaml` to `plans:` in the configuration.',
+      );
+    }
+    const target = join(folder, name);
     const shown = relative(io.cwd, target) || target;
 
     const schemaFile = join(PACKAGE, 'schema', 'plan.schema.json');
