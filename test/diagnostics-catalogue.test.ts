@@ -1,17 +1,44 @@
 // Every diagnostic code: permanent, unique, documented, and — through the example in the
 // catalogue — produced at an exact line and column (golden files under fixtures/diagnostics).
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check.ts';
 import { catalogue } from '../src/diagnostics/catalogue.ts';
+import { resolveDiagnostic } from '../src/diagnostics/resolve.ts';
+import { Diagnostics } from '../src/diagnostics/sink.ts';
+import { SourceText } from '../src/diagnostics/source.ts';
+import type { ResolvedDiagnostic } from '../src/diagnostics/types.ts';
+import { parseYaml } from '../src/load/parse.ts';
 import { stylish } from '../src/report/stylish.ts';
 import { PLAIN } from '../src/report/terminal.ts';
+import { validate } from '../src/validate/validate.ts';
 import { expectGolden } from './helpers/golden.ts';
 import { ROOT, tempRepo } from './helpers/repo.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'diagnostics');
-/** Codes whose situation a small repository cannot produce; each is covered elsewhere. */
+/**
+ * Codes whose situation the files of an example repository cannot produce. PLAN1010 and
+ * PLAN2009 are produced another way at the end of this file, with golden files; PLAN9001,
+ * an internal error, is no diagnostic of a file: cli.test.ts makes planc fail and checks
+ * the message that names it.
+ */
 const WITHOUT_EXAMPLE = new Set(['PLAN1010', 'PLAN2009', 'PLAN9001']);
+
+/** Compares the positions and the stylish output of `code`'s diagnostics with its golden files. */
+function expectRecorded(code: string, resolved: ResolvedDiagnostic[], source: (path: string) => SourceText | undefined, files: number): void {
+  const positions = resolved.map((d) => ({
+    code: d.code,
+    file: d.file,
+    line: d.range.start.line,
+    column: d.range.start.column,
+    endLine: d.range.end.line,
+    endColumn: d.range.end.column,
+  }));
+  expect(positions.map((p) => p.code)).toContain(code);
+  expectGolden(join(FIXTURES, `${code}.json`), `${JSON.stringify(positions, null, 2)}\n`);
+  expectGolden(join(FIXTURES, `${code}.txt`), stylish({ diagnostics: resolved, files, plans: 0, source }, PLAIN));
+}
 
 describe('the diagnostics catalogue', () => {
   it('has unique, well-formed codes and names', () => {
@@ -53,18 +80,38 @@ describe('the diagnostics catalogue', () => {
       } else {
         throw new Error(`no plan files in the example of ${definition.code}`);
       }
-      const positions = resolved.map((d) => ({
-        code: d.code,
-        file: d.file,
-        line: d.range.start.line,
-        column: d.range.start.column,
-        endLine: d.range.end.line,
-        endColumn: d.range.end.column,
-      }));
-      expect(positions.map((p) => p.code)).toContain(definition.code);
-      expectGolden(join(FIXTURES, `${definition.code}.json`), `${JSON.stringify(positions, null, 2)}\n`);
-      const files = outcome.kind === 'compiled' ? outcome.result.files.length : 0;
-      expectGolden(join(FIXTURES, `${definition.code}.txt`), stylish({ diagnostics: resolved, files, plans: 0, source }, PLAIN));
+      expectRecorded(definition.code, resolved, source, outcome.kind === 'compiled' ? outcome.result.files.length : 0);
     });
   }
+});
+
+describe('the codes without an example', () => {
+  // An example holds file contents, and planc site writes every example out, on Windows
+  // too; a link to a device (any path the system gives as no regular file) is made here.
+  it.skipIf(process.platform === 'win32')('PLAN1010 unreadable-file: a plan file that is no regular file, at 1:1', async () => {
+    const repo = tempRepo({ 'plans/good.plan.yaml': 'title: Good\nrollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: build\n    title: Build\n    tasks: [{ id: code, title: Code, duration: 1d }]\n' });
+    try {
+      symlinkSync('/dev/zero', join(repo.dir, 'plans', 'example.plan.yaml'));
+      const outcome = await check({ cwd: repo.dir });
+      if (outcome.kind !== 'compiled') throw new Error(outcome.kind);
+      const { result } = outcome;
+      expectRecorded('PLAN1010', result.diagnostics.map((d) => result.sources.resolve(d)), (path) => result.sources.get(path), result.files.length);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  // The plan schema's every keyword has a diagnostic of its own; PLAN2009 is the fallback
+  // for a keyword without one, shown here with a schema of a single `multipleOf` rule.
+  it('PLAN2009 schema-violation: a rule of the schema no other code covers, at the value', () => {
+    const file = 'plans/example.plan.yaml';
+    const text = 'title: Example\nstep: 0.3\n';
+    const diagnostics = new Diagnostics();
+    const parsed = parseYaml(text, file, diagnostics)!;
+    const schema = { $id: 'test:schema-violation', type: 'object', properties: { step: { type: 'number', multipleOf: 0.5 } } };
+    expect(validate({ value: parsed.value, source: parsed.source, file, schema }, diagnostics)).toBe(false);
+    const source = new SourceText(file, text);
+    const lookup = (path: string) => (path === file ? source : undefined);
+    expectRecorded('PLAN2009', diagnostics.items.map((d) => resolveDiagnostic(d, lookup)), lookup, 1);
+  });
 });

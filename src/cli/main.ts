@@ -8,6 +8,7 @@ import { newCommand } from './commands/new.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { siteCommand } from './commands/site.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
+import { internalError } from '../diagnostics/catalogue.ts';
 import { VERSION } from '../version.ts';
 
 export interface OptionSpec {
@@ -120,7 +121,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const detail = error instanceof Error ? error.message : String(error);
     io.stderr.write(
-      `planc: internal error (PLAN9001): ${detail}\n` +
+      `planc: internal error (${internalError.code}): ${detail}\n` +
         'This is a bug in planc, not in your plan. Please report it with the command and the files that trigger it.\n' +
         (io.env.PLANC_DEBUG ? `${error instanceof Error ? error.stack : ''}\n` : 'Set PLANC_DEBUG=1 to print the stack trace.\n'),
     );

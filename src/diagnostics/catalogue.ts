@@ -154,7 +154,8 @@ export const unreadableFile = define<{ reason: string }>({
   title: 'File cannot be read',
   message: (p) => `The file cannot be read: ${p.reason}`,
   help: () => 'Check that the file exists and that you may read it.',
-  explanation: 'The operating system refused to give planc the file (permissions, a broken link, a folder named like a plan file).',
+  explanation:
+    'The operating system refused to give planc the file (permissions, a broken link named on the command line), or it is no regular file (a link to a device, a named pipe).',
   fix: 'Fix the permissions or the path.',
 });
 
