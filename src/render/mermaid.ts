@@ -221,6 +221,10 @@ export async function renderDiagrams(
       await browser.close();
     }
   }
+  // The two themes are drawn side by side: report failures in a fixed order, by source
+  // (as given) and then theme.
+  const order = new Map([...drawings.keys()].map((source, index) => [source, index]));
+  stats.failures.sort((a, b) => order.get(a.source)! - order.get(b.source)! || THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme));
   const svgs = new Map<string, Record<Theme, string>>();
   for (const [source, entry] of drawings) {
     if (entry.light && entry.dark) svgs.set(source, { light: entry.light, dark: entry.dark });
