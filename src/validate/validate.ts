@@ -228,7 +228,8 @@ function focus(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const kept = findings.filter((f) => {
     if (f.missing !== undefined && suggested.has(`${f.object}\u0000${f.missing}`)) return false;
-    const key = `${f.definition.code}\u0000${f.location.span.start}\u0000${f.location.span.end}\u0000${f.location.pointer}`;
+    // Two missing properties of one object are two problems at one place.
+    const key = `${f.definition.code}\u0000${f.location.span.start}\u0000${f.location.span.end}\u0000${f.location.pointer}\u0000${f.missing ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
