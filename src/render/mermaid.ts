@@ -26,11 +26,30 @@ const CHUNK = 16;
 /** The width diagrams are drawn for, in CSS pixels: the site's column of text. */
 const DRAWING_WIDTH = 640;
 
-/** The Gantt grid's colour in the dark theme. */
-export const DARK_GRID = '#4a4f59';
+/** Text beside a done or in-progress Gantt bar, in the dark theme (Mermaid draws it dark). */
+const OUTSIDE_TEXT = ['activeText', 'activeCritText', 'doneText', 'doneCritText']
+  .flatMap((name) => [0, 1, 2, 3].flatMap((n) => [`.taskTextOutsideRight.${name}${n}`, `.taskTextOutsideLeft.${name}${n}`]))
+  .join(',');
+
+/**
+ * Mermaid's settings per theme, for the drawings made at build time and for the ones the
+ * reader's browser makes when there was no Chromium (the site carries them). Mermaid
+ * scopes `themeCSS` to each drawing's id, so it wins over the theme's own rules. In the
+ * dark theme: the Gantt grid dimmer (its lines are drawn in `currentColor`, the page's
+ * light text), and the labels beside done and active bars light (Mermaid draws them in
+ * the dark colour meant for inside the light bars).
+ */
+export function mermaidTheme(theme: Theme): { theme: string; themeVariables?: Record<string, string>; themeCSS?: string } {
+  if (theme === 'light') return { theme: 'default' };
+  return {
+    theme: 'dark',
+    themeVariables: { gridColor: '#4a4f59' },
+    themeCSS: `.grid .tick line{stroke:#4a4f59}${OUTSIDE_TEXT}{fill:#d0d4da !important}`,
+  };
+}
 
 /** Part of every cache key: bump when the rendering settings below change. */
-const SETTINGS = `v5 strict htmlLabels=false width=${DRAWING_WIDTH} dark-grid=${DARK_GRID}`;
+const SETTINGS = `v6 strict htmlLabels=false width=${DRAWING_WIDTH} ${JSON.stringify(THEMES.map(mermaidTheme))}`;
 
 export function mermaidScript(): string {
   return MERMAID_SCRIPT;
@@ -187,18 +206,16 @@ export async function renderDiagrams(
           // column of text, so their labels are drawn at the size they are read at.
           await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;width:${DRAWING_WIDTH}px}</style></head><body></body></html>`);
           await page.addScriptTag({ path: MERMAID_SCRIPT });
-          await page.evaluate(({ name, grid }) => {
+          await page.evaluate((settings) => {
             const mermaid = (globalThis as unknown as { mermaid: { initialize(config: unknown): void } }).mermaid;
             mermaid.initialize({
               startOnLoad: false,
               securityLevel: 'strict',
-              theme: name === 'dark' ? 'dark' : 'default',
-              // The dark theme's light grey Gantt grid runs through task labels: dimmer.
-              ...(name === 'dark' ? { themeVariables: { gridColor: grid } } : {}),
+              ...settings,
               flowchart: { htmlLabels: false },
               htmlLabels: false,
             });
-          }, { name: theme, grid: DARK_GRID });
+          }, mermaidTheme(theme));
           // In chunks, so the cache fills as drawings are made (an interrupted build keeps
           // what it drew).
           for (let start = 0; start < batch.length; start += CHUNK) {

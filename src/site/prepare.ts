@@ -14,7 +14,7 @@ import type { SourceText } from '../diagnostics/source.ts';
 import { diagnosticsByFile, documentInput } from '../emit/index.ts';
 import { planDocumentTree } from '../emit/markdown/document.ts';
 import { planJson, riskScore } from '../emit/plan-json.ts';
-import { ganttAxis } from '../emit/mermaid/gantt.ts';
+import { barLabel, ganttAxis, sectionTitle } from '../emit/mermaid/gantt.ts';
 import { ganttText } from '../emit/mermaid/text.ts';
 import { allRisks, type Plan } from '../model/plan.ts';
 import { stylish } from '../report/stylish.ts';
@@ -129,12 +129,12 @@ function portfolioGantt(plans: Plan[], result: CompileResult): string | undefine
   if (dated.length === 0) return undefined;
   const first = Math.min(...dated.map((plan) => epochDay(result.analysis.plans.get(plan)!.schedule!.start!)));
   const last = Math.max(...dated.map((plan) => epochDay(result.analysis.plans.get(plan)!.schedule!.finish!)));
-  const lines = ['gantt', `  title Portfolio (${isoDate(first)} → ${isoDate(last)})`, '  accTitle: Portfolio timeline', '  accDescr: One bar per plan with a start date, from its first to its last working day', '  dateFormat YYYY-MM-DD', ...ganttAxis(last - first + 1, true), '  todayMarker off', '  section Plans'];
+  const lines = ['gantt', `  title Portfolio (${isoDate(first)} → ${isoDate(last)})`, '  accTitle: Portfolio timeline', '  accDescr: One bar per plan with a start date, from its first to its last working day', '  dateFormat YYYY-MM-DD', ...ganttAxis(last - first + 1, true), '  todayMarker off', `  section ${sectionTitle('Plans', 'plans', dated.length)}`];
   dated.forEach((plan, index) => {
     const schedule = result.analysis.plans.get(plan)!.schedule!;
     const end = isoDate(epochDay(schedule.finish!) + 1);
     const tags = plan.status === 'done' ? 'done, ' : plan.status === 'in-progress' ? 'active, ' : '';
-    lines.push(`    ${ganttText(plan.title, plan.id)} :${tags}p${index}, ${schedule.start}, ${end}`);
+    lines.push(`    ${ganttText(barLabel(plan.title), plan.id)} :${tags}p${index}, ${schedule.start}, ${end}`);
   });
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 // Where the Gantt chart draws bars and milestones: at the instants of the schedule, so a
 // milestone sits at the end of the bars it follows, on the date the document gives it.
 import { describe, expect, it } from 'vitest';
-import { barLabel, gantt, ganttAxis } from '../../src/emit/mermaid/gantt.ts';
+import { barLabel, gantt, ganttAxis, sectionTitle } from '../../src/emit/mermaid/gantt.ts';
 import { compileYaml, planOf, timings } from '../helpers/compile.ts';
 
 /** The Gantt statements of a plan, by item name: `#65; :crit, t0, …` → { A: 'crit, t0, …' }. */
@@ -92,7 +92,9 @@ describe('the Gantt axis and labels', () => {
     expect(ganttAxis(89, true)).toEqual(['  axisFormat %b %d', '  tickInterval 2week']);
     expect(ganttAxis(300, true)).toEqual(['  axisFormat %b %Y', '  tickInterval 1month']);
     expect(ganttAxis(900, true)).toEqual(['  axisFormat %b %Y', '  tickInterval 3month']);
-    expect(ganttAxis(20, false)).toEqual(['  axisFormat day %j', '  tickInterval 1week']);
+    // Undated: day numbers from day 1, every 7 days from it, unpadded.
+    expect(ganttAxis(20, false)).toEqual(['  axisFormat day %-j', '  tickInterval 7day']);
+    expect(ganttAxis(100, false)).toEqual(['  axisFormat day %-j', '  tickInterval 14day']);
   });
 
   it('titles the chart with its dates (the axis shows no year) or its length', () => {
@@ -101,6 +103,16 @@ describe('the Gantt axis and labels', () => {
     expect(dated).toContain('  tickInterval 1week\n');
     const undated = gantt(...planAndAnalysis(['title: Undated']))!;
     expect(undated).toMatch(/^ {2}title #85;ndated \(19\.5 working days\)$/m);
+  });
+
+  it('breaks section names into lines of the left column, no more lines than the section has rows', () => {
+    expect(sectionTitle('Core implementation', 'core', 6)).toBe('#67;ore<br>#105;mplementation');
+    expect(sectionTitle('Rollout stages', 'rollout', 4)).toBe('#82;ollout<br>#115;tages');
+    expect(sectionTitle('Build', 'build', 1)).toBe('#66;uild');
+    // One row: one line, shortened.
+    expect(sectionTitle('Characterization tests and more', 'c', 1)).toBe('#67;haracterizat…');
+    // Plan text stays text: only the line breaks are markup.
+    expect(sectionTitle('Move the <b>data</b> now', 'm', 2)).toBe('#77;ove the<br>#60;b#62;data#60;/b#62;…');
   });
 
   it('shortens long bar labels at a word; the document keeps the whole title', () => {

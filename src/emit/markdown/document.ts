@@ -214,11 +214,14 @@ export function planDocumentTree(input: DocumentInput): Root {
 
   plan.phases.forEach((phase, index) => {
     const times = schedule?.phases.get(phase);
-    const span = times?.start ? ` (${times.start} → ${times.finish})` : times ? ` (days ${Math.floor(times.es) + 1}–${Math.max(1, Math.ceil(times.ef))})` : '';
-    blocks.push(heading(2, `Phase ${index + 1}: ${phase.title}${span}`));
+    // The dates go under the heading, not in it: a heading's anchor must not move when the
+    // schedule does, and a table of contents reads better without them.
+    const span = times?.start ? `${times.start} → ${times.finish}` : times ? `Days ${Math.floor(times.es) + 1}–${Math.max(1, Math.ceil(times.ef))}` : '';
+    blocks.push(heading(2, `Phase ${index + 1}: ${phase.title}`));
     if (phase.summary) blocks.push(...untrustedBlocks(phase.summary));
     const about: Phrasing[] = [];
-    if (phase.owner) about.push(strong('Owner:'), ` ${phase.owner}`);
+    if (span) about.push(strong('When:'), ` ${span}`);
+    if (phase.owner) about.push(...(about.length ? ['. '] : []), strong('Owner:'), ` ${phase.owner}`);
     if (phase.dependsOn.length > 0) about.push(...(about.length ? ['. '] : []), strong('Depends on:'), ` ${phase.dependsOn.map(dependencyText).join(', ')}`);
     if (about.length > 0) blocks.push(paragraph(...about));
     blocks.push(heading(3, 'Tasks'), taskTable(phase, schedule, noReturn));

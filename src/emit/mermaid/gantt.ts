@@ -41,11 +41,15 @@ function bar(timing: Timing, zero: boolean, dated: boolean): [string, string] {
  * not repeat one date at every few hours and a long one does not crowd its labels.
  */
 export function ganttAxis(days: number, dated: boolean): string[] {
-  const short = dated ? '%b %d' : 'day %j';
-  if (days <= 14) return [`  axisFormat ${short}`, '  tickInterval 1day'];
-  if (days <= 70) return [`  axisFormat ${short}`, '  tickInterval 1week'];
-  if (days <= 140) return [`  axisFormat ${short}`, '  tickInterval 2week'];
-  if (!dated) return ['  axisFormat day %j', '  tickInterval 1month'];
+  // Undated charts count working days from day 1 (drawn as 1970-01-01): ticks every 7 or
+  // 14 days from it (day 1, 8, 15…), not on Sundays, and day numbers without zeros.
+  if (!dated) {
+    const every = days <= 14 ? 1 : days <= 70 ? 7 : days <= 140 ? 14 : 28;
+    return ['  axisFormat day %-j', `  tickInterval ${every}day`];
+  }
+  if (days <= 14) return ['  axisFormat %b %d', '  tickInterval 1day'];
+  if (days <= 70) return ['  axisFormat %b %d', '  tickInterval 1week'];
+  if (days <= 140) return ['  axisFormat %b %d', '  tickInterval 2week'];
   if (days <= 400) return ['  axisFormat %b %Y', '  tickInterval 1month'];
   return ['  axisFormat %b %Y', '  tickInterval 3month'];
 }
@@ -65,6 +69,27 @@ export function barLabel(title: string, room = LABEL): string {
   return `${(space > room / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** Characters per line of a section name, in the chart's narrow left column. */
+const SECTION_LINE = 13;
+
+/**
+ * A section name in lines (`<br>`) that fit the chart's left column, at most one per row
+ * of the section (more would run into the next), the last shortened if need be. Each line
+ * is encoded on its own; `<br>` is the one piece of markup, and it is ours.
+ */
+export function sectionTitle(title: string, fallback: string, rows: number): string {
+  const words = (title.replace(/\s+/g, ' ').trim() || fallback).split(' ');
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && Array.from(`${last} ${word}`).length <= SECTION_LINE) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const room = Math.max(1, rows);
+  const kept = lines.length > room ? [...lines.slice(0, room - 1), barLabel(lines.slice(room - 1).join(' '), SECTION_LINE + 1)] : lines;
+  return kept.map((line) => ganttText(line, fallback)).join('<br>');
+}
+
 export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
   const schedule = analysis.schedule;
   if (!schedule) return undefined;
@@ -73,7 +98,7 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
   const span = dated ? epochDay(schedule.finish!) - epochDay(schedule.start!) + 1 : Math.max(1, Math.ceil(schedule.duration));
   const lines = [
     'gantt',
-    `  title ${ganttText(dated ? `${plan.title} (${schedule.start} → ${schedule.finish})` : `${plan.title} (${Math.round(schedule.duration * 10) / 10} working days)`, plan.id)}`,
+    `  title ${ganttText(dated ? `${barLabel(plan.title, 40)} (${schedule.start} → ${schedule.finish})` : `${barLabel(plan.title, 40)} (${Math.round(schedule.duration * 10) / 10} working days)`, plan.id)}`,
     `  accTitle: Timeline of ${accessibleText(plan.title)}`,
     `  accDescr: ${dated ? `From ${schedule.start} to ${schedule.finish}` : `${schedule.duration} working days`}, critical items marked`,
     '  dateFormat YYYY-MM-DD HH:mm',
@@ -84,7 +109,7 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
   const id = () => `t${next++}`;
   const noReturn = new Set(analysis.coverage.pointsOfNoReturn);
   for (const phase of plan.phases) {
-    lines.push(`  section ${ganttText(phase.title, phase.id)}`);
+    lines.push(`  section ${sectionTitle(phase.title, phase.id, phase.tasks.length)}`);
     for (const task of phase.tasks) {
       const timing = schedule.timings.get(task)!;
       const tags = [
@@ -100,7 +125,7 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
   }
   const stages = plan.rollout?.stages ?? [];
   if (stages.length > 0) {
-    lines.push('  section Rollout stages');
+    lines.push(`  section ${sectionTitle('Rollout stages', 'rollout', stages.length)}`);
     for (const stage of stages) {
       const timing = schedule.timings.get(stage)!;
       const tags = [...(timing.critical ? ['crit'] : []), ...(stage.duration <= 1e-9 ? ['milestone'] : [])];
@@ -109,7 +134,7 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
     }
   }
   if (plan.milestones.length > 0) {
-    lines.push('  section Milestones');
+    lines.push(`  section ${sectionTitle('Milestones', 'milestones', plan.milestones.length)}`);
     for (const milestone of plan.milestones) {
       const timing = schedule.timings.get(milestone)!;
       const [at] = bar(timing, true, dated);
