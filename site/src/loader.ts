@@ -19,6 +19,7 @@ export interface SiteInfo {
   title: string;
   version: string;
   diagrams: 'svg' | 'browser';
+  mermaid: Record<'light' | 'dark', { theme: string; themeVariables?: Record<string, string>; themeCSS?: string }>;
   timeline?: string;
   notBuilt: Array<{ file: string; errors: number }>;
   plans: Array<{ id: string; title: string }>;

@@ -19,7 +19,7 @@ import { ganttText } from '../emit/mermaid/text.ts';
 import { allRisks, type Plan } from '../model/plan.ts';
 import { stylish } from '../report/stylish.ts';
 import { PLAIN } from '../report/terminal.ts';
-import { renderDiagrams, type RenderStats, type Theme } from '../render/mermaid.ts';
+import { mermaidTheme, renderDiagrams, type RenderStats, type Theme } from '../render/mermaid.ts';
 import { epochDay, isoDate } from '../analyse/calendar.ts';
 import { VERSION } from '../version.ts';
 import { diagramElement, documentHtml, mermaidSources, normalise, printer, type Heading } from './html.ts';
@@ -107,6 +107,7 @@ export interface SiteData {
     version: string;
     /** `svg`: diagrams drawn at build time; `browser`: drawn by Mermaid in the page. */
     diagrams: 'svg' | 'browser';
+    mermaid: Record<Theme, ReturnType<typeof mermaidTheme>>;
     timeline?: string;
     notBuilt: Array<{ file: string; errors: number }>;
   };
@@ -328,6 +329,8 @@ export async function prepareSite(result: CompileResult, options: SiteOptions): 
         title: options.title,
         version: VERSION,
         diagrams: svgs && stats?.failed === 0 ? 'svg' : 'browser',
+        // Mermaid's settings per theme, for diagrams the reader's browser draws.
+        mermaid: { light: mermaidTheme('light'), dark: mermaidTheme('dark') },
         ...(timeline ? { timeline: printer.stringify({ type: 'root', children: [diagramElement(normalise(timeline), svgs, 0, 'Portfolio timeline')] }) } : {}),
         notBuilt,
       },

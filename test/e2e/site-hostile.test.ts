@@ -138,6 +138,8 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
           );
           expect(await drawings.count()).toBe(count);
           expect(await drawings.first().locator('style').textContent()).not.toBe(lightStyle);
+          // With the settings of the drawings made at build time (the dimmer Gantt grid).
+          expect(await drawings.first().locator('style').textContent()).toMatch(/\.grid \.tick line\{stroke:(#4a4f59|rgb\(74, 79, 89\))/);
         }
         expect(dialogs).toEqual([]);
         expect(errors).toEqual([]);
