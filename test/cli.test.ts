@@ -1,6 +1,6 @@
 // The real binary, spawned as a user or a CI job runs it: exit codes, output, colour.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.ts';
@@ -61,7 +61,7 @@ describe('planc check', () => {
     expect(planc(['check', '--max-warnings', '1'], { cwd: dir }).status).toBe(0);
     const strict = planc(['check', '--max-warnings', '0'], { cwd: dir });
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toContain('1 warnings, more than --max-warnings 0');
+    expect(strict.stderr).toContain('1 warning, more than --max-warnings 0');
     // -1: no limit, as in ESLint, written either way.
     for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
       const unlimited = planc(['check', ...args], { cwd: dir });
@@ -87,6 +87,18 @@ describe('planc check', () => {
       expect(stderr).not.toContain('EPIPE');
       expect(stderr).toBe(status === 1 ? 'planc: 3000 warnings, more than --max-warnings 0\n' : '');
       expect(code).toBe(status);
+    }
+  });
+
+  it('says in one line, and exits 3, when its output cannot be written (a full disk)', () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': CLEAN });
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'check'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      expect(result.stderr).toBe('planc: could not write to standard output: ENOSPC\n');
+      expect(result.status).toBe(3);
+    } finally {
+      closeSync(full);
     }
   });
 

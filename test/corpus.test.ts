@@ -79,6 +79,7 @@ const CASES: Record<string, [Content, string[]]> = {
   'missing phases': ['title: Corpus\n', ['PLAN2002 1:1']],
   'missing title and phases': ['kind: implementation\n', ['PLAN2002 1:1', 'PLAN2002 1:1']],
   'invalid enum': [OK.replace('title: Corpus', 'title: Corpus\nkind: migraton'), ['PLAN2004 2:7']],
+  'enum given a number': [OK.replace('title: Corpus', 'title: Corpus\nkind: 3'), ['PLAN2004 2:7']],
   'impossible date': [OK.replace('title: Corpus', 'title: Corpus\nstart: 2026-02-30'), ['PLAN2005 2:8']],
   'bad id': [OK.replace('id: a,', 'id: Task_A,'), ['PLAN2005 7:15']],
   'out of range': [OK.replace('title: Corpus', 'title: ""').replace('duration: 1d }', 'duration: 20000 }'), ['PLAN2006 1:8', 'PLAN2006 7:38']],

@@ -16,10 +16,15 @@ export async function main(): Promise<void> {
  * A reader that stops early (`planc check | head -1`) closes the pipe; writing on makes
  * the stream emit EPIPE, which, unhandled, would end planc with a stack trace. planc then
  * writes nothing more to that stream and ends as it would have: with its own exit code.
+ * Any other failure to write (a full disk: `planc check > /dev/full`) means the output is
+ * lost: planc says so in one line on the other stream, if it can, and exits 3.
  */
 function quietWhenClosed(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
     stream.destroy();
+    if (error.code === 'EPIPE') return;
+    const other = stream === process.stdout ? process.stderr : process.stdout;
+    if (!other.destroyed) other.write(`planc: could not write to ${stream === process.stdout ? 'standard output' : 'standard error'}: ${error.code ?? error.message}\n`);
+    process.exit(3);
   });
 }

@@ -3,7 +3,13 @@
 //   PLAN1xxx files and YAML   PLAN2xxx schema        PLAN3xxx references and graph
 //   PLAN4xxx schedule         PLAN5xxx rollback, risks, verification
 //   PLAN6xxx configuration    PLAN9xxx planc itself
+
 import { define, quoteList, type DiagnosticDefinition } from './define.ts';
+
+/** `a task`, `an architecture diagram`. */
+function article(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
 
 const MINIMAL =
   'title: Example\nrollback: { trigger: Errors rise, steps: [Revert the release] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
@@ -343,7 +349,7 @@ export const duplicateId = define<{ id: string; kind: string; firstKind: string;
   configurable: false,
   title: 'Duplicate id',
   message: (p) =>
-    `The id \`${p.id}\` is already used by a ${p.firstKind} of ${p.diagram === undefined ? 'this plan' : `diagram \`${p.diagram}\``}`,
+    `The id \`${p.id}\` is already used by ${article(p.firstKind)} of ${p.diagram === undefined ? 'this plan' : `diagram \`${p.diagram}\``}`,
   help: (p) =>
     p.diagram === undefined
       ? 'Ids are unique within a plan, across all its items: phases, tasks, milestones, rollout stages, risks, checks, success criteria, decisions and diagrams. Rename one.'
@@ -427,7 +433,7 @@ export const wrongReferenceKind = define<{ reference: string; actual: string; ex
   severity: 'error',
   configurable: false,
   title: 'Reference to the wrong kind of item',
-  message: (p) => `\`${p.reference}\` is a ${p.actual}; expected ${p.expected.map((k) => `a ${k}`).join(' or ')}`,
+  message: (p) => `\`${p.reference}\` is ${article(p.actual)}; expected ${p.expected.map((k) => article(k)).join(' or ')}`,
   help: () => 'Point the reference at an item of the expected kind.',
   explanation: 'The id exists but names the wrong kind of item: a dependency on a risk, a success criterion verified by a decision.',
   fix: 'Reference an item of a kind the property accepts.',

@@ -76,7 +76,7 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
  * allows). These patterns also match harmless text (in quotes, say): that only costs the
  * full path's time.
  */
-const SPECIAL = /\t|^%|.\n(?:---|\.\.\.)(?:\s|$)|^--- +[^\s#]|(?:^|[\s[{,])(?:&\S|!)|(?:^|\s)\?(?:\s|$)|[\]}]\s*:(?:\s|$)|[\]}]#|[^\s[{,]["']#/m;
+const SPECIAL = /\r(?!\n)|\t|^%|.\n(?:---|\.\.\.)(?:\s|$)|^--- +[^\s#]|(?:^|[\s[{,])(?:&\S|!)|(?:^|\s)\?(?:\s|$)|[\]}]\s*:(?:\s|$)|[\]}]#|[^\s[{,]["']#/m;
 
 /** YAML's limit on an implicit key: its `:` at most 1024 characters after the key's start. */
 const KEY_LIMIT = 1024;

@@ -155,7 +155,7 @@ function describe(error: ErrorObject, input: ValidateInput): Finding | undefined
     case 'format':
       return finding(
         invalidFormat,
-        { value: String(error.data), expected: params.format === 'date' ? 'a real date written YYYY-MM-DD' : `a ${String(params.format)}` },
+        { value: String(error.data), expected: params.format === 'date' ? 'a real date, written YYYY-MM-DD' : `a ${String(params.format)}` },
         at(source.valueSpan(pointer)),
       );
     case 'minimum':
@@ -225,8 +225,12 @@ function focus(findings: Finding[]): Finding[] {
   const suggested = new Set(
     findings.filter((f) => f.suggestion !== undefined).map((f) => `${f.object}\u0000${f.suggestion}`),
   );
+  // A value outside an enum of text is one problem, even when it is not text (`kind: 3`):
+  // the enum's message, which lists the allowed values, is the one kept.
+  const enumerated = new Set(findings.filter((f) => f.definition === invalidEnum).map((f) => f.location.pointer));
   const seen = new Set<string>();
   const kept = findings.filter((f) => {
+    if (f.definition === wrongType && enumerated.has(f.location.pointer)) return false;
     if (f.missing !== undefined && suggested.has(`${f.object}\u0000${f.missing}`)) return false;
     // Two missing properties of one object are two problems at one place.
     const key = `${f.definition.code}\u0000${f.location.span.start}\u0000${f.location.span.end}\u0000${f.location.pointer}\u0000${f.missing ?? ''}`;

@@ -81,6 +81,7 @@ describe('the fast YAML path', () => {
       'a: 1\n---\nb: 2\n', // two documents
       'a: "unclosed\n',
       '--- a: b\n', // a mapping on the `---` line, as the first line
+      'id: cr\rtitle: CR\r', // lone carriage returns as line ends (read differently by the two libraries)
       '--- - a\n',
       `${'k'.repeat(1025)}: v\n`, // keys over 1024 characters, plain or quoted, at any depth
       `"${'k'.repeat(1030)}": v\n`,

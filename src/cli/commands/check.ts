@@ -20,7 +20,7 @@ export const checkCommand: Command = {
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (errors > 0) return EXIT.findings;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`planc: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      io.stderr.write(`planc: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
       return EXIT.findings;
     }
     return EXIT.clean;

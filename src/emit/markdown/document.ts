@@ -155,7 +155,10 @@ export function planDocumentTree(input: DocumentInput): Root {
   const facts: string[] = [`Status: ${plan.status}`, `Kind: ${plan.kind}`];
   if (plan.owner) facts.push(`Owner: ${plan.owner}`);
   if (schedule?.start) facts.push(`${schedule.start} → ${schedule.finish}`);
-  if (schedule) facts.push(`${Math.round(schedule.duration * 10) / 10} working days`);
+  if (schedule) {
+    const length = Math.round(schedule.duration * 10) / 10;
+    facts.push(`${length} working day${length === 1 ? '' : 's'}`);
+  }
   const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
   facts.push(`${progress}% done`);
   if (plan.tags.length > 0) facts.push(`Tags: ${plan.tags.join(', ')}`);

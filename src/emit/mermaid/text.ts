@@ -17,11 +17,13 @@ function flatten(text: string): string {
  * quotes Mermaid reads `#…;` entity codes, so every character that could matter is written
  * as one: quotes (end the label), `#` (starts an entity), `%` (directives are found by a
  * pattern over the whole text, quotes or not), `<`, `>`, `&` (markup), backticks (markdown
- * strings).
+ * strings), and `:` (before it decodes entities, Mermaid protects `style …: …#…;`
+ * statements with a pattern that also matches a label holding "style", a colon and an
+ * entity, and then leaves the label's last entity undecoded).
  */
 export function label(text: string, fallback = ' '): string {
   const flat = flatten(text) || fallback;
-  return flat.replace(/[#"%<>&`]/g, (c) => `#${c.charCodeAt(0)};`);
+  return flat.replace(/[#"%<>&`:]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 /**
