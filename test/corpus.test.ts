@@ -103,6 +103,7 @@ const CASES: Record<string, [Content, string[]]> = {
   'byte order mark': [`\ufeff${OK.replace('id: a,', 'id: Bad,')}`, ['PLAN2005 7:15']],
   // Pathological sizes, under the 1 MiB limit: each once took the parser quadratic time.
   '400,000 escaped quotes in an unclosed string': [`title: "${'\\"'.repeat(400_000)}\n`, ['PLAN1001 1:8']],
+  '300,000 quoted strings on one line': [`title: [${Array.from({ length: 300_000 }, () => "''").join(',')}]\n`, ['PLAN2002 1:1', 'PLAN2003 1:8']],
   'a mapping of 90,000 keys with a duplicate': [`${OK}capacity:\n  ${OWNERS.join('\n  ')}\n  k5: 2\n`, [`PLAN1002 ${OK_LINES + 90_002}:3`]],
   'a mapping of 90,000 keys with a wrong value': [`${OK}capacity:\n  ${OWNERS.join('\n  ')}\n  last: 0\n`, [`PLAN2006 ${OK_LINES + 90_002}:9`]],
   'a flow mapping of 90,000 keys with a duplicate': [`${OK}${FLOW_OWNERS}\n`, [`PLAN1002 ${OK_LINES + 1}:${FLOW_OWNERS.lastIndexOf('k5: 2') + 1}`]],

@@ -329,6 +329,9 @@ function flowDepthBeyond(text: string, limit: number): number {
   // Per quote character: up to where no closing quote of that kind is left on the line.
   let noDoubleBefore = -1;
   let noSingleBefore = -1;
+  // The end of the current line, found once per line (not once per quote: a line of many
+  // short quoted strings would make that quadratic).
+  let lineEnd = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) {
@@ -341,8 +344,11 @@ function flowDepthBeyond(text: string, limit: number): number {
       // When a quote finds none, every later quote of its kind on the line is escaped
       // (for `"`) or there is none (for `'`): none of them closes either.
       if (i < (c === 0x22 ? noDoubleBefore : noSingleBefore)) continue;
-      const end = text.indexOf('\n', i);
-      const stop = end === -1 ? text.length : end;
+      if (lineEnd < i) {
+        const end = text.indexOf('\n', i);
+        lineEnd = end === -1 ? text.length : end;
+      }
+      const stop = lineEnd;
       let j = i + 1;
       while (j < stop && !(text.charCodeAt(j) === c && (c === 0x27 || text.charCodeAt(j - 1) !== 0x5c))) j++;
       if (j < stop) i = j;
