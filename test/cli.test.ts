@@ -125,14 +125,22 @@ describe('planc check', () => {
     });
   });
 
-  it('takes files, folders and globs, and warns about arguments that match nothing', () => {
+  it('takes files, folders and globs; a missing path is a usage error, a glob matching nothing a warning', () => {
     const { dir } = repo({ 'plans/a.plan.yaml': CLEAN, 'plans/sub/b.plan.yaml': CLEAN.replace('Clean', 'B'), 'other/c.yaml': CLEAN });
     expect(planc(['check', 'plans/a.plan.yaml'], { cwd: dir }).stdout).toContain('1 plan file checked');
     expect(planc(['check', 'plans'], { cwd: dir }).stdout).toContain('2 plan files checked');
     expect(planc(['check', '**/*.yaml'], { cwd: dir }).stdout).toContain('3 plan files checked');
-    const partly = planc(['check', 'plans', 'missing'], { cwd: dir });
-    expect(partly.status).toBe(0);
-    expect(partly.stderr).toBe('planc: warning: `missing` matched no plan file\n');
+    // A typo in CI must not pass: a named path that does not exist stops the run.
+    const partly = planc(['check', 'plans', 'missing.yaml'], { cwd: dir });
+    expect(partly.status).toBe(2);
+    expect(partly.stderr.split('\n')[0]).toBe('planc: no such file or folder: `missing.yaml`');
+    expect(partly.stdout).toBe('');
+    const empty = planc(['check', ''], { cwd: dir });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr.split('\n')[0]).toBe('planc: an empty path was given');
+    const glob = planc(['check', 'plans', 'nowhere/*.yaml'], { cwd: dir });
+    expect(glob.status).toBe(0);
+    expect(glob.stderr).toBe('planc: warning: `nowhere/*.yaml` matched no plan file\n');
     // Files an earlier argument already named still count as matched.
     const overlapping = planc(['check', 'plans/**/*.yaml', 'plans/sub/*.yaml', 'plans/a.plan.yaml', 'other/*.yml'], { cwd: dir });
     expect(overlapping.stdout).toContain('2 plan files checked');

@@ -1,5 +1,6 @@
 // What check and build share: running the compiler over the paths of the command line and
 // printing the diagnostics.
+import { isDynamicPattern } from 'tinyglobby';
 import { check, type CheckOutcome } from '../../check.ts';
 import type { CompileResult } from '../../compile.ts';
 import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
@@ -27,6 +28,7 @@ export async function compileFor(
   io: Io,
   options: { simulate?: boolean } = {},
 ): Promise<CompileResult | number> {
+  if (positionals.some((path) => path.trim() === '')) throw new UsageError('an empty path was given', 'Name plan files, folders or globs (or none: the plans folder).');
   const outcome: CheckOutcome = await check({
     cwd: io.cwd,
     paths: positionals,
@@ -42,6 +44,15 @@ export async function compileFor(
     throw new UsageError(
       `no plan files matched ${outcome.patterns.map((p) => `\`${p}\``).join(', ')}`,
       'Pass plan files, folders or globs, or set `plans:` in planc.config.yaml.',
+    );
+  }
+  // A path named outright that does not exist is a mistake (a typo in CI must not pass);
+  // a glob that matches nothing may be on purpose (`docs/plans/*.yaml` before the first plan).
+  const missing = outcome.unmatched.filter((pattern) => !isDynamicPattern(pattern));
+  if (missing.length > 0) {
+    throw new UsageError(
+      `${missing.length === 1 ? 'no such file or folder' : 'no such files or folders'}: ${missing.map((p) => `\`${p}\``).join(', ')}`,
+      'Name existing plan files or folders, or globs.',
     );
   }
   for (const pattern of outcome.unmatched) io.stderr.write(`planc: warning: \`${pattern}\` matched no plan file\n`);
