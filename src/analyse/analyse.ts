@@ -30,9 +30,9 @@ export interface ProjectAnalysis {
 
 export function analyse(project: Project, config: Config, diagnostics: Diagnostics, options: AnalyseOptions): ProjectAnalysis {
   const graph = buildGraph(project);
-  const { cyclicEdge, cycles, component } = findCycles(graph);
+  const { cyclicEdge, cycles, component, more } = findCycles(graph);
   const fileOrder = new Map(project.plans.map((plan, i) => [plan.file, i]));
-  for (const cycle of cycles) reportCycle(graph, cycle, fileOrder, diagnostics);
+  cycles.forEach((cycle, index) => reportCycle(graph, cycle, fileOrder, diagnostics, more.get(index)));
 
   const calendars = project.plans.map((plan) => (plan.start ? new WorkCalendar(plan.calendar, plan.start) : undefined));
   const convert = converters(graph, calendars);
@@ -82,7 +82,7 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
   return analysis;
 }
 
-function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, number>, diagnostics: Diagnostics): void {
+function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, number>, diagnostics: Diagnostics, more?: number): void {
   const k = cycle.length;
   // Start where the earliest written dependency of the cycle is, so the report is stable.
   let first = -1;
@@ -119,7 +119,7 @@ function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, numbe
       });
     }
   }
-  diagnostics.report(dependencyCycle, { path }, graph.origin[cycle[first]!]!, related);
+  diagnostics.report(dependencyCycle, { path, ...(more ? { more } : {}) }, graph.origin[cycle[first]!]!, related);
 }
 
 /** Converters between the working-day axes of plans with different calendars. */

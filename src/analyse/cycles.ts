@@ -14,6 +14,8 @@ export interface CycleAnalysis {
   cyclicEdge: Uint8Array;
   /** Cycles as edge ids in precedence order: from[e0] → to[e0] = from[e1] → … → from[e0]. */
   cycles: number[][];
+  /** For the last cycle shown of a component that has more: how many of its written dependencies no cycle shown covers. */
+  more: Map<number, number>;
 }
 
 export const MAX_CYCLES_PER_COMPONENT = 50;
@@ -97,6 +99,8 @@ export function findCycles(graph: Graph): CycleAnalysis {
     const origin = graph.origin[e]!;
     return `${origin.file}\u0000${origin.span.start}`;
   };
+  const more = new Map<number, number>();
+  const uncovered = new Set<string>();
   cyclicComponents.forEach((members, c) => {
     const covered = new Set<string>();
     const reported = new Set<string>();
@@ -111,7 +115,11 @@ export function findCycles(graph: Graph): CycleAnalysis {
     edges.sort((a, b) => a - b);
     let count = 0;
     for (const e of edges) {
-      if (covered.has(written(e)) || count >= MAX_CYCLES_PER_COMPONENT) continue;
+      if (covered.has(written(e))) continue;
+      if (count >= MAX_CYCLES_PER_COMPONENT) {
+        uncovered.add(written(e));
+        continue;
+      }
       const path = shortestPath(graph, to[e]!, from[e]!, component, c, seen, via, ++stamp);
       if (!path) continue;
       const cycle = [e, ...path];
@@ -123,8 +131,12 @@ export function findCycles(graph: Graph): CycleAnalysis {
       cycles.push(cycle);
       count += 1;
     }
+    // Dependencies left out because the component hit the limit (and not covered after).
+    const left = [...uncovered].filter((origin) => !covered.has(origin)).length;
+    if (left > 0) more.set(cycles.length - 1, left);
+    uncovered.clear();
   });
-  return { component, cyclicEdge, cycles };
+  return { component, cyclicEdge, cycles, more };
 }
 
 function hasSelfLoop(graph: Graph, v: number): boolean {

@@ -5,6 +5,7 @@
 //   PLAN6xxx configuration    PLAN9xxx planc itself
 
 import { define, quoteList, type DiagnosticDefinition } from './define.ts';
+import { MAX_CYCLES_PER_COMPONENT as MAX_CYCLES_SHOWN } from '../analyse/cycles.ts';
 
 /** `a task`, `an architecture diagram`. */
 function article(noun: string): string {
@@ -395,13 +396,14 @@ export const unknownPlan = define<{ plan: string; suggestion?: string }>({
   },
 });
 
-export const dependencyCycle = define<{ path: string[] }>({
+export const dependencyCycle = define<{ path: string[]; more?: number }>({
   code: 'PLAN3004',
   name: 'dependency-cycle',
   severity: 'error',
   configurable: false,
   title: 'Dependency cycle',
-  message: (p) => `Dependency cycle: ${p.path.join(' → ')}`,
+  message: (p) =>
+    `Dependency cycle: ${p.path.join(' → ')}${p.more ? ` (only ${MAX_CYCLES_SHOWN} cycles are shown per knot of tasks; ${p.more} more ${p.more === 1 ? 'dependency' : 'dependencies'} among them ${p.more === 1 ? 'is' : 'are'} in cycles too)` : ''}`,
   help: () => 'Remove one of the dependencies in the cycle; the related locations show each of them.',
   explanation: 'Items wait for each other in a circle, so none of them can start. A task that depends on itself, or on its own phase, is a cycle too.',
   fix: 'Break the cycle by removing or redirecting one dependency.',

@@ -230,6 +230,18 @@ describe('cycles', () => {
     expect(cycles[0]!.related.map((r) => `${r.range.start.line}:${r.range.start.column}`)).toEqual(['13:17']);
   });
 
+  it('shows at most 50 cycles of a knot, and says how many dependencies were left out', () => {
+    // 30 tasks, each depending on every other: 870 dependencies, all in cycles.
+    const ids = Array.from({ length: 30 }, (_, i) => `t${i}`);
+    const tasks = ids.map((id) => `      - { id: ${id}, title: ${id}, duration: 1, dependsOn: [${ids.filter((other) => other !== id).join(', ')}] }`);
+    const result = compileYaml({ 'dense.plan.yaml': ['title: Dense', 'phases:', '  - id: p', '    title: P', '    tasks:', ...tasks, ''].join('\n') });
+    const cycles = result.resolved.filter((d) => d.code === 'PLAN3004');
+    expect(cycles).toHaveLength(50);
+    expect(cycles.slice(0, -1).every((d) => !d.message.includes('more'))).toBe(true);
+    // Each of the 50 two-task cycles covers two dependencies: 870 − 100 are left out.
+    expect(cycles.at(-1)!.message).toMatch(/^Dependency cycle: \S+ → \S+ → \S+ \(only 50 cycles are shown per knot of tasks; 770 more dependencies among them are in cycles too\)$/);
+  });
+
   it('names both plans and both files for a cycle across plans', () => {
     const a = plan(['{ id: a, title: A, duration: 1, dependsOn: ["b#b"] }']);
     const b = plan(['{ id: b, title: B, duration: 1, dependsOn: ["a#a"] }']);
