@@ -229,5 +229,7 @@ function round(value: number): number {
  * and a thousand plans of indented JSON would double what a build writes; `jq .` reads it).
  */
 export function stringify(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
+  // JSON leaves DEL, C1 controls and bidirectional controls raw: written as escapes (the same value when read),
+  // they cannot reorder what someone viewing the file sees.
+  return `${JSON.stringify(value).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

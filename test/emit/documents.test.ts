@@ -95,6 +95,15 @@ describe('untrusted text', () => {
     expect(markdown).not.toMatch(/\]\(javascript:/);
   });
 
+  it('leaves out control characters and bidirectional overrides, in every output', () => {
+    expect(markdown).toContain('3. bidi evil and NUL  and BEL  in a goal');
+    // plan.json keeps the value, written with escapes.
+    expect(file('hostile/plan.json')).toContain('"bidi \\u202eevil\\u2066 and NUL \\u0000 and BEL \\u0007 in a goal"');
+    for (const output of emitted.files) {
+      expect(String(output.content), output.path).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
+  });
+
   it('keeps every table row to its columns, whatever pipes and newlines the text holds', () => {
     visit(tree, 'table', (table) => {
       const width = table.children[0]!.children.length;

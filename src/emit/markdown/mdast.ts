@@ -21,6 +21,7 @@ import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 
 export type Phrasing = PhrasingContent | string;
 
@@ -98,8 +99,20 @@ export function table(headers: string[], rows: Array<Array<Phrasing | Phrasing[]
   };
 }
 
+/**
+ * Control characters (all but tab and line feed) and bidirectional embeddings, overrides
+ * and isolates: invisible in a document, they can hide or reorder what a reader sees (a
+ * right-to-left override), and a NUL makes tools take the file for binary. Plan text may
+ * hold them (YAML's `"\u202e"` escapes); documents leave them out, as the diagrams do.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 export function root(children: RootContent[]): Root {
-  return { type: 'root', children };
+  const tree: Root = { type: 'root', children };
+  visit(tree, (node) => {
+    if ('value' in node && typeof node.value === 'string') node.value = node.value.replace(INVISIBLE, '');
+  });
+  return tree;
 }
 
 /**
