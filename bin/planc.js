@@ -7,6 +7,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
   );
   process.exit(2);
 }
+// With both set, FORCE_COLOR wins (as in Node and in planc's own rule, src/report/terminal.ts);
+// without NO_COLOR, Node does not warn about ignoring it on every run.
+if (process.env.FORCE_COLOR !== undefined && process.env.NO_COLOR !== undefined) delete process.env.NO_COLOR;
 // Node caches the compiled code of planc's modules on disk: a run starts faster.
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();

@@ -224,6 +224,10 @@ describe('planc check', () => {
     expect(planc(['check'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).toMatch(ansi);
     expect(planc(['check'], { cwd: dir, env: { FORCE_COLOR: '0' } }).stdout).not.toMatch(ansi);
     expect(planc(['check'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout).not.toMatch(ansi);
+    // Both: FORCE_COLOR wins, and Node's warning about the ignored NO_COLOR is not printed.
+    const both = planc(['check'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(both.stdout).toMatch(ansi);
+    expect(both.stderr).toBe('');
   });
 
   it('shows plan text with control characters escaped, so a plan cannot drive the terminal', () => {
