@@ -47,6 +47,8 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
   }
 
   const items = new Map<Plan, Map<string, Target>>();
+  const candidatesOf = new Map<Plan, Map<string, string[]>>();
+  let suggestionBudget = 2_000_000;
   for (const plan of plans) items.set(plan, indexItems(plan));
 
   // Each reference gets its `target` here, or loses a stale one from an earlier link.
@@ -74,8 +76,16 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
     const index = items.get(plan)!;
     const target = index.get(ref.id);
     if (!target) {
-      const candidates = [...index.values()].filter(({ item }) => expected.includes(item.kind)).map(({ item }) => item.id);
-      const found = suggest(ref.id, candidates);
+      // Made once per plan and kind of item (a plan can hold thousands of broken references).
+      const key = `${expected.join(',')}`;
+      let byKind = candidatesOf.get(plan);
+      if (!byKind) candidatesOf.set(plan, (byKind = new Map()));
+      let candidates = byKind.get(key);
+      if (!candidates) byKind.set(key, (candidates = [...index.values()].filter(({ item }) => expected.includes(item.kind)).map(({ item }) => item.id)));
+      // "Did you mean" compares with every candidate: past a budget (a plan with thousands of
+      // broken references to thousands of items), the rest are reported without a guess.
+      suggestionBudget -= candidates.length;
+      const found = suggestionBudget >= 0 ? suggest(ref.id, candidates) : undefined;
       const suggestion = found === undefined ? undefined : plan === from ? found : `${plan.id}#${found}`;
       diagnostics.report(
         unknownReference,

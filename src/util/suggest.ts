@@ -33,6 +33,15 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[b.length]!;
 }
 
+/** Each candidate list's normalised and lower-case forms, made once per list (an array asked about again and again). */
+const prepared = new WeakMap<readonly string[], { normal: string[]; lower: string[] }>();
+
+function forms(candidates: readonly string[]): { normal: string[]; lower: string[] } {
+  let found = prepared.get(candidates);
+  if (!found) prepared.set(candidates, (found = { normal: candidates.map(normalise), lower: candidates.map((c) => c.toLowerCase()) }));
+  return found;
+}
+
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = normalise(input);
   const lower = input.toLowerCase();
@@ -40,14 +49,17 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
   let bestDistance = Infinity;
   let prefixed: string | undefined;
   let prefixes = 0;
-  for (const candidate of candidates) {
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
+  const { normal: normals, lower: lowers } = forms(list);
+  for (let k = 0; k < list.length; k++) {
+    const candidate = list[k]!;
     if (candidate === input) continue;
-    const normal = normalise(candidate);
+    const normal = normals[k]!;
     if (normal === wanted) return candidate;
     // Up to a third of the letters may differ: `titl` → `title`, but `q` suggests nothing.
     const limit = Math.min(3, Math.floor(Math.max(input.length, candidate.length) / 3));
     if (limit > 0) {
-      const distance = editDistance(lower, candidate.toLowerCase(), limit);
+      const distance = editDistance(lower, lowers[k]!, limit);
       if (distance <= limit && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
