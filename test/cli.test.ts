@@ -147,6 +147,16 @@ describe('planc check', () => {
     expect(overlapping.stderr).toBe('planc: warning: `other/*.yml` matched no plan file\n');
   });
 
+  it.skipIf(process.platform === 'win32')('checks a file reached through two symlinked folders once', () => {
+    const { dir } = repo({ 'real/g.plan.yaml': CLEAN, 'plans/own.plan.yaml': CLEAN });
+    symlinkSync('../real', join(dir, 'plans/a'));
+    symlinkSync('../real', join(dir, 'plans/b'));
+    const result = planc(['check', 'plans'], { cwd: dir });
+    expect(result.stdout).not.toContain('PLAN3005');
+    expect(result.stdout).toContain('2 plan files checked');
+    expect(result.status).toBe(0);
+  });
+
   it.skipIf(process.platform === 'win32')('reports a named path that is no plan file as it does one found in a folder (PLAN1010)', () => {
     const { dir } = repo({ 'plans/a.plan.yaml': CLEAN });
     symlinkSync('/dev/zero', join(dir, 'plans/zero.yaml'));

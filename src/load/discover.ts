@@ -1,5 +1,5 @@
 // Which files to check: paths, folders (every .yaml/.yml inside) and globs.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -36,7 +36,22 @@ export async function discover(patterns: string[], cwd: string): Promise<Discove
     if (matches.length === 0) unmatched.push(pattern);
     for (const match of matches) found.add(toRelative(cwd, match));
   }
-  return { files: [...found].sort(), unmatched };
+  // One file reached by two paths (two symlinked folders to one place) is checked once,
+  // under the first of its paths: twice, it would define its plan twice.
+  const files: string[] = [];
+  const real = new Set<string>();
+  for (const file of [...found].sort()) {
+    let key: string;
+    try {
+      key = realpathSync(resolve(cwd, file));
+    } catch {
+      key = resolve(cwd, file);
+    }
+    if (real.has(key)) continue;
+    real.add(key);
+    files.push(file);
+  }
+  return { files, unmatched };
 }
 
 // The folder a new plan file named `name` goes into so that `patterns` (relative to
