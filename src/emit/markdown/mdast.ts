@@ -21,7 +21,6 @@ import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 
 export type Phrasing = PhrasingContent | string;
 
@@ -105,13 +104,18 @@ export function table(headers: string[], rows: Array<Array<Phrasing | Phrasing[]
  * right-to-left override), and a NUL makes tools take the file for binary. Plan text may
  * hold them (YAML's `"\u202e"` escapes); documents leave them out, as the diagrams do.
  */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** Drops them from every text value of a tree (a plain walk: a build visits millions of nodes). */
+function dropInvisible(node: { value?: unknown; children?: unknown[] }): void {
+  if (typeof node.value === 'string' && INVISIBLE.test(node.value)) node.value = node.value.replace(INVISIBLE_ALL, '');
+  if (node.children) for (const child of node.children) dropInvisible(child as { value?: unknown; children?: unknown[] });
+}
 
 export function root(children: RootContent[]): Root {
   const tree: Root = { type: 'root', children };
-  visit(tree, (node) => {
-    if ('value' in node && typeof node.value === 'string') node.value = node.value.replace(INVISIBLE, '');
-  });
+  dropInvisible(tree);
   return tree;
 }
 
