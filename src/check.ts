@@ -19,6 +19,7 @@ export interface CheckOptions {
 
 export type CheckOutcome =
   | { kind: 'config-error'; diagnostics: ResolvedDiagnostic[]; source: (path: string) => SourceText | undefined }
+  | { kind: 'missing'; missing: string[] }
   | { kind: 'no-files'; patterns: string[]; unmatched: string[]; config: Config }
   | { kind: 'compiled'; result: CompileResult; unmatched: string[] };
 
@@ -39,7 +40,9 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const patterns = options.paths?.length
     ? options.paths
     : config.plans.map((pattern) => relative(cwd, resolve(config.root, pattern)) || '.');
-  const { files, unmatched } = await discover(patterns, cwd);
+  const { files, unmatched, missing } = await discover(patterns, cwd);
+  // Before reading anything: a named path that does not exist stops the run.
+  if (missing.length > 0) return { kind: 'missing', missing };
   if (files.length === 0) return { kind: 'no-files', patterns, unmatched, config };
   const inputs = readInputs(files, cwd, config.maxFileSize);
   return { kind: 'compiled', result: compile(inputs, config, { simulate: options.simulate ?? false }), unmatched };

@@ -123,18 +123,24 @@ function withoutCoveredWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
  * for a thousand small files, one blocking read after another beats a thousand promises.
  */
 export function readInputs(paths: string[], cwd: string, maxFileSize: number): FileInput[] {
-  return paths.map((path): FileInput => {
+  // One file reached by two paths (two symlinked folders to one place) is read once, under
+  // the first of its paths: twice, it would define its plan twice.
+  const seen = new Set<string>();
+  return paths.flatMap((path): FileInput[] => {
     let fd: number | undefined;
     try {
       // Non-blocking, so that opening a named pipe does not wait for a writer.
       fd = openSync(resolve(cwd, path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       const info = fstatSync(fd);
-      if (!info.isFile()) return { path, error: 'it is not a regular file' };
-      if (info.size > maxFileSize) return { path, size: info.size };
-      return { path, bytes: readFileSync(fd) };
+      const identity = `${info.dev}:${info.ino}`;
+      if (seen.has(identity)) return [];
+      seen.add(identity);
+      if (!info.isFile()) return [{ path, error: 'it is not a regular file' }];
+      if (info.size > maxFileSize) return [{ path, size: info.size }];
+      return [{ path, bytes: readFileSync(fd) }];
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return { path, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error) };
+      return [{ path, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error) }];
     } finally {
       if (fd !== undefined) closeSync(fd);
     }

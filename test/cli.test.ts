@@ -187,7 +187,8 @@ describe('planc check', () => {
       [['check', '--max-warnings', 'lots'], 'planc: --max-warnings takes a whole number (or -1 for no limit), not `lots`'],
       [['check', '--max-warnings', '-2'], 'planc: --max-warnings takes a whole number (or -1 for no limit), not `-2`'],
       [['check', '--max-warnings'], 'planc: option `--max-warnings` needs a value'],
-      [['check', 'nowhere'], 'planc: no plan files matched `nowhere`'],
+      [['check', 'nowhere'], 'planc: no such file or folder: `nowhere`'],
+      [['check', 'nowhere/*.yaml'], 'planc: no plan files matched `nowhere/*.yaml`'],
     ];
     for (const [args, message] of cases) {
       const result = planc(args, { cwd: dir });

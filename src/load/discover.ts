@@ -1,5 +1,5 @@
 // Which files to check: paths, folders (every .yaml/.yml inside) and globs.
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -10,13 +10,16 @@ const IGNORE = ['**/node_modules/**', '**/planc.config.{yaml,yml,json}'];
 export interface Discovered {
   /** Plan files, relative to cwd with forward slashes, sorted. */
   files: string[];
-  /** Arguments that named nothing: neither an existing path, nor a glob with matches. */
+  /** Folders and globs that matched no plan file. */
   unmatched: string[];
+  /** Paths (not globs) that do not exist. */
+  missing: string[];
 }
 
 export async function discover(patterns: string[], cwd: string): Promise<Discovered> {
   const found = new Set<string>();
   const unmatched: string[] = [];
+  const missing: string[] = [];
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const info = (await stat(absolute).catch(() => undefined)) ?? (await lstat(absolute).catch(() => undefined));
@@ -30,28 +33,15 @@ export async function discover(patterns: string[], cwd: string): Promise<Discove
     } else if (isDynamicPattern(pattern)) {
       matches = await glob([pattern], { cwd, ignore: IGNORE, absolute: true, dot: false });
     } else {
-      matches = [];
+      // A path named outright that does not exist: a mistake, not an empty match.
+      missing.push(pattern);
+      continue;
     }
     // A pattern whose files an earlier one already named still matched them.
     if (matches.length === 0) unmatched.push(pattern);
     for (const match of matches) found.add(toRelative(cwd, match));
   }
-  // One file reached by two paths (two symlinked folders to one place) is checked once,
-  // under the first of its paths: twice, it would define its plan twice.
-  const files: string[] = [];
-  const real = new Set<string>();
-  for (const file of [...found].sort()) {
-    let key: string;
-    try {
-      key = realpathSync(resolve(cwd, file));
-    } catch {
-      key = resolve(cwd, file);
-    }
-    if (real.has(key)) continue;
-    real.add(key);
-    files.push(file);
-  }
-  return { files, unmatched };
+  return { files: [...found].sort(), unmatched, missing };
 }
 
 // The folder a new plan file named `name` goes into so that `patterns` (relative to

@@ -1,6 +1,5 @@
 // What check and build share: running the compiler over the paths of the command line and
 // printing the diagnostics.
-import { isDynamicPattern } from 'tinyglobby';
 import { check, type CheckOutcome } from '../../check.ts';
 import type { CompileResult } from '../../compile.ts';
 import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
@@ -40,19 +39,17 @@ export async function compileFor(
     io.stderr.write(stylish({ diagnostics: outcome.diagnostics, files: 0, plans: 0, source: outcome.source }, style));
     return 2;
   }
+  if (outcome.kind === 'missing') {
+    // A typo in CI must not pass; a glob that matches nothing may be on purpose (a warning).
+    throw new UsageError(
+      `${outcome.missing.length === 1 ? 'no such file or folder' : 'no such files or folders'}: ${outcome.missing.map((p) => `\`${p}\``).join(', ')}`,
+      'Name existing plan files or folders, or globs.',
+    );
+  }
   if (outcome.kind === 'no-files') {
     throw new UsageError(
       `no plan files matched ${outcome.patterns.map((p) => `\`${p}\``).join(', ')}`,
       'Pass plan files, folders or globs, or set `plans:` in planc.config.yaml.',
-    );
-  }
-  // A path named outright that does not exist is a mistake (a typo in CI must not pass);
-  // a glob that matches nothing may be on purpose (`docs/plans/*.yaml` before the first plan).
-  const missing = outcome.unmatched.filter((pattern) => !isDynamicPattern(pattern));
-  if (missing.length > 0) {
-    throw new UsageError(
-      `${missing.length === 1 ? 'no such file or folder' : 'no such files or folders'}: ${missing.map((p) => `\`${p}\``).join(', ')}`,
-      'Name existing plan files or folders, or globs.',
     );
   }
   for (const pattern of outcome.unmatched) io.stderr.write(`planc: warning: \`${pattern}\` matched no plan file\n`);
