@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
+// planc's own types (they ship in dist/, as for Facts.astro).
+import type { SiteData } from '../../dist/site/prepare.js';
 
 type Kind = 'plans' | 'decisions' | 'risks' | 'diagnostics';
 
@@ -15,15 +17,8 @@ function folder(): string {
   return path;
 }
 
-export interface SiteInfo {
-  title: string;
-  version: string;
-  diagrams: 'svg' | 'browser';
-  mermaid: Record<'light' | 'dark', { theme: string; themeVariables?: Record<string, string>; themeCSS?: string }>;
-  timeline?: string;
-  notBuilt: Array<{ file: string; errors: number }>;
-  plans: Array<{ id: string; title: string }>;
-}
+/** What site.json holds: the site's facts as planc prepared them, and the plans for the sidebar (src/site/build.ts). */
+export type SiteInfo = SiteData['site'] & { plans: Array<{ id: string; title: string }> };
 
 let info: SiteInfo | undefined;
 

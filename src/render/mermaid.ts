@@ -39,13 +39,10 @@ const OUTSIDE_TEXT = ['activeText', 'activeCritText', 'doneText', 'doneCritText'
  * light text), and the labels beside done and active bars light (Mermaid draws them in
  * the dark colour meant for inside the light bars).
  */
-export function mermaidTheme(theme: Theme): { theme: string; themeVariables?: Record<string, string>; themeCSS?: string } {
+export function mermaidTheme(theme: Theme): { theme: string; themeCSS?: string } {
   if (theme === 'light') return { theme: 'default' };
-  return {
-    theme: 'dark',
-    themeVariables: { gridColor: '#4a4f59' },
-    themeCSS: `.grid .tick line{stroke:#4a4f59}${OUTSIDE_TEXT}{fill:#d0d4da !important}`,
-  };
+  // (Mermaid's gridColor styles the tick groups, not the lines, which carry their own stroke.)
+  return { theme: 'dark', themeCSS: `.grid .tick line{stroke:#4a4f59}${OUTSIDE_TEXT}{fill:#d0d4da !important}` };
 }
 
 /** Part of every cache key: bump when the rendering settings below change. */

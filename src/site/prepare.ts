@@ -235,13 +235,13 @@ export async function prepareSite(result: CompileResult, options: SiteOptions): 
   }
   const trees = new Map<Plan, Root>(built.map((plan) => [plan, withoutHeader(planDocumentTree(documentInput(plan, context)))]));
   const timeline = portfolioGantt(built, result);
-  const sources = [...[...trees.values()].flatMap(mermaidSources), ...(timeline ? [normalise(timeline)] : [])];
-  // Where each diagram comes from, to name it if it cannot be drawn.
+  // Every diagram to draw, each with where it comes from (to name it if it cannot be drawn).
   const diagramNames = new Map<string, string>();
   for (const [plan, tree] of trees) {
     for (const source of mermaidSources(tree)) if (!diagramNames.has(source)) diagramNames.set(source, `${plan.file}: the ${/^\s*(\w+)/.exec(source)?.[1] ?? 'Mermaid'} diagram`);
   }
   if (timeline) diagramNames.set(normalise(timeline), 'the portfolio timeline');
+  const sources = [...diagramNames.keys()];
   let svgs: Map<string, Record<Theme, string>> | undefined;
   let stats: RenderStats | undefined;
   let renderError: string | undefined;
