@@ -5,6 +5,7 @@ import type { ResolvedDiagnostic, Severity } from '../diagnostics/types.ts';
 import { printable, type Style } from './terminal.ts';
 import { displayWidth } from './width.ts';
 import type { ReportInput } from './types.ts';
+import { plural } from '../util/words.ts';
 
 const MAX_LINE = 160;
 
@@ -75,10 +76,6 @@ export function counts(diagnostics: readonly ResolvedDiagnostic[]): Record<Sever
   const result: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) result[d.severity] += 1;
   return result;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function summary(input: ReportInput, style: Style): string {

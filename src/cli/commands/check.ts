@@ -1,6 +1,7 @@
 import { EXIT, UsageError, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
 import { compileFor, report, reporterFor } from './shared.ts';
+import { plural } from '../../util/words.ts';
 
 export const checkCommand: Command = {
   summary: 'Check plans: YAML, schema, references, cycles, schedule, rollback coverage, risks.',
@@ -20,7 +21,7 @@ export const checkCommand: Command = {
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (errors > 0) return EXIT.findings;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`planc: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+      io.stderr.write(`planc: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
       return EXIT.findings;
     }
     return EXIT.clean;

@@ -6,6 +6,7 @@ import { prepareSite } from '../../site/prepare.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
 import { compileAndReport, shownPath, WRITER_OPTIONS } from './shared.ts';
+import { plural } from '../../util/words.ts';
 
 function countPages(folder: string): number {
   let pages = 0;
@@ -14,8 +15,6 @@ function countPages(folder: string): number {
   }
   return pages;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export const siteCommand: Command = {
   summary: 'Publish every plan as a static site (Astro), with diagrams drawn to SVG at build time.',

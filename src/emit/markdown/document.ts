@@ -26,6 +26,7 @@ import {
   type Phrasing,
 } from './mdast.ts';
 import { untrustedBlocks, untrustedInline } from './untrusted.ts';
+import { plural } from '../../util/words.ts';
 
 export interface DocumentInput {
   plan: Plan;
@@ -157,7 +158,7 @@ export function planDocumentTree(input: DocumentInput): Root {
   if (schedule?.start) facts.push(`${schedule.start} → ${schedule.finish}`);
   if (schedule) {
     const length = Math.round(schedule.duration * 10) / 10;
-    facts.push(`${length} working day${length === 1 ? '' : 's'}`);
+    facts.push(plural(length, 'working day'));
   }
   const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
   facts.push(`${progress}% done`);
@@ -337,7 +338,7 @@ export function planDocumentTree(input: DocumentInput): Root {
     if (input.gantt) blocks.push(code(input.gantt, 'mermaid'));
     blocks.push(paragraph(strong('Critical path:'), ` ${schedule.criticalPath.join(' → ')}`));
     if (schedule.nearCritical.length > 0) blocks.push(paragraph(strong('Near-critical:'), ` ${schedule.nearCritical.join(', ')}`));
-    blocks.push(paragraph(strong('Peak parallelism:'), ` ${schedule.peakParallelism.tasks} task${schedule.peakParallelism.tasks === 1 ? '' : 's'} at once${schedule.peakParallelism.date ? ` (from ${schedule.peakParallelism.date})` : ''}.`));
+    blocks.push(paragraph(strong('Peak parallelism:'), ` ${plural(schedule.peakParallelism.tasks, 'task')} at once${schedule.peakParallelism.date ? ` (from ${schedule.peakParallelism.date})` : ''}.`));
     if (schedule.pert) {
       const mc = schedule.monteCarlo;
       blocks.push(
@@ -360,7 +361,7 @@ export function planDocumentTree(input: DocumentInput): Root {
           const scheduled = status ? (status.date ?? `day ${Math.max(1, Math.ceil(status.at))}`) : '—';
           // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
           let state = status?.reached ? '✓ reached' : '○ pending';
-          if (status?.slip) state = `⚠ ${status.slip} working day${status.slip === 1 ? '' : 's'} late`;
+          if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
           else if (status?.probability !== undefined && milestone.due) state += ` (${Math.round(status.probability * 100)}% chance by due date)`;
           return [milestone.title, scheduled, milestone.due ?? '—', state];
         }),

@@ -7,6 +7,7 @@ import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
 import type { Plan } from '../../model/plan.ts';
 import { days } from './document.ts';
 import { heading, inlineCode, item, link, list, paragraph, printMarkdown, root, table, text, type Phrasing } from './mdast.ts';
+import { plural } from '../../util/words.ts';
 
 export interface PortfolioEntry {
   plan: Plan;
@@ -17,7 +18,7 @@ export interface PortfolioEntry {
 function findings(diagnostics: ResolvedDiagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const parts = [...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []), ...(warnings ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : [])];
+  const parts = [...(errors ? [plural(errors, 'error')] : []), ...(warnings ? [plural(warnings, 'warning')] : [])];
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
@@ -41,7 +42,7 @@ export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: str
   });
   const blocks: RootContent[] = [
     heading(1, 'Plans'),
-    paragraph(`${entries.length} plan${entries.length === 1 ? '' : 's'}${notBuilt.length ? `, ${notBuilt.length} not built because of errors` : ''}. Durations are in working days.`),
+    paragraph(`${plural(entries.length, 'plan')}${notBuilt.length ? `, ${notBuilt.length} not built because of errors` : ''}. Durations are in working days.`),
     table(['Plan', 'Kind', 'Status', 'Owner', 'Start', 'Finish', 'Duration', 'Progress', 'Rollback coverage', 'Findings'], rows, [
       null,
       null,
