@@ -4,12 +4,12 @@ import type { Config } from '../config/config.ts';
 import { dependencyCycle } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { Project } from '../link/link.ts';
-import type { Plan } from '../model/plan.ts';
+import type { Plan, ThreePointEstimate } from '../model/plan.ts';
 import { hashText } from './random.ts';
 import { WorkCalendar } from './calendar.ts';
 import { rollbackCoverage } from './coverage.ts';
 import { cpm, EPSILON, type CpmResult } from './cpm.ts';
-import { findCycles } from './cycles.ts';
+import { findCycles, MAX_CYCLES_PER_COMPONENT } from './cycles.ts';
 import { buildGraph, nodeName, type Graph } from './graph.ts';
 import { rules } from './rules/index.ts';
 import { planSchedule, type Variance } from './schedule.ts';
@@ -119,7 +119,7 @@ function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, numbe
       });
     }
   }
-  diagnostics.report(dependencyCycle, { path, ...(more ? { more } : {}) }, graph.origin[cycle[first]!]!, related);
+  diagnostics.report(dependencyCycle, { path, ...(more ? { more: { dependencies: more, shown: MAX_CYCLES_PER_COMPONENT } } : {}) }, graph.origin[cycle[first]!]!, related);
 }
 
 /** Converters between the working-day axes of plans with different calendars. */
@@ -157,6 +157,12 @@ function converters(graph: Graph, calendars: Array<WorkCalendar | undefined>): C
   };
 }
 
+/** A task's three-point estimate, if its length is still uncertain: work done (or cancelled) keeps its place and its length. */
+function uncertainEstimate(node: Graph['nodes'][number]): ThreePointEstimate | undefined {
+  if (node.kind !== 'task' || node.task.status === 'done' || node.task.status === 'cancelled') return undefined;
+  return node.task.estimate;
+}
+
 /**
  * PERT variance along the driving chain into each node: σ² of its own estimate plus the
  * largest of its driving predecessors' (the chain the normal approximation follows).
@@ -165,9 +171,9 @@ function pertVariance(graph: Graph, result: CpmResult, skip: Uint8Array): Varian
   const own = new Float64Array(graph.size);
   const chain = new Float64Array(graph.size);
   graph.nodes.forEach((node, v) => {
-    // Work done (or cancelled) is no longer uncertain: it keeps its place and its length.
-    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled' && node.task.status !== 'done') {
-      const { optimistic, pessimistic } = node.task.estimate;
+    const estimate = uncertainEstimate(node);
+    if (estimate) {
+      const { optimistic, pessimistic } = estimate;
       own[v] = ((pessimistic - optimistic) / 6) ** 2;
     }
   });
@@ -210,18 +216,18 @@ function simulateAll(
   for (let e = 0; e < graph.from.length; e++) {
     if (!skip[e]) parent[root(graph.planOf[graph.from[e]!]!)] = root(graph.planOf[graph.to[e]!]!);
   }
-  type Estimate = { optimistic: number; likely: number; pessimistic: number };
-  const estimated: Array<{ node: number; key: string; estimate: Estimate }> = [];
+  const estimated: Array<{ node: number; key: string; estimate: ThreePointEstimate }> = [];
   graph.nodes.forEach((node, v) => {
-    if (node.kind === 'task' && node.task.estimate && node.task.status !== 'cancelled' && node.task.status !== 'done') {
-      estimated.push({ node: v, key: `${node.plan.id}#${node.task.id}`, estimate: node.task.estimate });
+    const estimate = uncertainEstimate(node);
+    if (estimate && node.kind === 'task') {
+      estimated.push({ node: v, key: `${node.plan.id}#${node.task.id}`, estimate });
     }
   });
   if (estimated.length === 0) return undefined;
   // Each run draws the estimates in the order of their plan and item ids, not in the order
   // they are written: moving a task in its file does not change the figures.
   estimated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const parts = new Map<number, { nodes: number[]; estimates: Map<number, Estimate> }>();
+  const parts = new Map<number, { nodes: number[]; estimates: Map<number, ThreePointEstimate> }>();
   for (const { node, estimate } of estimated) {
     const r = root(graph.planOf[node]!);
     let part = parts.get(r);

@@ -5,12 +5,7 @@
 //   PLAN6xxx configuration    PLAN9xxx planc itself
 
 import { define, quoteList, type DiagnosticDefinition } from './define.ts';
-import { MAX_CYCLES_PER_COMPONENT as MAX_CYCLES_SHOWN } from '../analyse/cycles.ts';
-
-/** `a task`, `an architecture diagram`. */
-function article(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
-}
+import { article, plural } from '../util/words.ts';
 
 const MINIMAL =
   'title: Example\nrollback: { trigger: Errors rise, steps: [Revert the release] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
@@ -396,14 +391,14 @@ export const unknownPlan = define<{ plan: string; suggestion?: string }>({
   },
 });
 
-export const dependencyCycle = define<{ path: string[]; more?: number }>({
+export const dependencyCycle = define<{ path: string[]; more?: { dependencies: number; shown: number } }>({
   code: 'PLAN3004',
   name: 'dependency-cycle',
   severity: 'error',
   configurable: false,
   title: 'Dependency cycle',
   message: (p) =>
-    `Dependency cycle: ${p.path.join(' → ')}${p.more ? ` (only ${MAX_CYCLES_SHOWN} cycles are shown per knot of tasks; ${p.more} more ${p.more === 1 ? 'dependency' : 'dependencies'} among them ${p.more === 1 ? 'is' : 'are'} in cycles too)` : ''}`,
+    `Dependency cycle: ${p.path.join(' → ')}${p.more ? ` (only ${p.more.shown} cycles are shown per knot of tasks; ${p.more.dependencies} more ${p.more.dependencies === 1 ? 'dependency' : 'dependencies'} among them ${p.more.dependencies === 1 ? 'is' : 'are'} in cycles too)` : ''}`,
   help: () => 'Remove one of the dependencies in the cycle; the related locations show each of them.',
   explanation: 'Items wait for each other in a circle, so none of them can start. A task that depends on itself, or on its own phase, is a cycle too.',
   fix: 'Break the cycle by removing or redirecting one dependency.',
@@ -454,7 +449,7 @@ export const milestoneSlip = define<{ milestone: string; scheduled: string; due:
   configurable: true,
   title: 'Milestone slips',
   message: (p) =>
-    `Milestone \`${p.milestone}\` is scheduled for ${p.scheduled}, ${p.days} working day${p.days === 1 ? '' : 's'} after its due date ${p.due}`,
+    `Milestone \`${p.milestone}\` is scheduled for ${p.scheduled}, ${plural(p.days, 'working day')} after its due date ${p.due}`,
   help: () => 'Shorten the critical path into it, start earlier, or move the due date.',
   explanation: 'The schedule reaches the milestone after its `due` date.',
   fix: 'Change the plan so that the milestone is reached in time, or accept the slip and move `due`.',

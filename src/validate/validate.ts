@@ -22,6 +22,7 @@ import type { JsonSchema } from '../schema/helpers.ts';
 import { decodePointer, joinPointer } from '../util/pointer.ts';
 import { suggest } from '../util/suggest.ts';
 import { YAML11_BOOLEANS } from '../util/yaml11.ts';
+import { article, plural } from '../util/words.ts';
 
 /** Keywords editors read (hover, completion) and planc's own message helper. */
 export const EDITOR_KEYWORDS = [
@@ -133,6 +134,9 @@ function describe(error: ErrorObject, input: ValidateInput): Finding | undefined
       });
     }
     case 'type': {
+      // A value of an enum's schema that is not even of its type (`kind: 3`) also fails the
+      // enum, whose message (with the allowed values) is the one problem to show.
+      if (Array.isArray(parent.enum)) return undefined;
       const expected = String(params.type).split(',');
       return finding(wrongType, typePayload(expected, error.data, parent), at(source.valueSpan(pointer)));
     }
@@ -155,7 +159,7 @@ function describe(error: ErrorObject, input: ValidateInput): Finding | undefined
     case 'format':
       return finding(
         invalidFormat,
-        { value: String(error.data), expected: params.format === 'date' ? 'a real date, written YYYY-MM-DD' : `a ${String(params.format)}` },
+        { value: String(error.data), expected: params.format === 'date' ? 'a real date, written YYYY-MM-DD' : article(String(params.format)) },
         at(source.valueSpan(pointer)),
       );
     case 'minimum':
@@ -189,7 +193,7 @@ function describe(error: ErrorObject, input: ValidateInput): Finding | undefined
             ? `The text is longer than ${limit} characters`
             : error.keyword === 'maxItems'
               ? `The list has more than ${limit} items`
-              : `${error.keyword === 'minProperties' ? 'The mapping' : 'The list'} needs at least ${limit} item${limit === 1 ? '' : 's'}`;
+              : `${error.keyword === 'minProperties' ? 'The mapping' : 'The list'} needs at least ${plural(limit, 'item')}`;
       return finding(outOfRange, { detail }, at(source.valueSpan(pointer)));
     }
     case 'uniqueItems': {
@@ -225,12 +229,8 @@ function focus(findings: Finding[]): Finding[] {
   const suggested = new Set(
     findings.filter((f) => f.suggestion !== undefined).map((f) => `${f.object}\u0000${f.suggestion}`),
   );
-  // A value outside an enum of text is one problem, even when it is not text (`kind: 3`):
-  // the enum's message, which lists the allowed values, is the one kept.
-  const enumerated = new Set(findings.filter((f) => f.definition === invalidEnum).map((f) => f.location.pointer));
   const seen = new Set<string>();
   const kept = findings.filter((f) => {
-    if (f.definition === wrongType && enumerated.has(f.location.pointer)) return false;
     if (f.missing !== undefined && suggested.has(`${f.object}\u0000${f.missing}`)) return false;
     // Two missing properties of one object are two problems at one place.
     const key = `${f.definition.code}\u0000${f.location.span.start}\u0000${f.location.span.end}\u0000${f.location.pointer}\u0000${f.missing ?? ''}`;
