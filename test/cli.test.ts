@@ -90,13 +90,13 @@ describe('planc check', () => {
     }
   });
 
-  it('says in one line, and exits 3, when its output cannot be written (a full disk)', () => {
+  it('says in one line, and exits 2, when its output cannot be written (a full disk)', () => {
     const { dir } = repo({ 'plans/a.plan.yaml': CLEAN });
     const full = openSync('/dev/full', 'w');
     try {
       const result = spawnSync(process.execPath, [BIN, 'check'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
       expect(result.stderr).toBe('planc: could not write to standard output: ENOSPC\n');
-      expect(result.status).toBe(3);
+      expect(result.status).toBe(2);
     } finally {
       closeSync(full);
     }

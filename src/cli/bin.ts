@@ -1,4 +1,5 @@
 // The process edge: real streams and the real exit code.
+import { EXIT } from './io.ts';
 import { run } from './main.ts';
 
 export async function main(): Promise<void> {
@@ -17,7 +18,8 @@ export async function main(): Promise<void> {
  * the stream emit EPIPE, which, unhandled, would end planc with a stack trace. planc then
  * writes nothing more to that stream and ends as it would have: with its own exit code.
  * Any other failure to write (a full disk: `planc check > /dev/full`) means the output is
- * lost: planc says so in one line on the other stream, if it can, and exits 3.
+ * lost: planc says so in one line on the other stream, if it can, and exits 2, as
+ * `planc build` does when it cannot write its outputs.
  */
 function quietWhenClosed(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -25,6 +27,6 @@ function quietWhenClosed(stream: NodeJS.WriteStream): void {
     if (error.code === 'EPIPE') return;
     const other = stream === process.stdout ? process.stderr : process.stdout;
     if (!other.destroyed) other.write(`planc: could not write to ${stream === process.stdout ? 'standard output' : 'standard error'}: ${error.code ?? error.message}\n`);
-    process.exit(3);
+    process.exit(EXIT.usage);
   });
 }

@@ -18,7 +18,7 @@ export const EXIT = {
   clean: 0,
   /** Findings: errors, or more warnings than --max-warnings. */
   findings: 1,
-  /** Bad arguments, a bad config, or no plan file matched. */
+  /** Bad arguments, a bad config, no plan file matched, or output that cannot be written. */
   usage: 2,
   /** A bug in planc. */
   internal: 3,

@@ -38,14 +38,20 @@ function atomicWrite(target: string, content: string | Uint8Array, folders: Set<
   renameSync(writeTemporary(target, content, folders), target);
 }
 
-/** Why planc will not write into a folder (reported as a usage error), before it starts. */
-export class OutputProblem extends Error {}
+/** Why planc will not write into a folder (a usage error), found before it writes: `detail` completes "the output folder X …". */
+export class OutputProblem extends Error {
+  readonly detail: string;
+  constructor(detail: string) {
+    super(`the output folder ${detail}`);
+    this.detail = detail;
+  }
+}
 
-function readIfPresent(path: string): Buffer | undefined {
+function readIfPresent(target: string, path: string): Buffer | undefined {
   try {
-    return readFileSync(path);
+    return readFileSync(target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new OutputProblem(`\`${path}\` is a folder where planc writes a file`);
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new OutputProblem(`holds a folder where planc writes a file: \`${path}\``);
     return undefined;
   }
 }
@@ -107,7 +113,7 @@ export async function writeOutputs(
   options: { keep?: (path: string) => boolean; plans?: Record<string, string> } = {},
 ): Promise<WriteSummary> {
   const problem = outputFolderProblem(root);
-  if (problem) throw new OutputProblem(`the output folder \`${root}\` ${problem}`);
+  if (problem) throw new OutputProblem(problem);
   await mkdir(root, { recursive: true });
   const keep = options.keep ?? (() => false);
   const manifest = await readManifest(root);
@@ -121,7 +127,7 @@ export async function writeOutputs(
   for (const file of files) {
     const target = inside(root, file.path);
     current.add(file.path);
-    const existing = readIfPresent(target);
+    const existing = readIfPresent(target, file.path);
     if (existing && same(existing, file.content)) {
       summary.unchanged += 1;
       continue;
@@ -133,7 +139,7 @@ export async function writeOutputs(
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).map((path) => `\`${path}\``).join(', ');
     throw new OutputProblem(
-      `the output folder \`${root}\` holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} planc did not write and would replace: ${shown}${foreign.length > 3 ? ', …' : ''}`,
+      `holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} planc did not write and would replace: ${shown}${foreign.length > 3 ? ', …' : ''}`,
     );
   }
   const written: Array<{ temporary: string; target: string }> = [];

@@ -4,6 +4,7 @@ import { OutputProblem, outputFolderProblem, readManifest, writeOutputs } from '
 import { EXIT, UsageError, type Io } from '../io.ts';
 import type { Command } from '../main.ts';
 import { compileAndReport, shownPath, WRITER_OPTIONS } from './shared.ts';
+import { plural } from '../../util/words.ts';
 
 const OUTPUT_HELP = 'Choose another folder with --out (or `out` in planc.config.yaml): planc build replaces only files it wrote itself, which its manifest lists.';
 
@@ -41,7 +42,7 @@ export const buildCommand: Command = {
         plans: Object.fromEntries(built.map((plan) => [plan.file, plan.id])),
       });
     } catch (error) {
-      if (error instanceof OutputProblem) throw new UsageError(error.message.replace(out, shownPath(out, io.cwd)), OUTPUT_HELP);
+      if (error instanceof OutputProblem) throw new UsageError(`the output folder \`${shownPath(out, io.cwd)}\` ${error.detail}`, OUTPUT_HELP);
       // The disk, not planc: a full disk, a permission, a file where a folder should be.
       // Nothing was replaced (writeOutputs renames only once every file is written).
       const code = (error as NodeJS.ErrnoException).code;
@@ -50,7 +51,7 @@ export const buildCommand: Command = {
     }
     const shown = shownPath(out, io.cwd);
     io.stdout.write(
-      `Built ${built.length} plan${built.length === 1 ? '' : 's'} into ${shown}/: ${summary.written} file${summary.written === 1 ? '' : 's'} written, ${summary.unchanged} unchanged, ${summary.removed} removed.\n`,
+      `Built ${plural(built.length, 'plan')} into ${shown}/: ${plural(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${summary.removed} removed.\n`,
     );
     const order = new Map(result.files.map((file, i) => [file, i]));
     const notBuilt = [...emitted.skipped.map((plan) => plan.file), ...emitted.failed].sort((a, b) => order.get(a)! - order.get(b)!);
