@@ -69,8 +69,13 @@ function key(source: string, theme: Theme): string {
 
 /** The id every SVG gets: unique per drawing, and stable (so builds are deterministic). */
 export function svgId(source: string, theme: Theme): string {
-  return `d${key(source, theme).slice(0, 16)}`;
+  return idOf(key(source, theme));
 }
+
+const idOf = (hash: string) => `d${hash.slice(0, 16)}`;
+
+const svgParser = unified().use(rehypeParse, { fragment: true, space: 'svg' });
+const svgPrinter = unified().use(rehypeStringify);
 
 /**
  * Labels carry plan text as `#NN;` entity codes (src/emit/mermaid/text.ts). Drawn as SVG
@@ -80,21 +85,6 @@ export function svgId(source: string, theme: Theme): string {
  * text is itself encoded, so no text from a plan can form one; the result is text either
  * way (a reference is a character, never markup).
  */
-const svgParser = unified().use(rehypeParse, { fragment: true, space: 'svg' });
-const svgPrinter = unified().use(rehypeStringify);
-
-/**
- * The drawing as the site will hold it: parsed as SVG and printed again, so it is one
- * well-formed element (whatever Mermaid wrote), and done once, when drawn, not on every
- * build (the site then places it as it is).
- */
-export function normaliseSvg(svg: string): string {
-  const tree = svgParser.parse(svg) as HastRoot;
-  const elements = tree.children.filter((node) => node.type === 'element');
-  if (elements.length !== 1 || elements[0]!.tagName !== 'svg') return '';
-  return svgPrinter.stringify({ type: 'root', children: elements });
-}
-
 export function numericEntities(svg: string): string {
   return svg.replace(/&amp;#(\d{1,7});/g, '&#$1;');
 }
@@ -134,9 +124,25 @@ export function safeSvg(svg: string): boolean {
 
 /** The walk of safeSvg, over the parsed drawing (exported for a test against SUSPECT). */
 export function parsedSvgIsSafe(svg: string): boolean {
+  return safeTree(svgParser.parse(svg) as HastRoot);
+}
+
+/**
+ * A drawing fresh from Mermaid as the site will hold it: parsed once, checked, and printed
+ * again, so it is one well-formed element (whatever Mermaid wrote); done when drawn, not on
+ * every build (the site then places it as it is). Undefined when it is not one safe SVG.
+ */
+export function checkedSvg(svg: string): string | undefined {
   const tree = svgParser.parse(svg) as HastRoot;
+  return safeTree(tree) ? svgPrinter.stringify(tree) : undefined;
+}
+
+/** One `svg` element and nothing executable in it (see safeSvg). */
+function safeTree(tree: HastRoot): boolean {
   const top = tree.children.filter((node) => node.type === 'element');
   if (top.length !== 1 || top[0]!.tagName !== 'svg') return false;
+  // Whitespace or comments around the element are dropped when it is printed again.
+  tree.children = top;
   let safe = true;
   visit(tree, 'element', (element: HastElement) => {
     const name = element.tagName.toLowerCase();
@@ -167,14 +173,15 @@ export async function renderDiagrams(
   mkdirSync(folder, { recursive: true });
   const stats: RenderStats = { cached: 0, rendered: 0, failed: 0, failures: [] };
   const drawings = new Map<string, Partial<Record<Theme, string>>>();
-  const missing: Array<{ source: string; theme: Theme }> = [];
+  const missing: Array<{ source: string; theme: Theme; key: string }> = [];
   for (const source of new Set(sources)) {
     const entry: Partial<Record<Theme, string>> = {};
     drawings.set(source, entry);
     for (const theme of THEMES) {
+      const hash = key(source, theme);
       let cached: string | undefined;
       try {
-        cached = readFileSync(join(folder, `${key(source, theme)}.svg`), 'utf8');
+        cached = readFileSync(join(folder, `${hash}.svg`), 'utf8');
       } catch {
         // Not drawn yet.
       }
@@ -184,7 +191,7 @@ export async function renderDiagrams(
         entry[theme] = cached;
         stats.cached += 1;
       } else {
-        missing.push({ source, theme });
+        missing.push({ source, theme, key: hash });
       }
     }
   }
@@ -228,18 +235,18 @@ export async function renderDiagrams(
                 }
               }
               return out;
-            }, chunk.map(({ source }) => ({ id: svgId(source, theme), source })));
+            }, chunk.map(({ source, key: hash }) => ({ id: idOf(hash), source })));
             results.forEach((drawn, index) => {
-              const { source } = chunk[index]!;
-              const svg = 'svg' in drawn ? normaliseSvg(numericEntities(drawn.svg)) : null;
-              if (svg === null || !safeSvg(svg)) {
+              const { source, key: hash } = chunk[index]!;
+              const svg = 'svg' in drawn ? checkedSvg(numericEntities(drawn.svg)) : undefined;
+              if (svg === undefined) {
                 stats.failed += 1;
                 const reason = 'error' in drawn ? `Mermaid could not draw it: ${drawn.error}` : 'the drawing held something executable and was refused';
                 stats.failures.push({ source, theme, reason });
                 return;
               }
               drawings.get(source)![theme] = svg;
-              const target = join(folder, `${key(source, theme)}.svg`);
+              const target = join(folder, `${hash}.svg`);
               writeFileSync(`${target}.${process.pid}.tmp`, svg);
               renameSync(`${target}.${process.pid}.tmp`, target);
               stats.rendered += 1;

@@ -103,9 +103,9 @@ describe('Mermaid SVG text', () => {
     }
   });
 
-  it('gives each drawing its own id, stable across builds', () => {
-    expect(svgId('graph TB\n', 'light')).toBe(svgId('graph TB\n', 'light'));
+  it('gives each drawing its own id, one per source and theme', () => {
     expect(svgId('graph TB\n', 'light')).not.toBe(svgId('graph TB\n', 'dark'));
+    expect(svgId('graph TB\n', 'light')).not.toBe(svgId('graph LR\n', 'light'));
     expect(svgId('graph TB\n', 'light')).toMatch(/^d[0-9a-f]{16}$/);
   });
 });
