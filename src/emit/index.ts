@@ -62,7 +62,7 @@ export function documentInput(plan: Plan, context: EmitContext): DocumentInput {
     diagnostics: context.diagnostics.get(plan.file) ?? [],
     gantt: gantt(plan, analysis),
     architecture: new Map(plan.architecture.map((diagram) => [diagram.id, architecture(diagram)])),
-    dependencies: dependencies(plan, analysis, project.graph, analysis.schedule ? project.cpm : undefined),
+    dependencies: dependencies(plan, project.graph, analysis.schedule ? project.cpm : undefined),
   };
 }
 
@@ -104,11 +104,13 @@ export function emitAll(result: CompileResult): Emitted {
   }
   const built = new Set(result.plans.map((plan) => plan.file));
   const failed = result.files.filter((file) => !built.has(file) && hasError(file));
+  const left = new Set(skipped);
+  const fileOrder = new Map(result.files.map((file, index) => [file, index]));
   const entries = result.plans
-    .filter((plan) => !skipped.includes(plan))
+    .filter((plan) => !left.has(plan))
     .map((plan) => ({ plan, analysis: result.analysis.plans.get(plan)!, diagnostics: diagnostics.get(plan.file) ?? [] }));
   const notBuilt = [...skipped.map((plan) => plan.file), ...failed]
-    .sort((a, b) => result.files.indexOf(a) - result.files.indexOf(b))
+    .sort((a, b) => fileOrder.get(a)! - fileOrder.get(b)!)
     .map((file) => ({ file, diagnostics: diagnostics.get(file) ?? [] }));
   files.push({ path: 'index.md', content: portfolio(entries, notBuilt) });
   return { files, skipped, failed };

@@ -1,5 +1,6 @@
 // Terminal text: colour when asked, and plan text made safe to print (a plan could carry
 // escape sequences that would otherwise drive the reader's terminal).
+import { INVISIBLE_ALL } from '../util/invisible.ts';
 
 export interface Style {
   red(text: string): string;
@@ -37,7 +38,7 @@ export function wantsColour(env: Readonly<Record<string, string | undefined>>, i
 
 /** Control characters (escape sequences included) shown as visible escapes; tabs kept. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+  return text.replace(INVISIBLE_ALL, (c) =>
     `\\u{${c.codePointAt(0)!.toString(16)}}`,
   );
 }

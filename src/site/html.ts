@@ -83,7 +83,8 @@ export interface DocumentHtml {
 }
 
 export function documentHtml(tree: Root, svgs: Map<string, Record<Theme, string>> | undefined): DocumentHtml {
-  const hast = toHast.runSync(structuredClone(tree)) as HastRoot;
+  // remark-rehype reads the mdast tree and leaves it as it was: no copy needed.
+  const hast = toHast.runSync(tree) as HastRoot;
   const headings: Heading[] = [];
   const seen = new Map<string, number>();
   const tableLabels = new Map<Element, string>();

@@ -134,7 +134,10 @@ describe('documentHtml', () => {
   };
 
   it('gives headings ids, tables a named scrolling region, checkboxes a name, and leaves text as text', () => {
+    const before = structuredClone(tree);
     const { html, headings } = documentHtml(tree, undefined);
+    // The document tree is read, not changed (the site makes HTML of it without a copy).
+    expect(tree).toEqual(before);
     expect(headings).toEqual([
       { depth: 2, slug: 'phase-1-build', text: 'Phase 1: Build' },
       { depth: 3, slug: 'tasks', text: 'Tasks' },

@@ -21,6 +21,7 @@ import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { INVISIBLE, INVISIBLE_ALL } from '../../util/invisible.ts';
 
 export type Phrasing = PhrasingContent | string;
 
@@ -98,16 +99,7 @@ export function table(headers: string[], rows: Array<Array<Phrasing | Phrasing[]
   };
 }
 
-/**
- * Control characters (all but tab and line feed) and bidirectional embeddings, overrides
- * and isolates: invisible in a document, they can hide or reorder what a reader sees (a
- * right-to-left override), and a NUL makes tools take the file for binary. Plan text may
- * hold them (YAML's `"\u202e"` escapes); documents leave them out, as the diagrams do.
- */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
-
-/** Drops them from every text value of a tree (a plain walk: a build visits millions of nodes). */
+/** Drops invisible characters (src/util/invisible.ts; a NUL makes tools take a file for binary) from every text value of a tree (a plain walk: a build visits millions of nodes). */
 function dropInvisible(node: { value?: unknown; children?: unknown[] }): void {
   if (typeof node.value === 'string' && INVISIBLE.test(node.value)) node.value = node.value.replace(INVISIBLE_ALL, '');
   if (node.children) for (const child of node.children) dropInvisible(child as { value?: unknown; children?: unknown[] });

@@ -2,16 +2,13 @@
 // graph itself (so it shows exactly what the schedule used): phases as subgraphs, a
 // dependency on a phase as an edge from the phase, items of other plans as dashed nodes,
 // and the critical path in red. Ids are generated; every label is escaped.
-import type { Graph } from '../../analyse/graph.ts';
+import { TYPE_NAME, type Graph } from '../../analyse/graph.ts';
 import type { CpmResult } from '../../analyse/cpm.ts';
 import { EPSILON } from '../../analyse/cpm.ts';
-import type { PlanAnalysis } from '../../analyse/types.ts';
 import type { Plan } from '../../model/plan.ts';
 import { accessibleText, label } from './text.ts';
 
-const TYPE_NAMES = ['FS', 'SS', 'FF', 'SF'];
-
-export function dependencies(plan: Plan, analysis: PlanAnalysis, graph: Graph, cpm: CpmResult | undefined): string {
+export function dependencies(plan: Plan, graph: Graph, cpm: CpmResult | undefined): string {
   const lines = [
     // Top to bottom: a plan's chain of work is long and its parallel branches few, so the
     // drawing stays about as wide as a page instead of several screens.
@@ -95,7 +92,7 @@ export function dependencies(plan: Plan, analysis: PlanAnalysis, graph: Graph, c
     const from = graph.from[e]!;
     const type = graph.type[e]!;
     const lag = graph.lag[e]!;
-    const annotation = type === 0 && lag === 0 ? '' : `|"${TYPE_NAMES[type]}${lag === 0 ? '' : `${lag > 0 ? ' +' : ' '}${lag}d`}"|`;
+    const annotation = type === 0 && lag === 0 ? '' : `|"${TYPE_NAME[type]}${lag === 0 ? '' : `${lag > 0 ? ' +' : ' '}${lag}d`}"|`;
     const driving = cpm !== undefined && cpm.slack[e]! <= EPSILON && critical(to) && critical(from);
     found.push({ source: endpoint(from), annotation, to, driving });
   }
@@ -115,14 +112,15 @@ export function dependencies(plan: Plan, analysis: PlanAnalysis, graph: Graph, c
     list.push(edge);
     groups.set(key, list);
   }
+  // Each phase's tasks as graph nodes, once (not once per group of edges).
+  const phaseMembers = plan.phases.map((phase) => ({ phase, members: new Set(phase.tasks.map((task) => graph.index.get(task)!)) }));
   for (const list of groups.values()) {
     const targets = new Set(list.map((edge) => edge.to));
     const folded = new Set<number>();
-    for (const phase of plan.phases) {
-      const members = phase.tasks.map((task) => graph.index.get(task)!);
-      if (members.length < 2 || !members.every((v) => targets.has(v))) continue;
+    for (const { phase, members } of phaseMembers) {
+      if (members.size < 2 || ![...members].every((v) => targets.has(v))) continue;
       members.forEach((v) => folded.add(v));
-      const driving = list.some((edge) => edge.driving && members.includes(edge.to));
+      const driving = list.some((edge) => edge.driving && members.has(edge.to));
       add(`  ${list[0]!.source} -->${list[0]!.annotation} ${phaseIds.get(phase.id)}`, driving);
     }
     for (const edge of list) if (!folded.has(edge.to)) add(`  ${edge.source} -->${edge.annotation} ${name(edge.to)}`, edge.driving);
