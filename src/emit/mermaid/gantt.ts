@@ -100,7 +100,7 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
     'gantt',
     `  title ${ganttText(dated ? `${barLabel(plan.title, 40)} (${schedule.start} → ${schedule.finish})` : `${barLabel(plan.title, 40)} (${Math.round(schedule.duration * 10) / 10} working days)`, plan.id)}`,
     `  accTitle: Timeline of ${accessibleText(plan.title)}`,
-    `  accDescr: ${dated ? `From ${schedule.start} to ${schedule.finish}` : `${schedule.duration} working days`}, critical items marked`,
+    `  accDescr: ${dated ? `From ${schedule.start} to ${schedule.finish}` : `${Math.round(schedule.duration * 10) / 10} working days`}, critical items marked`,
     '  dateFormat YYYY-MM-DD HH:mm',
     ...ganttAxis(span, dated),
     '  todayMarker off',
