@@ -139,8 +139,8 @@ describe('the corpus of bad plans', () => {
     const guessed = unknown.filter((d) => /did you mean/i.test(`${d.message} ${d.help ?? ''}`));
     expect(guessed).toHaveLength(666);
     expect(`${guessed[0]!.message} ${guessed[0]!.help}`).toContain('`task-number-0`');
-    // Once quadratic in full (3,000 × 3,000 edit distances: 11 s).
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // Once quadratic in full (3,000 × 3,000 edit distances: 11 s); 2.4 s now, with room for a slow machine.
+    expect(performance.now() - started).toBeLessThan(8_000);
   }, 60_000);
 
   it('reports every key of a 90,000-key mapping (890 KB), promptly', () => {

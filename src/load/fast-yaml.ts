@@ -96,14 +96,11 @@ function mayHoldLongKey(text: string): boolean {
   return false;
 }
 
-/** Nesting deeper than this goes to the full path, which reports it past its own limit. */
-const MAX_DEPTH = 48;
-
-/** Values of object keys that came from something other than plain text. */
-function plainKeysWithin(value: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH) return false;
+/** Values of object keys that came from something other than plain text, or nesting beyond `limit`. */
+function plainKeysWithin(value: unknown, depth: number, limit: number): boolean {
+  if (depth > limit) return false;
   if (Array.isArray(value)) {
-    for (const item of value) if (!plainKeysWithin(item, depth + 1)) return false;
+    for (const item of value) if (!plainKeysWithin(item, depth + 1, limit)) return false;
     return true;
   }
   if (value !== null && typeof value === 'object') {
@@ -112,7 +109,7 @@ function plainKeysWithin(value: unknown, depth: number): boolean {
       // or "a,b"; the full path reports those keys. A key that is really "null" goes
       // the full way too, at no cost but time.
       if (key === 'null' || key === '[object Object]') return false;
-      if (!plainKeysWithin((value as Record<string, unknown>)[key], depth + 1)) return false;
+      if (!plainKeysWithin((value as Record<string, unknown>)[key], depth + 1, limit)) return false;
     }
   }
   return true;
@@ -182,7 +179,12 @@ function looseContinuation(text: string): boolean {
 }
 
 /** The plain value of a plan's text, or undefined when the full path must read it. */
-export function fastYaml(text: string): { value: unknown } | undefined {
+/**
+ * `maxDepth` is the full path's nesting limit: the fast path declines nesting well short of
+ * it (three quarters: the two libraries count levels a little differently), so the full
+ * path reports the limit exactly.
+ */
+export function fastYaml(text: string, maxDepth: number): { value: unknown } | undefined {
   if (SPECIAL.test(text) || looseContinuation(text) || mayHoldLongKey(text)) return undefined;
   declined = false;
   let value: unknown;
@@ -192,6 +194,6 @@ export function fastYaml(text: string): { value: unknown } | undefined {
     return undefined;
   }
   if (declined || value === undefined || value === null || typeof value !== 'object') return undefined;
-  if (!plainKeysWithin(value, 0)) return undefined;
+  if (!plainKeysWithin(value, 0, Math.floor((maxDepth * 3) / 4))) return undefined;
   return { value };
 }

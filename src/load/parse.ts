@@ -112,9 +112,10 @@ export function parseYaml(
     diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: tooDeep, end: tooDeep + 1 }));
     return undefined;
   }
-  // Most plans take the fast path; it declines anything the full one must look at.
-  if (options.fast !== false && limits === DEFAULT_YAML_LIMITS) {
-    const fast = fastYaml(text);
+  // Most plans take the fast path; it declines anything the full one must look at
+  // (aliases, whatever the alias budget, and nesting near the depth limit among them).
+  if (options.fast !== false) {
+    const fast = fastYaml(text, limits.maxDepth);
     if (fast) return { value: fast.value, source: new YamlSource(() => documentOf(text), text) };
   }
   let documents: Document[];

@@ -23,7 +23,7 @@ function full(text: string): { value: unknown; reported: string[] } {
 
 /** Asserts the two paths agree on `text`; returns whether the fast path took it. */
 function agree(text: string, name = 'text'): boolean {
-  const fast = fastYaml(text);
+  const fast = fastYaml(text, DEFAULT_YAML_LIMITS.maxDepth);
   if (!fast) return false;
   const reference = full(text);
   expect(reference.reported, `${name}: the full path reports what the fast path let through`).toEqual([]);
@@ -90,7 +90,7 @@ describe('the fast YAML path', () => {
       '',
       'just text\n',
     ];
-    for (const text of declined) expect(fastYaml(text), JSON.stringify(text)).toBeUndefined();
+    for (const text of declined) expect(fastYaml(text, DEFAULT_YAML_LIMITS.maxDepth), JSON.stringify(text)).toBeUndefined();
     // Quoted, the same words are plain text, read the same way by both.
     expect(agree('a: "no"\nb: "&x"\nc: "<<"\n')).toBe(true);
     // A key of 1024 characters, a long value, content after `---` on its own line, or a
