@@ -9,12 +9,13 @@ import { parseAllDocuments } from 'yaml';
 import { planSchema } from '../../dist/schema/plan-schema.js';
 import { compileSchema } from '../../dist/validate/validate.js';
 import { fastYaml } from '../../dist/load/fast-yaml.js';
+import { DEFAULT_YAML_LIMITS } from '../../dist/load/parse.js';
 
 const folder = process.argv[2]!;
 const texts = readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8'));
 let started = performance.now();
 const values = texts.map((text) => {
-  const fast = fastYaml(text);
+  const fast = fastYaml(text, DEFAULT_YAML_LIMITS.maxDepth);
   if (!fast) throw new Error('the fast path declined a generated plan');
   return fast.value;
 });

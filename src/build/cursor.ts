@@ -1,6 +1,5 @@
 import type { Location, Span } from '../diagnostics/types.ts';
 import type { YamlSource } from '../load/yaml-nodes.ts';
-import { spanOf } from '../load/yaml-nodes.ts';
 import { encodePointerSegment } from '../util/pointer.ts';
 
 /**
@@ -32,15 +31,13 @@ export class Cursor {
     return new Cursor(this.source, this.file, `${this.pointer}/${index}`);
   }
 
-  /** The value's span; its key's when the value is empty; the file's start when absent. */
+  /** The value's span; its key's when the value is empty. */
   span(): Span {
-    const found = this.source.find(this.pointer);
-    return spanOf(this.source.deref(found.node)) ?? spanOf(found.pair?.key) ?? { start: 0, end: 0 };
+    return this.source.valueSpan(this.pointer);
   }
 
   keySpan(): Span {
-    const found = this.source.find(this.pointer);
-    return spanOf(found.pair?.key) ?? spanOf(this.source.deref(found.node)) ?? { start: 0, end: 0 };
+    return this.source.keySpan(this.pointer);
   }
 
   location(): Location {
@@ -73,12 +70,4 @@ class LazyLocation implements Location {
     return this.#span;
   }
 
-  set span(span: Span) {
-    this.#span = span;
-    this.#find = undefined;
-  }
-
-  toJSON(): Location {
-    return { file: this.file, span: this.span, pointer: this.pointer };
-  }
 }
