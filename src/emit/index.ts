@@ -86,22 +86,33 @@ export function diagnosticsByFile(result: CompileResult): Map<string, ResolvedDi
   return diagnostics;
 }
 
-/** Plans whose file has an error are skipped: a document built on a broken plan would mislead. */
+/**
+ * The plans outputs are made of (build and site alike): plans whose file has an error are
+ * skipped, since a document built on a broken plan would mislead, and so is a second plan
+ * with an id already taken.
+ */
+export function buildablePlans(result: CompileResult, diagnostics: Map<string, ResolvedDiagnostic[]>): { built: Plan[]; skipped: Plan[] } {
+  const hasError = (file: string) => (diagnostics.get(file) ?? []).some((d) => d.severity === 'error');
+  const built: Plan[] = [];
+  const skipped: Plan[] = [];
+  const seen = new Set<string>();
+  for (const plan of result.plans) {
+    if (hasError(plan.file) || seen.has(plan.id)) skipped.push(plan);
+    else {
+      seen.add(plan.id);
+      built.push(plan);
+    }
+  }
+  return { built, skipped };
+}
+
 export function emitAll(result: CompileResult): Emitted {
   const diagnostics = diagnosticsByFile(result);
   const hasError = (file: string) => (diagnostics.get(file) ?? []).some((d) => d.severity === 'error');
   const context: EmitContext = { result, diagnostics };
   const files: OutputFile[] = [];
-  const skipped: Plan[] = [];
-  const seen = new Set<string>();
-  for (const plan of result.plans) {
-    if (hasError(plan.file) || seen.has(plan.id)) {
-      skipped.push(plan);
-      continue;
-    }
-    seen.add(plan.id);
-    for (const emitter of planEmitters) files.push(...emitter.emit(plan, context));
-  }
+  const { built: plans, skipped } = buildablePlans(result, diagnostics);
+  for (const plan of plans) for (const emitter of planEmitters) files.push(...emitter.emit(plan, context));
   const built = new Set(result.plans.map((plan) => plan.file));
   const failed = result.files.filter((file) => !built.has(file) && hasError(file));
   const left = new Set(skipped);

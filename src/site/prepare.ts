@@ -11,7 +11,7 @@ import type { CompileResult } from '../compile.ts';
 import { catalogue } from '../diagnostics/catalogue.ts';
 import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { SourceText } from '../diagnostics/source.ts';
-import { diagnosticsByFile, documentInput } from '../emit/index.ts';
+import { buildablePlans, diagnosticsByFile, documentInput } from '../emit/index.ts';
 import { planDocumentTree } from '../emit/markdown/document.ts';
 import { planJson, riskScore } from '../emit/plan-json.ts';
 import { barLabel, ganttAxis, sectionTitle } from '../emit/mermaid/gantt.ts';
@@ -226,13 +226,7 @@ export async function prepareSite(result: CompileResult, options: SiteOptions): 
   const diagnostics = diagnosticsByFile(result);
   const hasError = (file: string) => (diagnostics.get(file) ?? []).some((d) => d.severity === 'error');
   const context = { result, diagnostics };
-  const built: Plan[] = [];
-  const seen = new Set<string>();
-  for (const plan of result.plans) {
-    if (hasError(plan.file) || seen.has(plan.id)) continue;
-    seen.add(plan.id);
-    built.push(plan);
-  }
+  const { built } = buildablePlans(result, diagnostics);
   const trees = new Map<Plan, Root>(built.map((plan) => [plan, withoutHeader(planDocumentTree(documentInput(plan, context)))]));
   const timeline = portfolioGantt(built, result);
   // Every diagram to draw, each with where it comes from (to name it if it cannot be drawn).
