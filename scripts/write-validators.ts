@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { configSchema } from '../src/config/config-schema.ts';
 import { planSchema } from '../src/schema/plan-schema.ts';
-import { createAjv } from '../src/validate/validate.ts';
+import { createAjv } from '../src/validate/ajv.ts';
 
 const standaloneCode = (standaloneModule as unknown as { default: typeof standaloneModule }).default ?? standaloneModule;
 const ajv = createAjv({ standalone: true });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/config-schema.ts';
 import { planSchema } from '../src/schema/plan-schema.ts';
-import { createAjv } from '../src/validate/validate.ts';
+import { createAjv } from '../src/validate/ajv.ts';
 import { ROOT } from './helpers/repo.ts';
 
 type Schema = Record<string, unknown>;

@@ -2,37 +2,10 @@
 // lives in its own file and returns an exit code. One catch at the top separates "the plan
 // is wrong" (exit 1, reported as diagnostics) from "planc is wrong" (exit 3).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildCommand } from './commands/build.ts';
-import { checkCommand } from './commands/check.ts';
-import { newCommand } from './commands/new.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { siteCommand } from './commands/site.ts';
+import { commands, type CommandSpec, type OptionSpec } from './commands/index.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { internalError } from '../diagnostics/catalogue.ts';
 import { VERSION } from '../version.ts';
-
-export interface OptionSpec {
-  type: 'string' | 'boolean';
-  short?: string;
-  multiple?: boolean;
-  default?: string | boolean;
-  description: string;
-}
-
-export interface Command {
-  summary: string;
-  usage: string;
-  options: Record<string, OptionSpec>;
-  run(args: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number>;
-}
-
-const commands: Record<string, Command> = {
-  check: checkCommand,
-  build: buildCommand,
-  site: siteCommand,
-  new: newCommand,
-  schema: schemaCommand,
-};
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
@@ -50,7 +23,7 @@ function help(): string {
   ].join('\n');
 }
 
-function commandHelp(name: string, command: Command): string {
+function commandHelp(name: string, command: CommandSpec): string {
   const options = Object.entries(command.options).map(([option, spec]) => {
     const flag = `--${option}${spec.type === 'string' ? ' <value>' : ''}`;
     return `  ${flag.padEnd(24)}${spec.description}`;
@@ -113,7 +86,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     } catch (error) {
       throw new UsageError(describeArgumentError(error as Error & { code?: string }), `Run \`planc ${name} --help\`.`);
     }
-    return await command.run(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
+    const { run: runCommand } = await command.load();
+    return await runCommand(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`planc: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);

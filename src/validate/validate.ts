@@ -1,8 +1,6 @@
 // Validation: the plan value against the JSON schema (ajv), with ajv's errors turned into
 // one focused diagnostic per problem, placed on the YAML key or value it is about.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import {
   conflictingProperties,
   duplicateItem,
@@ -24,46 +22,25 @@ import { suggest } from '../util/suggest.ts';
 import { YAML11_BOOLEANS } from '../util/yaml11.ts';
 import { article, plural } from '../util/words.ts';
 
-/** Keywords editors read (hover, completion) and planc's own message helper. */
-export const EDITOR_KEYWORDS = [
-  'markdownDescription',
-  'markdownEnumDescriptions',
-  'enumDescriptions',
-  'defaultSnippets',
-  'patternDescription',
-];
-
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
-
-export function createAjv(options: { standalone?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({
-    strict: true,
-    allErrors: true,
-    verbose: true,
-    allowUnionTypes: true,
-    ...(options.standalone ? { code: { source: true, esm: true } } : {}),
-  });
-  ajv.addVocabulary(EDITOR_KEYWORDS);
-  (addFormats as unknown as (ajv: Ajv2020, formats: string[]) => void)(ajv, ['date']);
-  return ajv;
-}
-
 // Validators compiled ahead of time by `npm run build` (scripts/write-validators.ts), by
-// schema $id: compiling the plan schema takes ajv about 100 ms, which every run (and every
-// worker) would otherwise pay. Running from source, there are none and ajv compiles.
-const precompiled: Record<string, ValidateFunction> = await import(
+// schema $id: compiling the plan schema takes ajv about 100 ms, and loading ajv's compiler
+// another 20, which every run would otherwise pay. Running from source there are none, and
+// ajv is loaded to compile them.
+const precompiled: Record<string, ValidateFunction> | undefined = await import(
   new URL('./generated/validators.js', import.meta.url).href
 ).then(
   (module: { validators: Record<string, ValidateFunction> }) => module.validators,
-  () => ({}),
+  () => undefined,
 );
+const compiler = precompiled ? undefined : (await import('./ajv.ts')).createAjv();
 
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 export function compileSchema(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = precompiled[String(schema.$id)] ?? createAjv().compile(schema);
+    validate = precompiled?.[String(schema.$id)] ?? compiler?.compile(schema);
+    if (!validate) throw new Error(`no validator was built for ${String(schema.$id)}: run \`npm run build\``);
     compiled.set(schema, validate);
   }
   return validate;

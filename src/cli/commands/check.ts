@@ -1,32 +1,23 @@
 import { EXIT, UsageError, type Io } from '../io.ts';
-import type { Command } from '../main.ts';
+import type { ParsedArgs } from './index.ts';
 import { compileFor, report, reporterFor } from './shared.ts';
 import { plural } from '../../util/words.ts';
 
-export const checkCommand: Command = {
-  summary: 'Check plans: YAML, schema, references, cycles, schedule, rollback coverage, risks.',
-  usage: '[paths…] [--format stylish|json] [--max-warnings N]',
-  options: {
-    format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default) or json' },
-    'max-warnings': { type: 'string', description: 'Fail (exit 1) when there are more warnings than this (-1: no limit)' },
-    config: { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' },
-  },
-  async run({ values, positionals }, io: Io) {
-    const reporter = reporterFor(values.format);
-    const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const result = await compileFor(values, positionals, io);
-    if (typeof result === 'number') return result;
-    const diagnostics = report(result, reporter, io.stdout, io);
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    if (errors > 0) return EXIT.findings;
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`planc: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
-      return EXIT.findings;
-    }
-    return EXIT.clean;
-  },
-};
+export async function run({ values, positionals }: ParsedArgs, io: Io): Promise<number> {
+  const reporter = reporterFor(values.format);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  const result = await compileFor(values, positionals, io);
+  if (typeof result === 'number') return result;
+  const diagnostics = report(result, reporter, io.stdout, io);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`planc: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.clean;
+}
 
 /** A whole number; -1 means no limit, as in ESLint. */
 function parseMaxWarnings(value: unknown): number | undefined {

@@ -8,7 +8,6 @@ import { stylish } from '../../report/stylish.ts';
 import { COLOUR, PLAIN, wantsColour } from '../../report/terminal.ts';
 import { relative } from 'node:path';
 import { UsageError, type Io, type OutputStream } from '../io.ts';
-import type { OptionSpec } from '../main.ts';
 
 export function reporterFor(format: unknown): Reporter {
   const name = String(format);
@@ -66,12 +65,6 @@ export function report(result: CompileResult, reporter: Reporter, stream: Output
   );
   return diagnostics;
 }
-
-/** The options of the commands that compile and then write (build, site). */
-export const WRITER_OPTIONS: Record<string, OptionSpec> = {
-  format: { type: 'string', default: 'stylish', description: 'Format of the diagnostics on stderr: stylish or json' },
-  config: { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' },
-};
 
 /**
  * Compiles (with the simulation: outputs show its figures) and prints the diagnostics on

@@ -1,0 +1,87 @@
+// Every command's name, summary and options: what `planc --help` and argument parsing
+// need. A command's code is loaded only when it runs, so `planc check` never loads what
+// `planc site` needs (Astro, the renderer) or `planc build` (remark and the emitters).
+import type { Io } from '../io.ts';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  default?: string | boolean;
+  description: string;
+}
+
+export interface ParsedArgs {
+  values: Record<string, unknown>;
+  positionals: string[];
+}
+
+export interface CommandModule {
+  run(args: ParsedArgs, io: Io): Promise<number>;
+}
+
+export interface CommandSpec {
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  load(): Promise<CommandModule>;
+}
+
+const CONFIG: OptionSpec = { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' };
+
+/** The options of the commands that compile and then write (build, site). */
+const WRITER_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string', default: 'stylish', description: 'Format of the diagnostics on stderr: stylish or json' },
+  config: CONFIG,
+};
+
+export const commands: Record<string, CommandSpec> = {
+  check: {
+    summary: 'Check plans: YAML, schema, references, cycles, schedule, rollback coverage, risks.',
+    usage: '[paths…] [--format stylish|json] [--max-warnings N]',
+    options: {
+      format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default) or json' },
+      'max-warnings': { type: 'string', description: 'Fail (exit 1) when there are more warnings than this (-1: no limit)' },
+      config: CONFIG,
+    },
+    load: () => import('./check.ts'),
+  },
+  build: {
+    summary: 'Write each plan\'s analysed plan.json (and documents) into the output folder.',
+    usage: '[paths…] [--out <folder>] [--format stylish|json]',
+    options: {
+      out: { type: 'string', description: 'The output folder (default: `out`, or `out:` in the config)' },
+      ...WRITER_OPTIONS,
+    },
+    load: () => import('./build.ts'),
+  },
+  site: {
+    summary: 'Publish every plan as a static site (Astro), with diagrams drawn to SVG at build time.',
+    usage: '[paths…] [--out <folder>] [--base <path>] [--chromium <path|none>]',
+    options: {
+      out: { type: 'string', description: 'The output folder (default: `_site`, or `site.out` in the config)' },
+      base: { type: 'string', description: 'The path the site is served under, e.g. /my-repo/ (default: /)' },
+      chromium: { type: 'string', description: 'Chromium to draw diagrams with, or `none` to leave them to the browser' },
+      ...WRITER_OPTIONS,
+    },
+    load: () => import('./site.ts'),
+  },
+  new: {
+    summary: 'Write a commented starter plan that checks clean.',
+    usage: '<id> [--template implementation|migration|refactoring] [--title <title>] [--start <date>] [--dir <folder>]',
+    options: {
+      template: { type: 'string', default: 'implementation', description: 'implementation (default), migration or refactoring' },
+      title: { type: 'string', description: 'The plan title (default: made from the id)' },
+      start: { type: 'string', description: 'The start date, YYYY-MM-DD (default: next Monday)' },
+      dir: { type: 'string', description: 'The folder to write to (default: the plans folder)' },
+      config: CONFIG,
+    },
+    load: () => import('./new.ts'),
+  },
+  schema: {
+    summary: 'Print the JSON schema of the plan language (for editors and other tools).',
+    usage: '',
+    options: {},
+    load: () => import('./schema.ts'),
+  },
+};
