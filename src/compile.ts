@@ -1,7 +1,6 @@
-// The pipeline: files → load → validate → build (per file) → link → analyse (all plans).
-// Stages never import each other; this module wires them and decides what is fatal.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// The pipeline: files → load → validate → build (per file) → link → analyse (per group of
+// plans that references join). Stages never run each other; this module wires them. The
+// compiler session (src/api/session.ts) calls the same functions and keeps their results.
 import { analyse, type ProjectAnalysis } from './analyse/analyse.ts';
 import { buildPlan } from './build/build.ts';
 import type { Config } from './config/config.ts';
@@ -10,10 +9,11 @@ import { resolveDiagnostic } from './diagnostics/resolve.ts';
 import { Diagnostics } from './diagnostics/sink.ts';
 import { SourceText } from './diagnostics/source.ts';
 import type { Diagnostic, ResolvedDiagnostic } from './diagnostics/types.ts';
-import { link, type Project } from './link/link.ts';
+import { link, planReferences } from './link/link.ts';
 import { decode } from './load/decode.ts';
 import { parseYaml } from './load/parse.ts';
 import type { Plan } from './model/plan.ts';
+import type { PlanAnalysis } from './analyse/types.ts';
 import { planSchema } from './schema/plan-schema.ts';
 import { validate } from './validate/validate.ts';
 
@@ -36,17 +36,6 @@ export interface FileResult {
 
 export type FileSettings = Pick<Config, 'estimates' | 'calendar' | 'rules' | 'maxFileSize'>;
 
-export interface CompileResult {
-  config: Config;
-  files: string[];
-  /** Plans that were built (files with YAML or schema errors have none). */
-  plans: Plan[];
-  project: Project;
-  analysis: ProjectAnalysis;
-  diagnostics: Diagnostic[];
-  sources: Sources;
-}
-
 export interface CompileOptions {
   /** Run the Monte Carlo simulation of three-point estimates (plan.json wants it; check does not). */
   simulate?: boolean;
@@ -57,8 +46,16 @@ export class Sources {
   readonly #bytes = new Map<string, Uint8Array | string>();
   readonly #texts = new Map<string, SourceText>();
 
-  add(path: string, content: Uint8Array | string): void {
+  /** Sets (or replaces) a file's content. */
+  set(path: string, content: Uint8Array | string): void {
+    if (this.#bytes.get(path) === content) return;
     this.#bytes.set(path, content);
+    this.#texts.delete(path);
+  }
+
+  delete(path: string): void {
+    this.#bytes.delete(path);
+    this.#texts.delete(path);
   }
 
   get(path: string): SourceText | undefined {
@@ -119,55 +116,101 @@ function withoutCoveredWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Reads plan files; a file over the size limit is not read at all. Synchronous on purpose:
- * for a thousand small files, one blocking read after another beats a thousand promises.
+ * The plans in groups that references join (`other-plan#id`, in either direction, or one
+ * id claimed twice), each in file order, the groups in the order of their first plan. A
+ * reference to a plan that is not there joins its group too, by the id it names: when that
+ * plan appears, the group is one. Groups are linked and analysed apart: nothing in one can
+ * change another, which is what lets the compiler session redo only the groups of the
+ * files that changed.
  */
-export function readInputs(paths: string[], cwd: string, maxFileSize: number): FileInput[] {
-  // One file reached by two paths (two symlinked folders to one place) is read once, under
-  // the first of its paths: twice, it would define its plan twice.
-  const seen = new Set<string>();
-  return paths.flatMap((path): FileInput[] => {
-    let fd: number | undefined;
-    try {
-      // Non-blocking, so that opening a named pipe does not wait for a writer.
-      fd = openSync(resolve(cwd, path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-      const info = fstatSync(fd);
-      const identity = `${info.dev}:${info.ino}`;
-      if (seen.has(identity)) return [];
-      seen.add(identity);
-      if (!info.isFile()) return [{ path, error: 'it is not a regular file' }];
-      if (info.size > maxFileSize) return [{ path, size: info.size }];
-      return [{ path, bytes: readFileSync(fd) }];
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return [{ path, error: code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error) }];
-    } finally {
-      if (fd !== undefined) closeSync(fd);
+export function linkedGroups(plans: Plan[]): Plan[][] {
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let top = id;
+    for (let up = parent.get(top); up !== undefined && up !== top; up = parent.get(top)) top = up;
+    // Path compression keeps later lookups short.
+    for (let walk = id; walk !== top; ) {
+      const next = parent.get(walk)!;
+      parent.set(walk, top);
+      walk = next;
     }
-  });
+    return top;
+  };
+  for (const plan of plans) {
+    const own = root(plan.id);
+    for (const [ref] of planReferences(plan)) {
+      if (ref.plan === undefined || ref.plan === plan.id) continue;
+      const other = root(ref.plan);
+      if (other !== own) parent.set(other, own);
+    }
+  }
+  const groups = new Map<string, Plan[]>();
+  for (const plan of plans) {
+    const key = root(plan.id);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(plan);
+  }
+  return [...groups.values()];
 }
 
-export function compile(inputs: FileInput[], config: Config, options: CompileOptions = {}): CompileResult {
-  const sources = new Sources();
-  const results = inputs.map((input) => {
-    if (input.bytes) sources.add(input.path, input.bytes);
-    return compileFile(input, config);
-  });
-  return assemble(results, sources, config, options);
+/** What linking and analysing one group of plans gives. */
+export interface GroupResult {
+  plans: Plan[];
+  analysis: Map<Plan, PlanAnalysis>;
+  diagnostics: Diagnostic[];
+  /** Whether a reference names a plan that is not there (its "did you mean" looks at every plan id). */
+  unknownPlans: boolean;
+  /** Whether Monte Carlo ran. */
+  simulated: boolean;
 }
 
-/** The stages over all plans together, once the per-file results are in. */
-export function assemble(results: FileResult[], sources: Sources, config: Config, options: CompileOptions = {}): CompileResult {
+/** link → analyse for one group of plans; `planIds` are every plan id of the check, in file order. */
+export function compileGroup(plans: Plan[], planIds: readonly string[], config: Config, options: CompileOptions = {}): GroupResult {
   const diagnostics = new Diagnostics(config.rules);
-  const plans = results.flatMap((result) => (result.plan ? [result.plan] : []));
-  const project = link(plans, diagnostics);
-  const analysis = analyse(project, config, diagnostics, { simulate: options.simulate ?? false });
-  const order = new Map(results.map((result, index) => [result.path, index]));
-  const all = [...results.flatMap((result) => result.diagnostics), ...diagnostics.items].sort(
+  const project = link(plans, diagnostics, { planIds });
+  const unknownPlans = diagnostics.items.some((d) => d.rule === 'unknown-plan');
+  const { plans: analysis } = analyse(project, config, diagnostics, { simulate: options.simulate ?? false });
+  return { plans, analysis, diagnostics: diagnostics.items, unknownPlans, simulated: options.simulate ?? false };
+}
+
+/** Every diagnostic in the order reporters show them: by file, then position, then code. */
+export function ordered(files: readonly string[], diagnostics: Diagnostic[]): Diagnostic[] {
+  const order = new Map(files.map((file, index) => [file, index]));
+  return diagnostics.sort(
     (a, b) =>
       (order.get(a.location.file) ?? 0) - (order.get(b.location.file) ?? 0) ||
       a.location.span.start - b.location.span.start ||
       a.code.localeCompare(b.code),
   );
-  return { config, files: results.map((result) => result.path), plans, project, analysis, diagnostics: all, sources };
+}
+
+export interface CompileResult {
+  config: Config;
+  files: string[];
+  /** Plans that were built (files with YAML or schema errors have none). */
+  plans: Plan[];
+  analysis: ProjectAnalysis;
+  diagnostics: Diagnostic[];
+  sources: Sources;
+}
+
+/** Every stage over files held in memory, without a session: what tests and one-off runs use. */
+export function compile(inputs: FileInput[], config: Config, options: CompileOptions = {}): CompileResult {
+  const sources = new Sources();
+  const results = inputs.map((input) => {
+    if (input.bytes) sources.set(input.path, input.bytes);
+    return compileFile(input, config);
+  });
+  const plans = results.flatMap((result) => (result.plan ? [result.plan] : []));
+  const planIds = plans.map((plan) => plan.id);
+  const analysis: ProjectAnalysis = { plans: new Map() };
+  const diagnostics = results.flatMap((result) => result.diagnostics);
+  for (const group of linkedGroups(plans)) {
+    const result = compileGroup(group, planIds, config, options);
+    for (const [plan, planAnalysis] of result.analysis) analysis.plans.set(plan, planAnalysis);
+    diagnostics.push(...result.diagnostics);
+  }
+  const files = results.map((result) => result.path);
+  return { config, files, plans, analysis, diagnostics: ordered(files, diagnostics), sources };
 }

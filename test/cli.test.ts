@@ -200,18 +200,25 @@ describe('planc check', () => {
     const badShape = repo({ 'planc.config.yaml': 'plans: plans\n', 'plans/a.plan.yaml': CLEAN });
     const shape = planc(['check'], { cwd: badShape.dir });
     expect(shape.status).toBe(2);
-    expect(shape.stderr).toContain('planc.config.yaml:1:8 - error PLAN6001: Invalid configuration: Expected a list');
+    // Configuration errors are diagnostics like any other: on standard output, in the format asked for.
+    expect(shape.stdout).toContain('planc.config.yaml:1:8 - error PLAN6001: Invalid configuration: Expected a list');
+    const json = planc(['check', '--format', 'json'], { cwd: badShape.dir });
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      summary: { files: 0, plans: 0, errors: 1, warnings: 0, infos: 0 },
+      diagnostics: [{ code: 'PLAN6001', file: 'planc.config.yaml', range: { start: { line: 1, column: 8 } }, pointer: '/plans' }],
+    });
     const badRule = repo({ 'planc.config.yaml': 'rules: { milestone-slipp: error }\n', 'plans/a.plan.yaml': CLEAN });
     const rule = planc(['check'], { cwd: badRule.dir });
     expect(rule.status).toBe(2);
-    expect(rule.stderr).toContain(
+    expect(rule.stdout).toContain(
       'planc.config.yaml:1:10 - error PLAN6001: Invalid configuration: there is no rule `milestone-slipp`; did you mean `milestone-slip`?',
     );
     for (const branch of ['\'main"><script>x</script>\'', 'a..b', '"with space"', 'ends.lock']) {
       const badBranch = repo({ 'planc.config.yaml': `site: { branch: ${branch} }\n`, 'plans/a.plan.yaml': CLEAN });
       const result = planc(['check'], { cwd: badBranch.dir });
       expect(result.status, branch).toBe(2);
-      expect(result.stderr, branch).toMatch(/^planc\.config\.yaml:1:17 - error PLAN6001: Invalid configuration: .*a branch name/m);
+      expect(result.stdout, branch).toMatch(/^planc\.config\.yaml:1:17 - error PLAN6001: Invalid configuration: .*a branch name/m);
     }
     for (const branch of ['main', 'release/2.x', 'feature/jwt-auth']) {
       expect(planc(['check'], { cwd: repo({ 'planc.config.yaml': `site: { branch: ${branch} }\n`, 'plans/a.plan.yaml': CLEAN }).dir }).status, branch).toBe(0);

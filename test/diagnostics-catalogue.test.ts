@@ -3,7 +3,10 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check } from '../src/check.ts';
+import { check } from '../src/api/check.ts';
+import type { CheckResult } from '../src/api/result.ts';
+import exampleOutputs from '../src/diagnostics/examples.generated.json' with { type: 'json' };
+import { printed, runExample } from '../scripts/example-outputs.ts';
 import { catalogue } from '../src/diagnostics/catalogue.ts';
 import { resolveDiagnostic } from '../src/diagnostics/resolve.ts';
 import { Diagnostics } from '../src/diagnostics/sink.ts';
@@ -25,8 +28,8 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'diagnostics');
  */
 const WITHOUT_EXAMPLE = new Set(['PLAN1010', 'PLAN2009', 'PLAN9001']);
 
-/** Compares the positions and the stylish output of `code`'s diagnostics with its golden files. */
-function expectRecorded(code: string, resolved: ResolvedDiagnostic[], source: (path: string) => SourceText | undefined, files: number): void {
+/** Compares the positions of `code`'s diagnostics with its golden file. */
+function expectPositions(code: string, resolved: readonly ResolvedDiagnostic[]): void {
   const positions = resolved.map((d) => ({
     code: d.code,
     file: d.file,
@@ -37,6 +40,11 @@ function expectRecorded(code: string, resolved: ResolvedDiagnostic[], source: (p
   }));
   expect(positions.map((p) => p.code)).toContain(code);
   expectGolden(join(FIXTURES, `${code}.json`), `${JSON.stringify(positions, null, 2)}\n`);
+}
+
+/** Positions and the stylish output, both against golden files (for the codes without an example). */
+function expectRecorded(code: string, resolved: ResolvedDiagnostic[], source: (path: string) => SourceText | undefined, files: number): void {
+  expectPositions(code, resolved);
   expectGolden(join(FIXTURES, `${code}.txt`), stylish({ diagnostics: resolved, files, plans: 0, source }, PLAIN));
 }
 
@@ -61,28 +69,18 @@ describe('the diagnostics catalogue', () => {
     }
   });
 
-  const repos: Array<() => void> = [];
-  afterAll(() => repos.forEach((cleanup) => cleanup()));
-
   for (const definition of catalogue.filter((d) => d.example)) {
-    it(`${definition.code} ${definition.name}: its example reports it at the recorded position`, async () => {
-      const repo = tempRepo(definition.example);
-      repos.push(repo.cleanup);
-      const outcome = await check({ cwd: repo.dir });
-      let resolved;
-      let source;
-      if (outcome.kind === 'config-error') {
-        resolved = outcome.diagnostics;
-        source = outcome.source;
-      } else if (outcome.kind === 'compiled') {
-        resolved = outcome.result.diagnostics.map((d) => outcome.result.sources.resolve(d));
-        source = (path: string) => outcome.result.sources.get(path);
-      } else {
-        throw new Error(`no plan files in the example of ${definition.code}`);
-      }
-      expectRecorded(definition.code, resolved, source, outcome.kind === 'compiled' ? outcome.result.files.length : 0);
+    it(`${definition.code} ${definition.name}: its example reports it at the recorded position, as the docs record`, async () => {
+      const result: CheckResult = await runExample(definition);
+      expectPositions(definition.code, result.diagnostics);
+      // What the site shows under the code (run `npm run docs` after changing an example).
+      expect(printed(result)).toBe((exampleOutputs as Record<string, string>)[definition.code]);
     });
   }
+
+  it('records an output for exactly the codes with an example', () => {
+    expect(Object.keys(exampleOutputs).sort()).toEqual(catalogue.filter((d) => d.example).map((d) => d.code));
+  });
 });
 
 describe('the codes without an example', () => {
@@ -92,10 +90,8 @@ describe('the codes without an example', () => {
     const repo = tempRepo({ 'plans/good.plan.yaml': 'title: Good\nrollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: build\n    title: Build\n    tasks: [{ id: code, title: Code, duration: 1d }]\n' });
     try {
       symlinkSync('/dev/zero', join(repo.dir, 'plans', 'example.plan.yaml'));
-      const outcome = await check({ cwd: repo.dir });
-      if (outcome.kind !== 'compiled') throw new Error(outcome.kind);
-      const { result } = outcome;
-      expectRecorded('PLAN1010', result.diagnostics.map((d) => result.sources.resolve(d)), (path) => result.sources.get(path), result.files.length);
+      const result = await check({ cwd: repo.dir });
+      expectRecorded('PLAN1010', result.diagnostics, result.source, result.files.length);
     } finally {
       repo.cleanup();
     }

@@ -21,13 +21,16 @@ export interface AnalyseOptions {
   simulate: boolean;
 }
 
+/** Every plan's analysis. */
 export interface ProjectAnalysis {
   plans: Map<Plan, PlanAnalysis>;
-  graph: Graph;
-  /** The schedule of the whole graph (cycle links left out). */
-  cpm: CpmResult;
 }
 
+/**
+ * Analyses plans linked together (a part of the repository that no reference leaves: the
+ * plans scheduled in one network). Plans that no reference joins are analysed apart, with
+ * the same results as together.
+ */
 export function analyse(project: Project, config: Config, diagnostics: Diagnostics, options: AnalyseOptions): ProjectAnalysis {
   const graph = buildGraph(project);
   const { cyclicEdge, cycles, component, more } = findCycles(graph);
@@ -52,6 +55,8 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
     const tasks = plan.phases.flatMap((phase) => phase.tasks).filter((task) => task.status !== 'cancelled');
     const analysis: PlanAnalysis = {
       plan,
+      graph,
+      cpm: result,
       coverage: rollbackCoverage(plan),
       progress: {
         done: tasks.filter((task) => task.status === 'done').reduce((sum, task) => sum + task.duration, 0),
@@ -75,11 +80,10 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
     plans.set(plan, analysis);
   });
 
-  const analysis: ProjectAnalysis = { plans, graph, cpm: result };
   for (const plan of project.plans) {
     for (const rule of rules) rule.run({ plan, analysis: plans.get(plan)!, project, graph, config, diagnostics });
   }
-  return analysis;
+  return { plans };
 }
 
 function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, number>, diagnostics: Diagnostics, more?: number): void {

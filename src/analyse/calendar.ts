@@ -3,29 +3,9 @@
 // one with EF 4 finishes at the end of the fourth. Counting is arithmetic over whole weeks
 // plus a binary search over holidays, so it costs O(log holidays), never a day-by-day walk.
 import type { Calendar, Weekday } from '../model/plan.ts';
+import { epochDay, isoDate } from '../util/dates.ts';
 
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 for an ISO date. */
-export function epochDay(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
-/** The ISO date of an epoch day (Howard Hinnant's civil-from-days; no Date objects). */
-export function isoDate(day: number): string {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;

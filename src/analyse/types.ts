@@ -1,6 +1,8 @@
 import type { Milestone, Phase, Plan, RolloutStage, Task } from '../model/plan.ts';
 import type { WorkCalendar } from './calendar.ts';
 import type { RollbackCoverage } from './coverage.ts';
+import type { CpmResult } from './cpm.ts';
+import type { Graph } from './graph.ts';
 
 /** The schedule of one task, milestone or rollout stage, in working days from the plan start. */
 export interface Timing {
@@ -68,6 +70,10 @@ export interface PlanSchedule {
 
 export interface PlanAnalysis {
   plan: Plan;
+  /** The dependency graph the plan was scheduled in (with the plans linked to it). */
+  graph: Graph;
+  /** Its schedule over that graph (cycle links left out). */
+  cpm: CpmResult;
   /** Absent when the plan takes part in a dependency cycle. */
   schedule?: PlanSchedule;
   coverage: RollbackCoverage;

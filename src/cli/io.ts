@@ -24,13 +24,5 @@ export const EXIT = {
   internal: 3,
 } as const;
 
-/** A problem with how planc was invoked; the CLI prints it and exits with code 2. */
-export class UsageError extends Error {
-  readonly hint: string | undefined;
-
-  constructor(message: string, hint?: string) {
-    super(message);
-    this.name = 'UsageError';
-    this.hint = hint;
-  }
-}
+// A problem with how planc was invoked, or a request the library cannot carry out: printed, exit code 2.
+export { UsageError } from '../api/errors.ts';

@@ -1,10 +1,10 @@
 // planc.config.yaml (or .yml, .json): found in the working folder or the nearest parent,
 // parsed and validated like a plan; every problem in it is PLAN6001 and exit code 2.
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { byCode, byName, invalidConfig } from '../diagnostics/catalogue.ts';
 import { Diagnostics, type RuleSettings } from '../diagnostics/sink.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
 import { decode } from '../load/decode.ts';
 import { parseYaml } from '../load/parse.ts';
 import { DEFAULT_ESTIMATES, DEFAULT_WORKDAYS, type Calendar, type Size, type Weekday } from '../model/plan.ts';
@@ -60,9 +60,20 @@ export function defaultConfig(root: string): Config {
 
 export interface LoadedConfig {
   config: Config;
-  diagnostics: Diagnostics;
+  /** Every problem of the file, as PLAN6001: a command that meets one exits with code 2. */
+  diagnostics: Diagnostic[];
   /** The config file's text, for code frames. */
   text?: string;
+}
+
+/** A config file as read from disk: its bytes, or why they could not be had. */
+export interface ConfigSource {
+  /** Absolute path. */
+  path: string;
+  /** As messages show it: relative to the working folder. */
+  file: string;
+  bytes?: Uint8Array;
+  error?: string;
 }
 
 /** The nearest config file from `cwd` upwards, or undefined. */
@@ -91,28 +102,36 @@ interface RawConfig {
   site?: Partial<SiteConfig>;
 }
 
-/**
- * Loads the config at `explicit` (relative to cwd), or the nearest one. Problems are
- * reported as PLAN6001 into the returned diagnostics; the caller exits with code 2.
- */
-export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
-  const diagnostics = new Diagnostics();
+/** Reads the config at `explicit` (relative to cwd), or the nearest one; undefined when there is none. */
+export function readConfig(cwd: string, explicit?: string): ConfigSource | undefined {
   const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
-  if (!path) return { config: defaultConfig(resolve(cwd)), diagnostics };
+  if (!path) return undefined;
   const file = relative(cwd, path).split('\\').join('/') || path;
-  const config = defaultConfig(dirname(path));
+  try {
+    return { path, file, bytes: readFileSync(path) };
+  } catch (error) {
+    return { path, file, error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}
+
+/**
+ * The configuration a config file gives (the defaults when there is none). Problems are
+ * reported as PLAN6001; the caller exits with code 2.
+ */
+export function parseConfig(source: ConfigSource | undefined, cwd: string): LoadedConfig {
+  const diagnostics = new Diagnostics();
+  if (!source) return { config: defaultConfig(resolve(cwd)), diagnostics: [] };
+  const { file } = source;
+  const config = defaultConfig(dirname(source.path));
   config.file = file;
   const at = { file, span: { start: 0, end: 0 }, pointer: '' };
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    diagnostics.report(invalidConfig, { detail: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }, at);
-    return { config, diagnostics };
+  if (!source.bytes) {
+    diagnostics.report(invalidConfig, { detail: `cannot read ${file}: ${source.error ?? 'unknown error'}` }, at);
+    return { config, diagnostics: diagnostics.items };
   }
   // Parse and validate into a scratch sink, then restate each finding as PLAN6001.
   const scratch = new Diagnostics();
-  const { text, ok } = decode(bytes, file, scratch);
+  const { text, ok } = decode(source.bytes, file, scratch);
   const parsed = ok ? parseYaml(text, file, scratch) : undefined;
   if (parsed && parsed.value !== null && typeof parsed.value === 'object') {
     validate({ value: parsed.value, source: parsed.source, file, schema: configSchema }, scratch);
@@ -124,7 +143,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     const detail = finding.code === invalidConfig.code ? String(finding.data.detail) : finding.message + (finding.help ? ` (${finding.help})` : '');
     diagnostics.report(invalidConfig, { detail }, finding.location, finding.related);
   }
-  if (diagnostics.items.length > 0 || !parsed) return { config, diagnostics, text };
+  if (diagnostics.items.length > 0 || !parsed) return { config, diagnostics: diagnostics.items, text };
 
   const raw = parsed.value as RawConfig;
   if (raw.plans) config.plans = raw.plans;
@@ -151,5 +170,10 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     }
   }
   config.rules = rules;
-  return { config, diagnostics, text };
+  return { config, diagnostics: diagnostics.items, text };
+}
+
+/** Reads and parses the config at `explicit`, or the nearest one. */
+export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
+  return parseConfig(readConfig(cwd, explicit), cwd);
 }

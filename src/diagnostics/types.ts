@@ -4,6 +4,13 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Findings by severity. */
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
 /** A half-open range of UTF-16 offsets into a file's text. */
 export interface Span {
   start: number;

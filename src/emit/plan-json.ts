@@ -224,12 +224,4 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-/**
- * Stable JSON: keys in insertion order, undefined left out, on one line (it is for tools,
- * and a thousand plans of indented JSON would double what a build writes; `jq .` reads it).
- */
-export function stringify(value: unknown): string {
-  // JSON leaves DEL, C1 controls and bidirectional controls raw: written as escapes (the same value when read),
-  // they cannot reorder what someone viewing the file sees.
-  return `${JSON.stringify(value).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
-}
+export { stringify } from '../util/json.ts';

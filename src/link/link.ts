@@ -34,8 +34,35 @@ const KIND_WORDS: Record<ItemKind, string> = {
 };
 
 const SCHEDULED: readonly ItemKind[] = ['task', 'phase', 'milestone', 'stage'];
+const VERIFIERS: readonly ItemKind[] = ['verification', 'task'];
+const DECISIONS: readonly ItemKind[] = ['decision'];
 
-export function link(plans: Plan[], diagnostics: Diagnostics): Project {
+/**
+ * Every reference a plan writes, with the kinds of item it may name, in the order they are
+ * resolved (and reported).
+ */
+export function planReferences(plan: Plan): Array<[Reference, readonly ItemKind[]]> {
+  const found: Array<[Reference, readonly ItemKind[]]> = [];
+  for (const phase of plan.phases) {
+    for (const dependency of phase.dependsOn) found.push([dependency, SCHEDULED]);
+    for (const task of phase.tasks) for (const dependency of task.dependsOn) found.push([dependency, SCHEDULED]);
+  }
+  for (const milestone of plan.milestones) for (const ref of milestone.after) found.push([ref, SCHEDULED]);
+  for (const ref of plan.rollout?.after ?? []) found.push([ref, SCHEDULED]);
+  for (const criterion of plan.successCriteria) for (const ref of criterion.verifiedBy) found.push([ref, VERIFIERS]);
+  for (const decision of plan.decisions) if (decision.supersedes) found.push([decision.supersedes, DECISIONS]);
+  return found;
+}
+
+export interface LinkOptions {
+  /**
+   * Every plan id of the check, in file order, when these plans are linked apart from the
+   * others (no reference joins them): "did you mean" for an unknown plan looks among all.
+   */
+  planIds?: readonly string[];
+}
+
+export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptions = {}): Project {
   const planById = new Map<string, Plan>();
   for (const plan of plans) {
     const first = planById.get(plan.id);
@@ -46,6 +73,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
     } else planById.set(plan.id, plan);
   }
 
+  const knownPlanIds = options.planIds ?? [...planById.keys()];
   const items = new Map<Plan, Map<string, Target>>();
   const candidatesOf = new Map<Plan, Map<string, string[]>>();
   let suggestionBudget = 2_000_000;
@@ -67,7 +95,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
     if (ref.plan !== undefined && ref.plan !== from.id) {
       const other = planById.get(ref.plan);
       if (!other) {
-        const suggestion = suggest(ref.plan, planById.keys());
+        const suggestion = suggest(ref.plan, knownPlanIds);
         diagnostics.report(unknownPlan, { plan: ref.plan, ...(suggestion ? { suggestion } : {}) }, ref.location);
         return;
       }
@@ -112,14 +140,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics): Project {
 
   for (const plan of plans) {
     own = items.get(plan)!;
-    for (const phase of plan.phases) {
-      for (const dependency of phase.dependsOn) resolve(plan, dependency, SCHEDULED);
-      for (const task of phase.tasks) for (const dependency of task.dependsOn) resolve(plan, dependency, SCHEDULED);
-    }
-    for (const milestone of plan.milestones) for (const ref of milestone.after) resolve(plan, ref, SCHEDULED);
-    for (const ref of plan.rollout?.after ?? []) resolve(plan, ref, SCHEDULED);
-    for (const criterion of plan.successCriteria) for (const ref of criterion.verifiedBy) resolve(plan, ref, ['verification', 'task']);
-    for (const decision of plan.decisions) if (decision.supersedes) resolve(plan, decision.supersedes, ['decision']);
+    for (const [ref, expected] of planReferences(plan)) resolve(plan, ref, expected);
   }
   return { plans, planById, items };
 }

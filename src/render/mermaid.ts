@@ -11,14 +11,13 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
+import { THEMES, type Theme } from '../util/themes.ts';
 import { chromiumArgs } from './chromium.ts';
 
 const require = createRequire(import.meta.url);
 const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_VERSION = (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
 
-export type Theme = 'light' | 'dark';
-export const THEMES: readonly Theme[] = ['light', 'dark'];
 
 /** Diagrams drawn per call into the page. */
 const CHUNK = 16;
@@ -167,7 +166,7 @@ function safeTree(tree: HastRoot): boolean {
  */
 export async function renderDiagrams(
   sources: Iterable<string>,
-  options: { chromium: string; cacheDir: string },
+  options: { chromium: string; cacheDir: string; onProgress?: (done: number) => void },
 ): Promise<{ svgs: Map<string, Record<Theme, string>>; stats: RenderStats }> {
   const folder = join(options.cacheDir, 'svg');
   mkdirSync(folder, { recursive: true });
@@ -195,6 +194,8 @@ export async function renderDiagrams(
       }
     }
   }
+  const progress = () => options.onProgress?.(stats.cached + stats.rendered + stats.failed);
+  progress();
   if (missing.length > 0) {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: options.chromium, args: chromiumArgs() });
@@ -243,6 +244,7 @@ export async function renderDiagrams(
                 stats.failed += 1;
                 const reason = 'error' in drawn ? `Mermaid could not draw it: ${drawn.error}` : 'the drawing held something executable and was refused';
                 stats.failures.push({ source, theme, reason });
+                progress();
                 return;
               }
               drawings.get(source)![theme] = svg;
@@ -250,6 +252,7 @@ export async function renderDiagrams(
               writeFileSync(`${target}.${process.pid}.tmp`, svg);
               renameSync(`${target}.${process.pid}.tmp`, target);
               stats.rendered += 1;
+              progress();
             });
           }
           await page.close();

@@ -1,22 +1,42 @@
 // Running the Astro site that ships with planc (site/) over the prepared data. The site is
 // built into a fresh folder and swapped in only when Astro succeeds, so a failed build
 // leaves the previous site in place.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from '../emit/plan-json.ts';
+import { stringify } from '../util/json.ts';
 import { VERSION } from '../version.ts';
-import { mermaidScript } from '../render/mermaid.ts';
+import type { AstroRun } from './astro-run.ts';
 import type { SiteData } from './prepare.ts';
 
 export const SITE_ROOT = fileURLToPath(new URL('../../site/', import.meta.url));
+/** The Astro runner beside this module (astro-run.ts from source, astro-run.js once built). */
+const RUNNER = fileURLToPath(new URL(`./astro-run${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
-/** Where planc keeps rendered diagrams and Astro's cache for a project. */
-export function cacheFolder(root: string, env: Readonly<Record<string, string | undefined>>): string {
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where planc keeps rendered diagrams for a project. */
+export function cacheFolder(root: string, env: Env): string {
   if (env.PLANC_CACHE_DIR) return resolve(env.PLANC_CACHE_DIR);
   if (existsSync(join(root, 'node_modules'))) return join(root, 'node_modules', '.cache', 'planc');
   return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'planc');
+}
+
+/**
+ * Where Astro builds: a folder beside the packages planc runs (`node_modules/.cache/planc/`
+ * of the folder holding Astro, as tools keep their caches), never inside planc's own
+ * install folder. Beside them, because the pages run from chunks Astro writes under the
+ * build's folder, which import Astro, Starlight and their packages by name, and resolve
+ * them only from a folder under theirs; and because Astro 7 mistakes files that share no
+ * folder with the project root but `/` for paths inside the root.
+ */
+function workFolders(): string {
+  const astro = realpathSync(dirname(createRequire(import.meta.url).resolve('astro/package.json')));
+  const modules = dirname(astro);
+  return basename(modules) === 'node_modules' ? join(modules, '.cache', 'planc', 'site') : join(dirname(SITE_ROOT), '.planc-site');
 }
 
 export interface AstroOptions {
@@ -25,6 +45,12 @@ export interface AstroOptions {
   base: string;
   /** The full address it is published at, if known. */
   url?: string;
+  /** The environment Astro's process starts from (planc's own settings go over it). */
+  env: Env;
+  /** Told of each page Astro writes. */
+  onPage?: (page: string) => void;
+  /** Mermaid's script, shipped with the site when its diagrams are drawn in the reader's browser. */
+  mermaidScript: string;
 }
 
 /** Normalises a base path to `/`, or `/a/b/` with one slash at each end. */
@@ -59,20 +85,8 @@ function move(from: string, to: string): void {
   }
 }
 
-const VITE_BUILTINS = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
-
-/** Sets (or, with undefined, removes) environment variables; returns what puts them back. */
-function setEnvironment(values: Record<string, string | undefined>): () => void {
-  const saved = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  const apply = (entries: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(entries)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(values);
-  return () => apply(saved);
-}
+/** Environment variables Vite reads over its own settings: a CI job or a test runner may have BASE_URL or NODE_ENV=test set. */
+const VITE_BUILTINS = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
 
 /** Removes the work folders of builds whose process is gone (killed half way). */
 function removeAbandoned(works: string): void {
@@ -90,23 +104,45 @@ function removeAbandoned(works: string): void {
   }
 }
 
+/** Runs Astro in its own process; resolves when it is done, rejects with what it said when it fails. */
+function runAstro(run: AstroRun, env: Record<string, string>, onPage: ((page: string) => void) | undefined): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [RUNNER, JSON.stringify(run)], { cwd: run.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let errors = '';
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      // Astro names each page it writes: "  ├─ /plans/x/index.html (+12ms)".
+      for (const line of lines) {
+        const page = /[├└]─ (\S+\.html)\b/.exec(line)?.[1];
+        if (page) onPage?.(page);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      errors = (errors + chunk).slice(-20_000);
+    });
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      if (code === 0) done();
+      else fail(new Error(`Astro could not build the site (${signal ?? `exit code ${code}`}): ${errors.trim().split('\n').slice(0, 12).join('\n')}`));
+    });
+  });
+}
+
 export async function buildAstroSite(data: SiteData, options: AstroOptions): Promise<void> {
   const target = resolve(options.out);
-  // Astro builds from a copy of the template, one per build, inside planc's own folder:
-  // the pages run from chunks Astro writes there, which import Astro, Starlight and
-  // friends by name (they resolve only from inside planc's folder), and Astro keeps its
-  // generated files and prerendering chunks under `.astro/` of the root and of the working
-  // folder. A copy per build keeps two builds at once (two repositories, or tests) apart.
-  const works = join(SITE_ROOT, '..', '.planc-site');
+  // A copy of the template per build keeps two builds at once (two repositories, or tests) apart.
+  const works = workFolders();
   removeAbandoned(works);
-  const work = join(works, `${process.pid}-${Date.now().toString(36)}`);
+  const work = join(works, `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   const root = join(work, 'site');
   const dataDir = join(work, 'data');
   const output = join(work, 'dist');
   const staging = `${target}.planc-${process.pid}`;
   const previous = `${target}.planc-old-${process.pid}`;
   cpSync(SITE_ROOT, root, { recursive: true, filter: (path) => !/[\\/](\.astro|node_modules|dist)$/.test(path) });
-  mkdirSync(dataDir, { recursive: true });
   // What the site's content loader reads (site/src/loader.ts): a file per collection, the
   // site's own facts (astro.config.mjs needs the title and the sidebar before anything
   // else), and each plan's document in its own file.
@@ -116,28 +152,22 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
   for (const plan of data.plans) writeFileSync(join(dataDir, 'plans', `${plan.id}.html`), plan.html);
   for (const kind of ['decisions', 'risks', 'diagnostics'] as const) writeFileSync(join(dataDir, `${kind}.json`), JSON.stringify(data[kind]));
   rmSync(staging, { recursive: true, force: true });
-  const restore = setEnvironment({
-    PLANC_SITE_DATA: dataDir,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    // Vite reads these from the environment over its own settings (a CI job, or a test
-    // runner, may well have BASE_URL or NODE_ENV=test set; Starlight then builds its
-    // development variant, without search): the build is planc's to set.
-    ...Object.fromEntries(VITE_BUILTINS.map((name) => [name, undefined])),
-    NODE_ENV: 'production',
-  });
-  const cwd = process.cwd();
-  process.chdir(root);
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.env)) if (value !== undefined && !VITE_BUILTINS.has(name)) env[name] = value;
+  Object.assign(env, { PLANC_SITE_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' });
   try {
-    const { build } = await import('astro');
-    await build({
-      root,
-      outDir: output,
-      base: basePath(options.base),
-      ...(options.url ? { site: options.url } : {}),
-      cacheDir: join(work, 'cache'),
-      vite: { cacheDir: join(work, 'vite') },
-      logLevel: 'error',
-    });
+    await runAstro(
+      {
+        root,
+        outDir: output,
+        base: basePath(options.base),
+        ...(options.url ? { site: options.url } : {}),
+        cacheDir: join(work, 'cache'),
+        viteCacheDir: join(work, 'vite'),
+      },
+      env,
+      options.onPage,
+    );
     writeFileSync(join(output, SITE_MARKER), `${JSON.stringify({ generator: 'planc site', version: VERSION })}\n`);
     // Each plan's analysed model beside its page, for other tools (docs/plan-json.md).
     for (const plan of data.plans) {
@@ -146,7 +176,7 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
     }
     if (data.site.diagrams === 'browser') {
       mkdirSync(join(output, '_planc'), { recursive: true });
-      cpSync(mermaidScript(), join(output, '_planc', 'mermaid.min.js'));
+      cpSync(options.mermaidScript, join(output, '_planc', 'mermaid.min.js'));
     }
     mkdirSync(dirname(target), { recursive: true });
     move(output, staging);
@@ -154,7 +184,6 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
     renameSync(staging, target);
     rmSync(previous, { recursive: true, force: true });
   } finally {
-    process.chdir(cwd);
     rmSync(work, { recursive: true, force: true });
     try {
       rmdirSync(works);
@@ -162,6 +191,5 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
       // Another build is using it.
     }
     rmSync(staging, { recursive: true, force: true });
-    restore();
   }
 }

@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
-import { THEMES, type Theme } from '../render/mermaid.ts';
+import { THEMES, type Theme } from '../util/themes.ts';
 
 export interface Heading {
   depth: number;
@@ -31,7 +31,7 @@ function reidentify(svg: string, occurrence: number): string {
 }
 
 /** A diagram: both drawings when there are SVGs, else Mermaid source for the browser. */
-export function diagramElement(source: string, svgs: Map<string, Record<Theme, string>> | undefined, occurrence: number, label: string): Element {
+export function diagramElement(source: string, svgs: ReadonlyMap<string, Record<Theme, string>> | undefined, occurrence: number, label: string): Element {
   const drawings = svgs?.get(source);
   // A top-to-bottom graph stacks its groups and centres them: when it is wider than the
   // column, the page scrolls its figure to the middle (Diagrams.astro), not the empty left.
@@ -82,7 +82,7 @@ export interface DocumentHtml {
   headings: Heading[];
 }
 
-export function documentHtml(tree: Root, svgs: Map<string, Record<Theme, string>> | undefined): DocumentHtml {
+export function documentHtml(tree: Root, svgs: ReadonlyMap<string, Record<Theme, string>> | undefined): DocumentHtml {
   // remark-rehype reads the mdast tree and leaves it as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
   const headings: Heading[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, epochDay, isoDate } from '../../src/analyse/calendar.ts';
+import { WorkCalendar } from '../../src/analyse/calendar.ts';
+import { epochDay, isoDate } from '../../src/util/dates.ts';
 import { compileYaml, positions, timings } from '../helpers/compile.ts';
 
 const weekdays = { workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, holidays: [] as string[] };

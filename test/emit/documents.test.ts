@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { compiledResult } from '../../src/api/result.ts';
 import { compile } from '../../src/compile.ts';
 import { defaultConfig } from '../../src/config/config.ts';
 import { emitAll } from '../../src/emit/index.ts';
@@ -30,8 +31,8 @@ const CASES: Record<string, string[]> = {
 };
 
 function build(paths: string[]) {
-  const result = compile(inputs(paths), defaultConfig(ROOT), { simulate: true });
-  return { result, emitted: emitAll(result) };
+  const result = compiledResult(compile(inputs(paths), defaultConfig(ROOT), { simulate: true }), ROOT);
+  return { result, emitted: { files: emitAll(result) } };
 }
 
 function listFiles(folder: string): string[] {

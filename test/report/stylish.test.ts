@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check } from '../../src/check.ts';
+import { check } from '../../src/api/check.ts';
 import { stylish } from '../../src/report/stylish.ts';
 import { PLAIN } from '../../src/report/terminal.ts';
 import { displayWidth } from '../../src/report/width.ts';
@@ -16,13 +16,8 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'report');
 async function checked(text: string): Promise<string> {
   const repo = tempRepo({ 'plans/wide.plan.yaml': text });
   repos.push(repo.cleanup);
-  const outcome = await check({ cwd: repo.dir });
-  if (outcome.kind !== 'compiled') throw new Error(outcome.kind);
-  const { result } = outcome;
-  return stylish(
-    { diagnostics: result.diagnostics.map((d) => result.sources.resolve(d)), files: result.files.length, plans: 0, source: (path) => result.sources.get(path) },
-    PLAIN,
-  );
+  const result = await check({ cwd: repo.dir });
+  return stylish({ diagnostics: result.diagnostics, files: result.files.length, plans: 0, source: result.source }, PLAIN);
 }
 
 const repos: Array<() => void> = [];

@@ -1,17 +1,17 @@
+import { check } from '../../api/check.ts';
+import { plural } from '../../util/words.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
 import type { ParsedArgs } from './index.ts';
-import { compileFor, report, reporterFor } from './shared.ts';
-import { plural } from '../../util/words.ts';
+import { exitCode, printDiagnostics, reporterFor, request } from './shared.ts';
 
-export async function run({ values, positionals }: ParsedArgs, io: Io): Promise<number> {
-  const reporter = reporterFor(values.format);
-  const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  const result = await compileFor(values, positionals, io);
-  if (typeof result === 'number') return result;
-  const diagnostics = report(result, reporter, io.stdout, io);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (errors > 0) return EXIT.findings;
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const reporter = reporterFor(args.values.format);
+  const maxWarnings = parseMaxWarnings(args.values['max-warnings']);
+  const result = await check(request(args, io));
+  printDiagnostics(result, reporter, io.stdout, io);
+  const code = exitCode(result);
+  if (code !== EXIT.clean) return code;
+  const { warnings } = result.summary;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr.write(`planc: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.findings;

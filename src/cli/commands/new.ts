@@ -27,8 +27,8 @@ export async function run({ values, positionals }: ParsedArgs, io: Io): Promise<
     throw new UsageError(`\`${start}\` is not a date written YYYY-MM-DD`);
   }
 
-  const loaded = await loadConfig(io.cwd, values.config === undefined ? undefined : String(values.config));
-  if (loaded.diagnostics.items.length > 0) {
+  const loaded = loadConfig(io.cwd, values.config === undefined ? undefined : String(values.config));
+  if (loaded.diagnostics.length > 0) {
     throw new UsageError(`the configuration has errors; run \`planc check\` to see them`);
   }
   const config = loaded.config;

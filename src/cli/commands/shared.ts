@@ -1,13 +1,10 @@
-// What check and build share: running the compiler over the paths of the command line and
-// printing the diagnostics.
-import { check, type CheckOutcome } from '../../check.ts';
-import type { CompileResult } from '../../compile.ts';
-import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
+// What the commands share: the request the command line makes, printing a result's
+// diagnostics with the reporter asked for, and the exit code a result gives.
+import type { CheckResult } from '../../api/result.ts';
 import { reporters, type Reporter } from '../../report/index.ts';
-import { stylish } from '../../report/stylish.ts';
 import { COLOUR, PLAIN, wantsColour } from '../../report/terminal.ts';
-import { relative } from 'node:path';
-import { UsageError, type Io, type OutputStream } from '../io.ts';
+import { EXIT, UsageError, type Io, type OutputStream } from '../io.ts';
+import type { ParsedArgs } from './index.ts';
 
 export function reporterFor(format: unknown): Reporter {
   const name = String(format);
@@ -16,73 +13,24 @@ export function reporterFor(format: unknown): Reporter {
   return reporter;
 }
 
-/**
- * Compiles the plans the command names. A config error is printed and becomes exit code 2
- * (returned as a number); no matching file is a usage error.
- */
-export async function compileFor(
-  values: Record<string, unknown>,
-  positionals: string[],
-  io: Io,
-  options: { simulate?: boolean } = {},
-): Promise<CompileResult | number> {
-  if (positionals.some((path) => path.trim() === '')) throw new UsageError('an empty path was given', 'Name plan files, folders or globs (or none: the plans folder).');
-  const outcome: CheckOutcome = await check({
-    cwd: io.cwd,
-    paths: positionals,
-    ...(values.config ? { config: String(values.config) } : {}),
-    ...(options.simulate ? { simulate: true } : {}),
-  });
-  if (outcome.kind === 'config-error') {
-    const style = wantsColour(io.env, Boolean(io.stderr.isTTY)) ? COLOUR : PLAIN;
-    io.stderr.write(stylish({ diagnostics: outcome.diagnostics, files: 0, plans: 0, source: outcome.source }, style));
-    return 2;
-  }
-  if (outcome.kind === 'missing') {
-    // A typo in CI must not pass; a glob that matches nothing may be on purpose (a warning).
-    throw new UsageError(
-      `${outcome.missing.length === 1 ? 'no such file or folder' : 'no such files or folders'}: ${outcome.missing.map((p) => `\`${p}\``).join(', ')}`,
-      'Name existing plan files or folders, or globs.',
-    );
-  }
-  if (outcome.kind === 'no-files') {
-    throw new UsageError(
-      `no plan files matched ${outcome.patterns.map((p) => `\`${p}\``).join(', ')}`,
-      'Pass plan files, folders or globs, or set `plans:` in planc.config.yaml.',
-    );
-  }
-  for (const pattern of outcome.unmatched) io.stderr.write(`planc: warning: \`${pattern}\` matched no plan file\n`);
-  return outcome.result;
+/** The library request of a command line: its working folder, its paths and its config file. */
+export function request({ values, positionals }: ParsedArgs, io: Io): { cwd: string; paths: string[]; config?: string } {
+  return { cwd: io.cwd, paths: positionals, ...(values.config !== undefined ? { config: String(values.config) } : {}) };
 }
 
-/** Prints the diagnostics; with `quiet`, nothing at all when there are none. */
-export function report(result: CompileResult, reporter: Reporter, stream: OutputStream, io: Io, quiet = false): ResolvedDiagnostic[] {
-  const diagnostics = result.diagnostics.map((d) => result.sources.resolve(d));
-  if (quiet && diagnostics.length === 0) return diagnostics;
+/**
+ * Prints a result's diagnostics (configuration errors included) and the folders and globs
+ * that matched nothing; with `quiet`, nothing at all when there are no diagnostics.
+ */
+export function printDiagnostics(result: CheckResult, reporter: Reporter, stream: OutputStream, io: Io, quiet = false): void {
+  for (const pattern of result.unmatched) io.stderr.write(`planc: warning: \`${pattern}\` matched no plan file\n`);
+  if (quiet && result.diagnostics.length === 0) return;
   const style = wantsColour(io.env, Boolean(stream.isTTY)) ? COLOUR : PLAIN;
-  stream.write(
-    reporter({ diagnostics, files: result.files.length, plans: result.plans.length, source: (path) => result.sources.get(path) }, style),
-  );
-  return diagnostics;
+  stream.write(reporter({ diagnostics: result.diagnostics, files: result.files.length, plans: result.plans.length, source: result.source }, style));
 }
 
-/**
- * Compiles (with the simulation: outputs show its figures) and prints the diagnostics on
- * standard error, nothing when there are none. A number is an exit code to return.
- */
-export async function compileAndReport(
-  values: Record<string, unknown>,
-  positionals: string[],
-  io: Io,
-): Promise<{ result: CompileResult; diagnostics: ResolvedDiagnostic[] } | number> {
-  const reporter = reporterFor(values.format);
-  const result = await compileFor(values, positionals, io, { simulate: true });
-  if (typeof result === 'number') return result;
-  return { result, diagnostics: report(result, reporter, io.stderr, io, true) };
-}
-
-/** A folder as a message shows it: relative to the working folder when inside it. */
-export function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+/** 2 for a configuration with errors, 1 for errors in the plans, else 0. */
+export function exitCode(result: CheckResult): number {
+  if (result.configInvalid) return EXIT.usage;
+  return result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
 }

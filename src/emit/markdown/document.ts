@@ -133,6 +133,22 @@ function taskTable(phase: Phase, schedule: PlanSchedule | undefined, noReturn: S
   );
 }
 
+/** The line of facts under the title: status, kind, owner, dates, length, progress, tags. */
+function factsLine({ plan, analysis }: DocumentInput): string[] {
+  const schedule = analysis.schedule;
+  const facts: string[] = [`Status: ${plan.status}`, `Kind: ${plan.kind}`];
+  if (plan.owner) facts.push(`Owner: ${plan.owner}`);
+  if (schedule?.start) facts.push(`${schedule.start} → ${schedule.finish}`);
+  if (schedule) {
+    const length = Math.round(schedule.duration * 10) / 10;
+    facts.push(plural(length, 'working day'));
+  }
+  const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
+  facts.push(`${progress}% done`);
+  if (plan.tags.length > 0) facts.push(`Tags: ${plan.tags.join(', ')}`);
+  return facts;
+}
+
 /** The task cell: its title and id, struck through when cancelled, ticked when done. */
 function taskCell(parts: Phrasing[], status: Task['status']): Phrasing[] {
   const children = parts.map((part) => (typeof part === 'string' ? cellText(part) : part));
@@ -146,24 +162,21 @@ export function planDocument(input: DocumentInput): string {
   return printMarkdown(planDocumentTree(input));
 }
 
+export interface DocumentOptions {
+  /**
+   * The title and the line of facts that open the document; the site leaves them out (its
+   * page shows the title, and the facts as a grid). Default: true.
+   */
+  header?: boolean;
+}
+
 /** The document as an mdast tree (the site turns the same tree into HTML). */
-export function planDocumentTree(input: DocumentInput): Root {
+export function planDocumentTree(input: DocumentInput, options: DocumentOptions = {}): Root {
   const { plan, analysis } = input;
   const schedule = analysis.schedule;
   const noReturn = new Set(analysis.coverage.pointsOfNoReturn);
-  const blocks: RootContent[] = [heading(1, plan.title)];
-
-  const facts: string[] = [`Status: ${plan.status}`, `Kind: ${plan.kind}`];
-  if (plan.owner) facts.push(`Owner: ${plan.owner}`);
-  if (schedule?.start) facts.push(`${schedule.start} → ${schedule.finish}`);
-  if (schedule) {
-    const length = Math.round(schedule.duration * 10) / 10;
-    facts.push(plural(length, 'working day'));
-  }
-  const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
-  facts.push(`${progress}% done`);
-  if (plan.tags.length > 0) facts.push(`Tags: ${plan.tags.join(', ')}`);
-  blocks.push(paragraph(emphasis(facts.join(' · '))));
+  const blocks: RootContent[] = [];
+  if (options.header !== false) blocks.push(heading(1, plan.title), paragraph(emphasis(factsLine(input).join(' · '))));
 
   blocks.push(...section('Executive summary', 2, plan.summary ? untrustedBlocks(plan.summary, 3) : []));
   blocks.push(...section('Goals', 2, [plan.goals.length > 0 && textList(plan.goals, true)]));

@@ -3,7 +3,7 @@
 // to its document; files that could not be built are listed with their errors.
 import type { RootContent } from 'mdast';
 import type { PlanAnalysis } from '../../analyse/types.ts';
-import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
+import type { Counts } from '../../diagnostics/types.ts';
 import type { Plan } from '../../model/plan.ts';
 import { days } from './document.ts';
 import { heading, inlineCode, item, link, list, paragraph, printMarkdown, root, table, text, type Phrasing } from './mdast.ts';
@@ -12,18 +12,16 @@ import { plural } from '../../util/words.ts';
 export interface PortfolioEntry {
   plan: Plan;
   analysis: PlanAnalysis;
-  diagnostics: ResolvedDiagnostic[];
+  counts: Counts;
 }
 
-function findings(diagnostics: ResolvedDiagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+function findings({ errors, warnings }: Counts): string {
   const parts = [...(errors ? [plural(errors, 'error')] : []), ...(warnings ? [plural(warnings, 'warning')] : [])];
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
-export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: string; diagnostics: ResolvedDiagnostic[] }>): string {
-  const rows = entries.map(({ plan, analysis, diagnostics }): Array<Phrasing | Phrasing[]> => {
+export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: string; counts: Counts }>): string {
+  const rows = entries.map(({ plan, analysis, counts }): Array<Phrasing | Phrasing[]> => {
     const schedule = analysis.schedule;
     const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
     const coverage = analysis.coverage;
@@ -37,7 +35,7 @@ export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: str
       schedule ? days(schedule.duration) : '—',
       `${progress}%`,
       coverage.total > 0 ? `${coverage.covered}/${coverage.total} (${Math.round((coverage.covered / coverage.total) * 100)}%)` : '—',
-      findings(diagnostics),
+      findings(counts),
     ];
   });
   const blocks: RootContent[] = [
@@ -59,7 +57,7 @@ export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: str
   if (notBuilt.length > 0) {
     blocks.push(
       heading(2, 'Not built'),
-      list(notBuilt.map(({ file, diagnostics }) => item(inlineCode(file), ` — ${findings(diagnostics)}; run `, inlineCode(`planc check ${file}`)))),
+      list(notBuilt.map(({ file, counts }) => item(inlineCode(file), ` — ${findings(counts)}; run `, inlineCode(`planc check ${file}`)))),
     );
   }
   return printMarkdown(root(blocks));

@@ -2,7 +2,7 @@
 // start and end times, so Mermaid's own `after`/`excludes` arithmetic never decides a date.
 // A section per phase, then the rollout stages and the milestones; `crit` on critical
 // items, `done`/`active` from status, points of no return marked.
-import { epochDay, isoDate } from '../../analyse/calendar.ts';
+import { epochDay, isoDate } from '../../util/dates.ts';
 import type { PlanAnalysis, Timing } from '../../analyse/types.ts';
 import type { Plan } from '../../model/plan.ts';
 import { accessibleText, ganttText } from './text.ts';

@@ -1,0 +1,160 @@
+// `planc site` as a library call: check the plans (with the simulation), make each built
+// plan's document, draw every diagram in Chromium when one is found (cached by content),
+// turn the documents into the site's data, and run Astro over the template, in a process
+// of its own. Progress is reported through `onProgress`; nothing is written to the
+// process's streams.
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { documentInput } from '../emit/index.ts';
+import { planDocumentTree } from '../emit/markdown/document.ts';
+import { portfolioTimeline } from '../emit/mermaid/timeline.ts';
+import type { Plan } from '../model/plan.ts';
+import { findChromium, isOff, type ChromiumFound } from '../render/chromium.ts';
+import { mermaidScript, mermaidTheme, renderDiagrams, type RenderStats } from '../render/mermaid.ts';
+import { basePath, buildAstroSite, cacheFolder, siteTargetProblem, type Env } from '../site/build.ts';
+import { mermaidSources, normalise } from '../site/html.ts';
+import { siteData } from '../site/prepare.ts';
+import { shownPath } from '../util/paths.ts';
+import type { Theme } from '../util/themes.ts';
+import { UsageError } from './errors.ts';
+import type { CheckResult } from './result.ts';
+import { CompilerSession, type CheckRequest, type SessionOptions } from './session.ts';
+
+export type SiteProgress =
+  /** Diagram drawings (one per diagram and theme) done, from the cache or drawn. */
+  | { stage: 'diagrams'; done: number; total: number }
+  /** Pages Astro has written. */
+  | { stage: 'pages'; done: number; total: number };
+
+export interface SiteOptions extends SessionOptions, Omit<CheckRequest, 'simulate'> {
+  /** The output folder, relative to `cwd` (default: the config's `site.out`). */
+  out?: string;
+  /** The path the site is served under (default: the config's `site.base`). */
+  base?: string;
+  /** A Chromium to draw diagrams with, or `none` (default: PLANC_CHROMIUM, the config's, or one found on the machine). */
+  chromium?: string;
+  /** The environment to read PLANC_CHROMIUM and PLANC_CACHE_DIR from, and to start Astro's process with (default: this process's). */
+  env?: Env;
+  /** A session to compile with (a watcher's), instead of a new one. */
+  session?: CompilerSession;
+  onProgress?: (progress: SiteProgress) => void;
+}
+
+export interface DiagramSummary {
+  /** `svg`: every diagram drawn at build time; `browser`: some or all left to the reader's browser. */
+  mode: 'svg' | 'browser';
+  /** Why no diagram was drawn at build time (no Chromium, or one that would not start). */
+  reason?: string;
+  /** The Chromium used, and where it was found. */
+  chromium?: ChromiumFound;
+  rendered: number;
+  cached: number;
+  /** Drawings that failed: their diagram is drawn by the browser. */
+  failures: Array<{ diagram: string; theme: Theme; reason: string }>;
+}
+
+export interface SiteResult extends CheckResult {
+  /** The output folder, absolute. */
+  out: string;
+  /** What was built; undefined when the configuration has errors and nothing was. */
+  site?: { pages: number; plans: number; diagrams: DiagramSummary };
+}
+
+const TARGET_HELP =
+  'planc site replaces the whole folder: choose another with --out (or `site.out` in planc.config.yaml), or empty it.';
+
+function countPages(folder: string): number {
+  let pages = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) pages += 1;
+  }
+  return pages;
+}
+
+/** Pages beside the plans' and the diagnostics': the portfolio, decisions, risks, diagnostics index, about and 404. */
+const FIXED_PAGES = 6;
+
+export async function buildSite(options: SiteOptions): Promise<SiteResult> {
+  const cwd = resolve(options.cwd);
+  const env = options.env ?? process.env;
+  const session = options.session ?? new CompilerSession(options);
+  const result = await session.check({ ...(options.paths ? { paths: options.paths } : {}), ...(options.overlays ? { overlays: options.overlays } : {}), simulate: true });
+  const { config } = result;
+  const out = options.out !== undefined ? resolve(cwd, options.out) : resolve(config.root, config.site.out);
+  if (result.configInvalid) return { ...result, out };
+  const problem = siteTargetProblem(out);
+  if (problem) throw new UsageError(`the output folder \`${shownPath(out, cwd)}\` ${problem}`, TARGET_HELP);
+
+  const documents = new Map(result.built.map((plan) => [plan, planDocumentTree(documentInput(plan, result), { header: false })]));
+  const timeline = portfolioTimeline(result.built, result.analysis);
+  // Every diagram to draw, each with what it is (to name it if it cannot be drawn).
+  const names = new Map<string, string>();
+  for (const [plan, tree] of documents) {
+    for (const source of mermaidSources(tree)) if (!names.has(source)) names.set(source, diagramName(plan, source));
+  }
+  if (timeline) names.set(normalise(timeline), 'the portfolio timeline');
+
+  const site = config.site;
+  // --chromium beats PLANC_CHROMIUM, which beats the config.
+  const lookup = findChromium({
+    ...(options.chromium !== undefined ? { option: options.chromium } : {}),
+    ...(site.chromium !== undefined ? { configured: isOff(site.chromium) ? site.chromium : resolve(config.root, site.chromium) } : {}),
+    env,
+  });
+  const diagrams: DiagramSummary = { mode: 'browser', rendered: 0, cached: 0, failures: [], ...(lookup.found ? { chromium: lookup.found } : {}) };
+  let drawings: Awaited<ReturnType<typeof renderDiagrams>>['svgs'] | undefined;
+  if (!lookup.found) diagrams.reason = lookup.reason ?? 'no Chromium was found';
+  else {
+    try {
+      const total = names.size * 2;
+      const drawn = await renderDiagrams(names.keys(), {
+        chromium: lookup.found.path,
+        cacheDir: cacheFolder(config.root, env),
+        ...(options.onProgress ? { onProgress: (done: number) => options.onProgress!({ stage: 'diagrams', done, total }) } : {}),
+      });
+      drawings = drawn.svgs;
+      Object.assign(diagrams, summarise(drawn.stats, names));
+    } catch (error) {
+      // A browser that will not start (or dies) is not the plans' fault: the site is still
+      // built, with the diagrams left to the reader's browser.
+      diagrams.reason = `Chromium at ${lookup.found.path} (from ${lookup.found.source}) could not draw them: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+    }
+  }
+
+  const data = siteData(
+    { ...result, documents, ...(timeline ? { timeline: normalise(timeline) } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode },
+    {
+      title: site.title,
+      ...(site.repository ? { repository: site.repository } : {}),
+      branch: site.branch,
+      root: config.root,
+      cwd,
+      mermaid: { light: mermaidTheme('light'), dark: mermaidTheme('dark') },
+    },
+  );
+  const expected = data.plans.length + data.diagnostics.length + FIXED_PAGES;
+  let pages = 0;
+  await buildAstroSite(data, {
+    out,
+    base: basePath(options.base ?? site.base),
+    ...(site.url ? { url: site.url } : {}),
+    env,
+    mermaidScript: mermaidScript(),
+    ...(options.onProgress ? { onPage: () => options.onProgress!({ stage: 'pages', done: ++pages, total: Math.max(expected, pages) }) } : {}),
+  });
+  return { ...result, out, site: { pages: countPages(out), plans: data.plans.length, diagrams } };
+}
+
+/** "plans/x.plan.yaml: the gantt diagram". */
+function diagramName(plan: Plan, source: string): string {
+  return `${plan.file}: the ${/^\s*(\w+)/.exec(source)?.[1] ?? 'Mermaid'} diagram`;
+}
+
+function summarise(stats: RenderStats, names: ReadonlyMap<string, string>): Partial<DiagramSummary> {
+  return {
+    mode: stats.failed === 0 ? 'svg' : 'browser',
+    rendered: stats.rendered,
+    cached: stats.cached,
+    failures: stats.failures.map((failure) => ({ diagram: names.get(failure.source) ?? 'a diagram', theme: failure.theme, reason: failure.reason })),
+  };
+}

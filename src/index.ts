@@ -1,0 +1,29 @@
+// planc as a library: `import { check, CompilerSession, buildOutputs, buildSite } from 'planc'`.
+// Every call returns one result shape (CheckResult, extended by the build and the site):
+// diagnostics with lines and columns — a configuration file's errors included —, the plans,
+// their analysis, and what was written. The library never writes to the process's streams,
+// never changes its working folder or environment, and never writes inside its own
+// install folder; a request it cannot carry out (a named path that does not exist, an
+// output folder it must not replace) throws UsageError.
+
+export { check, type CheckOptions } from './api/check.ts';
+export { buildOutputs, type BuildOptions, type BuildResult } from './api/build.ts';
+export { buildSite, type DiagramSummary, type SiteOptions, type SiteProgress, type SiteResult } from './api/site.ts';
+export { CompilerSession, type CheckRequest, type SessionOptions, type Work } from './api/session.ts';
+export { UsageError } from './api/errors.ts';
+export type { CheckResult, Counts, Summary } from './api/result.ts';
+
+export { loadConfig, type Config, type LoadedConfig, type SiteConfig } from './config/config.ts';
+export { catalogue, byCode, byName } from './diagnostics/catalogue.ts';
+export type { DiagnosticDefinition } from './diagnostics/define.ts';
+export type { Diagnostic, Location, Position, Range, ResolvedDiagnostic, Severity, Span } from './diagnostics/types.ts';
+export type { SourceText } from './diagnostics/source.ts';
+export { reporters, type Reporter } from './report/index.ts';
+export type { ReportInput } from './report/types.ts';
+export { planSchema } from './schema/plan-schema.ts';
+export type * from './model/plan.ts';
+export type { ProjectAnalysis } from './analyse/analyse.ts';
+export type { MilestoneStatus, MonteCarlo, PlanAnalysis, PlanSchedule, Timing } from './analyse/types.ts';
+export type { RollbackCoverage, CoverageUnit } from './analyse/coverage.ts';
+export type { WriteSummary } from './write/outputs.ts';
+export { VERSION } from './version.ts';
