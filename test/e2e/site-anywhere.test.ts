@@ -3,7 +3,7 @@
 // and `npx planc check` run there as its developers would. The site template ships with
 // the package; nothing of this checkout is used.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,13 +55,50 @@ describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
     expect(check.stdout).toBe('✔ 2 plan files checked: no problems\n');
     expect(check.status, check.stderr).toBe(0);
 
+    // The library, as another tool would use it: `import … from 'planc'`, typed.
+    writeFileSync(
+      join(repo, 'use-planc.mts'),
+      [
+        "import { check, CompilerSession, buildOutputs, UsageError, type CheckResult, type Plan } from 'planc';",
+        "const result: CheckResult = await check({ cwd: '.' });",
+        'const plans: Plan[] = result.plans;',
+        "const session = new CompilerSession({ cwd: '.' });",
+        'await session.check();',
+        'await session.check();',
+        "const built = await buildOutputs({ cwd: '.', out: 'out' });",
+        "let usage = '';",
+        "try { await check({ cwd: '.', paths: ['missing.yaml'] }); } catch (error) { if (error instanceof UsageError) usage = error.message; }",
+        'console.log(JSON.stringify({ summary: result.summary, plans: plans.map((plan) => plan.id), work: session.work, written: built.written, usage }));',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(repo, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2023', strict: true, noEmit: true, types: [], skipLibCheck: false } }));
+    const typed = run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], repo, 60_000);
+    expect(typed.stdout + typed.stderr, 'the types of the installed package').toBe('');
+    expect(typed.status).toBe(0);
+    // Node runs the TypeScript file as it is (types stripped).
+    const used = run(process.execPath, ['use-planc.mts'], repo, 60_000);
+    expect(used.stderr).toBe('');
+    expect(JSON.parse(used.stdout)).toEqual({
+      summary: { files: 2, plans: 2, errors: 0, warnings: 0, infos: 0 },
+      plans: ['checkout-rewrite', 'session-store-migration'],
+      work: { compiled: [], analysed: [] },
+      written: { written: 11, unchanged: 0, removed: 0 },
+      usage: 'no such file or folder: `missing.yaml`',
+    });
+    rmSync(join(repo, 'out'), { recursive: true });
+    for (const file of ['use-planc.mts', 'tsconfig.json']) rmSync(join(repo, file));
+
+    // planc writes nothing inside its own install folder.
+    const installedFiles = () => readdirSync(join(repo, 'node_modules', 'planc'), { recursive: true }).map(String).sort();
+    const before = installedFiles();
     const site = run('npx', ['planc', 'site'], repo, 180_000);
     expect(site.status, site.stderr).toBe(0);
     expect(site.stdout).toMatch(/^Built the site of 2 plans into _site\/: \d+ pages; SVG drawings \(light and dark\): \d+ rendered, 0 from the cache\.\n$/);
     expect(existsSync(join(repo, '_site', 'plans', 'checkout-rewrite', 'index.html'))).toBe(true);
     // Nothing left behind in the repository but the site and npm's files.
     expect(readdirSync(repo).sort()).toEqual(['_site', 'node_modules', 'package-lock.json', 'package.json', 'plans']);
-    expect(existsSync(join(repo, 'node_modules', 'planc', '.planc-site'))).toBe(false);
+    expect(installedFiles()).toEqual(before);
 
     const served = await serve(join(repo, '_site'), '/');
     const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
