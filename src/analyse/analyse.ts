@@ -4,17 +4,21 @@ import type { Config } from '../config/config.ts';
 import { dependencyCycle } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { Project } from '../link/link.ts';
-import type { Plan, ThreePointEstimate } from '../model/plan.ts';
+import { allTasks, type Plan, type ThreePointEstimate } from '../model/plan.ts';
+import { percentOf } from '../util/numbers.ts';
+import { pertSigma } from './pert.ts';
+import { rateRisks } from './risks.ts';
 import { hashText } from './random.ts';
 import { WorkCalendar } from './calendar.ts';
 import { rollbackCoverage } from './coverage.ts';
-import { cpm, EPSILON, type CpmResult } from './cpm.ts';
+import { EPSILON } from '../util/duration.ts';
+import { cpm, type CpmResult } from './cpm.ts';
 import { findCycles, MAX_CYCLES_PER_COMPONENT } from './cycles.ts';
 import { buildGraph, nodeName, type Graph } from './graph.ts';
 import { rules } from './rules/index.ts';
 import { planSchedule, type Variance } from './schedule.ts';
 import { simulate, type SimulationResult } from './simulate.ts';
-import type { PlanAnalysis } from './types.ts';
+import type { AnalysedNetwork, PlanAnalysis } from './types.ts';
 
 export interface AnalyseOptions {
   /** Run the Monte Carlo simulation (for plan.json; `check` does not need it). */
@@ -40,7 +44,8 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
   const calendars = project.plans.map((plan) => (plan.start ? new WorkCalendar(plan.calendar, plan.start) : undefined));
   const convert = converters(graph, calendars);
   const result = cpm(graph, { skip: cyclicEdge, transparent: graph.hub, forward: convert.forward, backward: convert.backward });
-  const variance = pertVariance(graph, result, cyclicEdge);
+  const network = analysedNetwork(graph, result, cyclicEdge);
+  const variance = pertVariance(graph, result, network.driving);
   const simulated = options.simulate ? simulateAll(graph, result, cyclicEdge, config, convert, project.plans) : undefined;
 
   const inCycle = new Set<number>();
@@ -52,16 +57,12 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
 
   const plans = new Map<Plan, PlanAnalysis>();
   project.plans.forEach((plan, p) => {
-    const tasks = plan.phases.flatMap((phase) => phase.tasks).filter((task) => task.status !== 'cancelled');
     const analysis: PlanAnalysis = {
       plan,
-      graph,
-      cpm: result,
+      network,
       coverage: rollbackCoverage(plan),
-      progress: {
-        done: tasks.filter((task) => task.status === 'done').reduce((sum, task) => sum + task.duration, 0),
-        total: tasks.reduce((sum, task) => sum + task.duration, 0),
-      },
+      progress: progress(plan),
+      risks: rateRisks(plan),
     };
     if (!inCycle.has(p)) {
       analysis.schedule = planSchedule({
@@ -70,6 +71,7 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
         graph,
         cpm: result,
         nodes: nodesOf[p]!,
+        network,
         calendar: calendars[p],
         variance,
         nearCritical: config.schedule.nearCritical,
@@ -84,6 +86,33 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
     for (const rule of rules) rule.run({ plan, analysis: plans.get(plan)!, project, graph, config, diagnostics });
   }
   return { plans };
+}
+
+/** Work done and work in all, in working days (cancelled tasks take none). */
+function progress(plan: Plan): PlanAnalysis['progress'] {
+  let done = 0;
+  let total = 0;
+  for (const task of allTasks(plan)) {
+    if (task.status === 'cancelled') continue;
+    total += task.duration;
+    if (task.status === 'done') done += task.duration;
+  }
+  return { done, total, percent: percentOf(done, total, 0) };
+}
+
+/** Which nodes and links of the schedule are critical: worked out once, read by every output. */
+function analysedNetwork(graph: Graph, result: CpmResult, skip: Uint8Array): AnalysedNetwork {
+  const critical = new Uint8Array(graph.size);
+  for (let v = 0; v < graph.size; v++) critical[v] = result.totalFloat[v]! <= EPSILON ? 1 : 0;
+  const edges = graph.from.length;
+  const driving = new Uint8Array(edges);
+  const criticalLinks = new Uint8Array(edges);
+  for (let e = 0; e < edges; e++) {
+    if (skip[e] || result.slack[e]! > EPSILON) continue;
+    driving[e] = 1;
+    criticalLinks[e] = critical[graph.from[e]!]! & critical[graph.to[e]!]!;
+  }
+  return { graph, cpm: result, critical, driving, criticalLinks };
 }
 
 function reportCycle(graph: Graph, cycle: number[], fileOrder: Map<string, number>, diagnostics: Diagnostics, more?: number): void {
@@ -171,22 +200,18 @@ function uncertainEstimate(node: Graph['nodes'][number]): ThreePointEstimate | u
  * PERT variance along the driving chain into each node: σ² of its own estimate plus the
  * largest of its driving predecessors' (the chain the normal approximation follows).
  */
-function pertVariance(graph: Graph, result: CpmResult, skip: Uint8Array): Variance {
+function pertVariance(graph: Graph, result: CpmResult, driving: Uint8Array): Variance {
   const own = new Float64Array(graph.size);
   const chain = new Float64Array(graph.size);
   graph.nodes.forEach((node, v) => {
     const estimate = uncertainEstimate(node);
-    if (estimate) {
-      const { optimistic, pessimistic } = estimate;
-      own[v] = ((pessimistic - optimistic) / 6) ** 2;
-    }
+    if (estimate) own[v] = pertSigma(estimate.optimistic, estimate.pessimistic) ** 2;
   });
   for (const v of result.order) {
     let best = 0;
     for (let p = graph.inStart[v]!; p < graph.inStart[v + 1]!; p++) {
       const e = graph.inEdges[p]!;
-      if (skip[e] || result.slack[e]! > EPSILON) continue;
-      best = Math.max(best, chain[graph.from[e]!]!);
+      if (driving[e]) best = Math.max(best, chain[graph.from[e]!]!);
     }
     chain[v] = own[v]! + best;
   }

@@ -4,8 +4,32 @@
 // plus a binary search over holidays, so it costs O(log holidays), never a day-by-day walk.
 import type { Calendar, Weekday } from '../model/plan.ts';
 import { epochDay, isoDate } from '../util/dates.ts';
+import { EPSILON } from '../util/duration.ts';
 
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/**
+ * The working day (0 = the first) on which work at `offset` happens: a start. Offset x is
+ * "x working days after the start of the first working day", so a start at 2.5 is on day 2.
+ */
+export function startIndex(offset: number): number {
+  return Math.max(0, Math.floor(offset + EPSILON));
+}
+
+/** The working day (0 = the first) on which work ending at `offset` ends: the day it completes, so a finish at 4 is on day 3. */
+export function finishIndex(offset: number): number {
+  return Math.max(0, Math.ceil(offset - EPSILON) - 1);
+}
+
+/** A start as messages give it: its date, or its working day ("day 3") without a calendar. */
+export function startLabel(offset: number, calendar: WorkCalendar | undefined): string {
+  return calendar ? calendar.startDate(offset) : `day ${startIndex(offset) + 1}`;
+}
+
+/** A finish as messages give it: its date, or its working day without a calendar. */
+export function finishLabel(offset: number, calendar: WorkCalendar | undefined): string {
+  return calendar ? calendar.finishDate(offset) : `day ${finishIndex(offset) + 1}`;
+}
+
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
@@ -87,12 +111,12 @@ export class WorkCalendar {
 
   /** The date on which work at offset `offset` happens (a start). */
   startDate(offset: number): string {
-    return this.dateOf(Math.max(0, Math.floor(offset + 1e-9)));
+    return this.dateOf(startIndex(offset));
   }
 
   /** The date on which work ending at offset `offset` ends (a finish): the day it completes. */
   finishDate(offset: number): string {
-    return this.dateOf(Math.max(0, Math.ceil(offset - 1e-9) - 1));
+    return this.dateOf(finishIndex(offset));
   }
 
   /** The offset at the end of `date` (when something due that day must be done by). */
@@ -107,7 +131,7 @@ export class WorkCalendar {
 
   /** Calendar time (epoch days, fractional) of a point on the working-day axis. */
   toTime(offset: number): number {
-    const whole = Math.floor(offset + 1e-9);
+    const whole = Math.floor(offset + EPSILON);
     return this.dayOf(Math.max(0, whole)) + Math.max(0, offset - whole);
   }
 

@@ -5,6 +5,7 @@
 // irreversible task needs its own recovery, and is always a point of no return.
 import type { Location } from '../diagnostics/types.ts';
 import type { Plan, Rollback } from '../model/plan.ts';
+import { percentOf } from '../util/numbers.ts';
 
 export interface CoverageUnit {
   kind: 'phase' | 'stage' | 'task';
@@ -18,6 +19,8 @@ export interface CoverageUnit {
 export interface RollbackCoverage {
   covered: number;
   total: number;
+  /** covered / total, in whole percent; 100 when there is nothing to cover. */
+  percent: number;
   units: CoverageUnit[];
   /** Ids of irreversible tasks, in plan order. */
   pointsOfNoReturn: string[];
@@ -49,5 +52,6 @@ export function rollbackCoverage(plan: Plan): RollbackCoverage {
       units.push({ kind: 'task', id: task.id, covered, missing: covered ? [] : ['recovery'], location: task.location });
     }
   }
-  return { covered: units.filter((unit) => unit.covered).length, total: units.length, units, pointsOfNoReturn };
+  const covered = units.filter((unit) => unit.covered).length;
+  return { covered, total: units.length, percent: percentOf(covered, units.length, 100), units, pointsOfNoReturn };
 }

@@ -6,7 +6,7 @@
 // least slack of a node's outgoing links (T − EF without any), never more than the total
 // float. Linear in nodes + links.
 
-export const EPSILON = 1e-9;
+import { EPSILON } from '../util/duration.ts';
 
 export interface Network {
   /** Number of nodes. */

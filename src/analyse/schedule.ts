@@ -3,13 +3,13 @@
 // peak parallelism, PERT and Monte Carlo figures.
 import type { Config } from '../config/config.ts';
 import type { Milestone, Phase, Plan, RolloutStage, Task } from '../model/plan.ts';
-import { roundDays } from '../util/duration.ts';
-import type { WorkCalendar } from './calendar.ts';
-import { EPSILON, type CpmResult } from './cpm.ts';
+import { EPSILON, roundDays } from '../util/duration.ts';
+import { finishIndex, startIndex, type WorkCalendar } from './calendar.ts';
+import type { CpmResult } from './cpm.ts';
 import { nodeName, type Graph } from './graph.ts';
 import { probabilityBy } from './pert.ts';
 import { percentile, shareAtOrBelow, type SimulationResult } from './simulate.ts';
-import type { MilestoneStatus, PlanSchedule, Timing } from './types.ts';
+import type { AnalysedNetwork, MilestoneStatus, PhaseTiming, PlanSchedule, Timing } from './types.ts';
 
 export interface Variance {
   /** σ² of each node's own estimate. */
@@ -25,6 +25,7 @@ export interface ScheduleInput {
   cpm: CpmResult;
   /** The plan's nodes in topological order. */
   nodes: number[];
+  network: AnalysedNetwork;
   calendar: WorkCalendar | undefined;
   variance: Variance;
   nearCritical: number;
@@ -47,21 +48,17 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
   // The per-item timings are objects with dates: only outputs need them, so they are made
   // on first use (a check of 100,000 tasks never pays for them).
   let timings: Map<Task | Milestone | RolloutStage, Timing> | undefined;
-  let phases: Map<Phase, { es: number; ef: number; start?: string; finish?: string }> | undefined;
+  let phases: Map<Phase, PhaseTiming> | undefined;
   const timingsOf = () => (timings ??= itemTimings(input));
   const phasesOf = () => (phases ??= phaseTimings(plan, timingsOf(), calendar));
-  const dateOf = (v: number) => {
-    const zero = graph.duration[v]! <= EPSILON;
-    const es = roundDays(cpm.es[v]!);
-    return calendar && (zero ? calendar.finishDate(es) : calendar.finishDate(roundDays(cpm.ef[v]!)));
-  };
 
   const milestones = new Map<Milestone, MilestoneStatus>();
   for (const milestone of plan.milestones) {
     const v = graph.index.get(milestone)!;
-    const status: MilestoneStatus = { at: roundDays(cpm.ef[v]!), reached: predecessorsDone(graph, v) };
-    const date = dateOf(v);
-    if (date) status.date = date;
+    // A milestone takes no time: it is reached at the end of the day its offset completes.
+    const at = roundDays(cpm.ef[v]!);
+    const status: MilestoneStatus = { at, day: finishIndex(at) + 1, reached: predecessorsDone(graph, v) };
+    if (calendar) status.date = calendar.finishDate(at);
     if (milestone.due) {
       status.due = milestone.due;
       if (calendar) {
@@ -75,7 +72,7 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     milestones.set(milestone, status);
   }
 
-  const chains = criticalChains(graph, cpm, nodes, planIndex);
+  const chains = criticalChains(graph, input.network, nodes, planIndex);
   const criticalPaths = chains.map((chain) => chain.map((v) => nodeName(graph.nodes[v]!, graph.planOf[v] !== planIndex)));
   const schedule: PlanSchedule = {
     duration,
@@ -125,8 +122,10 @@ function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage,
     const es = roundDays(cpm.es[v]!);
     const ef = roundDays(cpm.ef[v]!);
     const float = cpm.totalFloat[v]!;
+    // A zero-length item sits where a finish at its offset would: at the end of the day before.
     const zero = graph.duration[v]! <= EPSILON;
-    const start = calendar ? (zero ? calendar.finishDate(es) : calendar.startDate(es)) : undefined;
+    const first = zero ? finishIndex(es) : startIndex(es);
+    const last = zero ? first : finishIndex(ef);
     const criticality = simulation?.criticality.get(v);
     // Every field set at once: one object shape for a hundred thousand timings.
     timings.set(key, {
@@ -136,10 +135,12 @@ function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage,
       lf: roundDays(cpm.lf[v]!),
       totalFloat: roundDays(float),
       freeFloat: roundDays(cpm.freeFloat[v]!),
-      critical: float <= EPSILON,
+      critical: input.network.critical[v] === 1,
       nearCritical: float > EPSILON && float < input.nearCritical,
-      start,
-      finish: calendar ? (zero ? start : calendar.finishDate(ef)) : undefined,
+      start: calendar?.dateOf(first),
+      finish: calendar?.dateOf(last),
+      startDay: first + 1,
+      finishDay: last + 1,
       sigma: node.kind === 'task' && node.task.estimate ? roundDays(Math.sqrt(variance.own[v]!)) : undefined,
       criticality: criticality === undefined ? undefined : roundDays(criticality),
     });
@@ -147,12 +148,8 @@ function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage,
   return timings;
 }
 
-function phaseTimings(
-  plan: Plan,
-  timings: Map<Task | Milestone | RolloutStage, Timing>,
-  calendar: WorkCalendar | undefined,
-): Map<Phase, { es: number; ef: number; start?: string; finish?: string }> {
-  const phases = new Map<Phase, { es: number; ef: number; start?: string; finish?: string }>();
+function phaseTimings(plan: Plan, timings: Map<Task | Milestone | RolloutStage, Timing>, calendar: WorkCalendar | undefined): Map<Phase, PhaseTiming> {
+  const phases = new Map<Phase, PhaseTiming>();
   for (const phase of plan.phases) {
     let es = Infinity;
     let ef = -Infinity;
@@ -161,10 +158,14 @@ function phaseTimings(
       es = Math.min(es, timing.es);
       ef = Math.max(ef, timing.ef);
     }
+    const first = startIndex(es);
+    const last = Math.max(first, finishIndex(ef));
     phases.set(phase, {
       es,
       ef,
-      ...(calendar ? { start: calendar.startDate(es), finish: calendar.finishDate(Math.max(ef, es)) } : {}),
+      ...(calendar ? { start: calendar.dateOf(first), finish: calendar.dateOf(last) } : {}),
+      startDay: first + 1,
+      finishDay: last + 1,
     });
   }
   return phases;
@@ -199,16 +200,15 @@ function predecessorsDone(graph: Graph, v: number): boolean {
  * predecessor in the plan, follow driving links (looking through phase hubs). Items are
  * tried in file order, so the first chain is stable.
  */
-function criticalChains(graph: Graph, cpm: CpmResult, nodes: number[], planIndex: number): number[][] {
-  const critical = (v: number) => cpm.totalFloat[v]! <= EPSILON;
+function criticalChains(graph: Graph, network: AnalysedNetwork, nodes: number[], planIndex: number): number[][] {
+  const critical = (v: number) => network.critical[v] === 1;
   const successors = (v: number): number[] => {
     const result = new Set<number>();
     const visit = (u: number) => {
       for (let p = graph.outStart[u]!; p < graph.outStart[u + 1]!; p++) {
         const e = graph.outEdges[p]!;
-        if (!(cpm.slack[e]! <= EPSILON)) continue;
+        if (!network.criticalLinks[e]) continue;
         const w = graph.to[e]!;
-        if (!critical(w)) continue;
         if (graph.hub[w]) visit(w);
         else if (graph.planOf[w] === planIndex) result.add(w);
       }

@@ -4,7 +4,8 @@
 // at a time (whole plans: a plan's finish is the latest of all its items), on flat typed
 // arrays: 10,000 runs of a 1,000-task plan are
 // 20 million visits, so nothing in the loop may allocate or look anything up in a Map.
-import { EPSILON, type Network } from './cpm.ts';
+import { EPSILON } from '../util/duration.ts';
+import type { Network } from './cpm.ts';
 import { betaPertQuantiles, RandomStream } from './random.ts';
 
 export interface SimulationInput {

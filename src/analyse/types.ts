@@ -1,8 +1,9 @@
-import type { Milestone, Phase, Plan, RolloutStage, Task } from '../model/plan.ts';
+import type { Milestone, Phase, Plan, Risk, RolloutStage, Task } from '../model/plan.ts';
 import type { WorkCalendar } from './calendar.ts';
 import type { RollbackCoverage } from './coverage.ts';
 import type { CpmResult } from './cpm.ts';
 import type { Graph } from './graph.ts';
+import type { RiskRating } from './risks.ts';
 
 /** The schedule of one task, milestone or rollout stage, in working days from the plan start. */
 export interface Timing {
@@ -17,6 +18,12 @@ export interface Timing {
   /** Calendar dates, when the plan has a start date. */
   start: string | undefined;
   finish: string | undefined;
+  /**
+   * The working days (1 = the first) it starts and finishes on: the days of `start` and
+   * `finish`, counted. A zero-length item sits at the end of the day before its offset.
+   */
+  startDay: number;
+  finishDay: number;
   /** PERT: σ of the task's own estimate. */
   sigma: number | undefined;
   /** Monte Carlo: the share of runs in which it was critical. */
@@ -26,6 +33,8 @@ export interface Timing {
 export interface MilestoneStatus {
   /** When it is reached, in working days. */
   at: number;
+  /** The working day (1 = the first) it is reached on: the day of `date`, counted. */
+  day: number;
   date?: string;
   due?: string;
   /** Working days late (positive) when scheduled after its due date. */
@@ -49,13 +58,24 @@ export interface MonteCarlo {
   p95Date?: string;
 }
 
+/** A phase's span: from its first task's start to its last task's finish. */
+export interface PhaseTiming {
+  es: number;
+  ef: number;
+  start?: string;
+  finish?: string;
+  /** Working days (1 = the first), as in Timing. */
+  startDay: number;
+  finishDay: number;
+}
+
 export interface PlanSchedule {
   /** Working days from start to the last finish. */
   duration: number;
   start?: string;
   finish?: string;
   timings: Map<Task | Milestone | RolloutStage, Timing>;
-  phases: Map<Phase, { es: number; ef: number; start?: string; finish?: string }>;
+  phases: Map<Phase, PhaseTiming>;
   milestones: Map<Milestone, MilestoneStatus>;
   /** One critical chain, ids in order (the first of criticalPaths). */
   criticalPath: string[];
@@ -68,15 +88,30 @@ export interface PlanSchedule {
   calendar?: WorkCalendar;
 }
 
+/**
+ * The network a plan was scheduled in, with the plans linked to it: its graph, the
+ * schedule over it, and which items and links are critical, worked out once.
+ */
+export interface AnalysedNetwork {
+  graph: Graph;
+  /** The schedule over the graph (links in cycles left out). */
+  cpm: CpmResult;
+  /** 1 for each node without total float. */
+  critical: Uint8Array;
+  /** 1 for each link that drives its successor (no slack; links in cycles never do). */
+  driving: Uint8Array;
+  /** 1 for each driving link between two critical nodes: the critical path's links. */
+  criticalLinks: Uint8Array;
+}
+
 export interface PlanAnalysis {
   plan: Plan;
-  /** The dependency graph the plan was scheduled in (with the plans linked to it). */
-  graph: Graph;
-  /** Its schedule over that graph (cycle links left out). */
-  cpm: CpmResult;
+  network: AnalysedNetwork;
   /** Absent when the plan takes part in a dependency cycle. */
   schedule?: PlanSchedule;
   coverage: RollbackCoverage;
   /** Working days of work done, and in all (cancelled tasks excluded): the plan's progress. */
-  progress: { done: number; total: number };
+  progress: { done: number; total: number; percent: number };
+  /** Every risk with its rating, in plan order (phase risks first, then plan-wide ones). */
+  risks: ReadonlyMap<Risk, RiskRating>;
 }

@@ -67,7 +67,7 @@ export function documentInput(plan: Plan, input: Pick<EmitInput, 'analysis' | 'b
     diagnostics: [...(input.byFile.get(plan.file) ?? [])],
     gantt: gantt(plan, analysis),
     architecture: new Map(plan.architecture.map((diagram) => [diagram.id, architecture(diagram)])),
-    dependencies: dependencies(plan, analysis.graph, analysis.schedule ? analysis.cpm : undefined),
+    dependencies: dependencies(plan, analysis.network, analysis.schedule !== undefined),
   };
 }
 

@@ -5,9 +5,13 @@
 import { relative, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { catalogue } from '../diagnostics/catalogue.ts';
+import type { Counts } from '../diagnostics/types.ts';
 import type { EmitInput } from '../emit/index.ts';
-import { planJson, riskScore } from '../emit/plan-json.ts';
-import { allRisks, type Plan } from '../model/plan.ts';
+import { riskRating, type RiskLevel, type RiskRating } from '../analyse/risks.ts';
+import type { Impact, Probability } from '../model/plan.ts';
+import { days, findingsText } from '../util/words.ts';
+import { planJson } from '../emit/plan-json.ts';
+import type { Plan } from '../model/plan.ts';
 import { VERSION } from '../version.ts';
 import { diagramElement, documentHtml, printer, type Heading } from './html.ts';
 import exampleOutputs from '../diagnostics/examples.generated.json' with { type: 'json' };
@@ -57,10 +61,17 @@ export interface SitePlan {
   start?: string;
   finish?: string;
   duration?: number;
+  /** The duration as the pages show it: `12.5d`, or `—` without a schedule. */
+  durationText: string;
+  /** Work done, in whole percent. */
   progress: number;
   coverage: { covered: number; total: number };
+  /** `3/4`, or `—` with nothing to cover. */
+  coverageText: string;
   risks: number;
-  findings: { errors: number; warnings: number; infos: number };
+  findings: Counts;
+  /** `none`, or `2 errors, 1 warning`. */
+  findingsText: string;
   html: string;
   headings: Heading[];
   plan: Record<string, unknown>;
@@ -86,8 +97,17 @@ export interface SiteRisk {
   probability: string;
   impact: string;
   score: number;
+  level: RiskLevel;
   mitigation?: string;
   anchor: string;
+}
+
+/** The probability × impact grid of the risk register: rows from the most likely down, columns from the least impact up. */
+export interface RiskMatrix {
+  probabilities: Probability[];
+  impacts: Impact[];
+  /** Each cell's rating, by `probability/impact`. */
+  cells: Record<string, RiskRating>;
 }
 
 export interface SiteDiagnostic {
@@ -113,6 +133,7 @@ export interface SiteData {
     mermaid: SiteOptions['mermaid'];
     timeline?: string;
     notBuilt: Array<{ file: string; errors: number }>;
+    riskMatrix: RiskMatrix;
   };
   plans: SitePlan[];
   decisions: SiteDecision[];
@@ -137,6 +158,14 @@ function decisionAnchors(headings: Heading[]): string[] {
     if (heading.depth === 3) anchors.push(heading.slug);
   }
   return anchors;
+}
+
+function riskMatrix(): RiskMatrix {
+  const probabilities: Probability[] = ['high', 'medium', 'low'];
+  const impacts: Impact[] = ['low', 'medium', 'high', 'critical'];
+  const cells: Record<string, RiskRating> = {};
+  for (const probability of probabilities) for (const impact of impacts) cells[`${probability}/${impact}`] = riskRating(probability, impact);
+  return { probabilities, impacts, cells };
 }
 
 /** The catalogue, with each example's real output (generated with the docs: scripts/write-docs.ts). */
@@ -187,10 +216,13 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       tags: plan.tags,
       ...(schedule?.start ? { start: schedule.start, finish: schedule.finish } : {}),
       ...(schedule ? { duration: schedule.duration } : {}),
-      progress: analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0,
+      durationText: schedule ? days(schedule.duration) : '—',
+      progress: analysis.progress.percent,
       coverage: { covered: analysis.coverage.covered, total: analysis.coverage.total },
-      risks: allRisks(plan).length,
+      coverageText: analysis.coverage.total > 0 ? `${analysis.coverage.covered}/${analysis.coverage.total}` : '—',
+      risks: analysis.risks.size,
       findings: input.counts.get(plan.file)!,
+      findingsText: findingsText(input.counts.get(plan.file)!),
       html: body,
       headings,
       plan: planJson(plan, analysis, own),
@@ -208,7 +240,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       });
     });
     const phaseAnchors = headings.filter((heading) => heading.depth === 2 && heading.text.startsWith('Phase '));
-    for (const risk of allRisks(plan)) {
+    for (const [risk, rating] of analysis.risks) {
       const phaseIndex = plan.phases.findIndex((phase) => phase.id === risk.phase);
       risks.push({
         plan: plan.id,
@@ -218,7 +250,8 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
         ...(risk.phase ? { phase: plan.phases[phaseIndex]?.title ?? risk.phase } : {}),
         probability: risk.probability,
         impact: risk.impact,
-        score: riskScore(risk),
+        score: rating.score,
+        level: rating.level,
         ...(risk.mitigation ? { mitigation: risk.mitigation } : {}),
         anchor: phaseIndex >= 0 ? (phaseAnchors[phaseIndex]?.slug ?? '') : 'plan-wide-risks',
       });
@@ -235,6 +268,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       mermaid: options.mermaid,
       ...(input.timeline ? { timeline: printer.stringify({ type: 'root', children: [diagramElement(input.timeline, svgs, 0, 'Portfolio timeline')] }) } : {}),
       notBuilt: [...input.notBuilt],
+      riskMatrix: riskMatrix(),
     },
     plans,
     decisions,

@@ -10,6 +10,9 @@ export function toWorkingDays(value: number | string): number {
   return Number(value.slice(0, -1)) * UNIT_DAYS[unit]!;
 }
 
+/** Working days closer than this are equal: schedules add fractions of days, and floating point adds noise. */
+export const EPSILON = 1e-9;
+
 /** Rounds away floating-point noise (0.1 + 0.2) for output. */
 export function roundDays(value: number): number {
   const rounded = Math.round(value * 1e6) / 1e6;

@@ -1,4 +1,6 @@
-// Small English for messages: "1 warning", "3 warnings"; "a task", "an architecture diagram".
+// Small English for messages and documents: "1 warning", "3 warnings"; "a task", "an
+// architecture diagram"; "3d"; "2 errors, 1 note".
+import type { Counts } from '../diagnostics/types.ts';
 
 /** A count with its noun, plural when the count is not one. */
 export function plural(count: number, word: string): string {
@@ -8,4 +10,19 @@ export function plural(count: number, word: string): string {
 /** A noun with its indefinite article. */
 export function article(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** Working days, briefly: 3d, 0.5d, 62.7d. */
+export function days(value: number): string {
+  return `${Math.round(value * 10) / 10}d`;
+}
+
+/** "none", or the findings by severity: "2 errors, 1 warning, 3 notes" (infos are notes, as `planc check` says). */
+export function findingsText({ errors, warnings, infos }: Counts): string {
+  const parts = [
+    ...(errors ? [plural(errors, 'error')] : []),
+    ...(warnings ? [plural(warnings, 'warning')] : []),
+    ...(infos ? [plural(infos, 'note')] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : 'none';
 }

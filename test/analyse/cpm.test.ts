@@ -165,7 +165,7 @@ describe('the critical path method', () => {
     expect(t.a).toMatchObject({ es: 0, ef: 2 });
     expect(t.b).toMatchObject({ es: 2, ef: 2 });
     expect(t.c).toMatchObject({ es: 2, ef: 3 });
-    expect(result.analysis.plans.get(planOf(result))!.progress).toEqual({ done: 2, total: 3 });
+    expect(result.analysis.plans.get(planOf(result))!.progress).toEqual({ done: 2, total: 3, percent: 67 });
   });
 
   it('puts rollout stages after the build work, in order, and lets cleanup follow them', () => {

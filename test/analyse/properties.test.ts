@@ -1,7 +1,8 @@
 // Property tests of the graph algorithms against brute force on small random graphs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cpm, EPSILON, network } from '../../src/analyse/cpm.ts';
+import { cpm, network } from '../../src/analyse/cpm.ts';
+import { EPSILON } from '../../src/util/duration.ts';
 import { findCycles } from '../../src/analyse/cycles.ts';
 import type { Graph } from '../../src/analyse/graph.ts';
 

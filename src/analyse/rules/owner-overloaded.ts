@@ -1,6 +1,7 @@
 import { ownerOverloaded } from '../../diagnostics/catalogue.ts';
-import type { Task } from '../../model/plan.ts';
-import { EPSILON } from '../cpm.ts';
+import { allTasks, type Task } from '../../model/plan.ts';
+import { finishLabel, startLabel } from '../calendar.ts';
+import { EPSILON } from '../../util/duration.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -13,13 +14,13 @@ export const ownerOverloadedRule: Rule = {
     const schedule = analysis.schedule;
     if (!schedule) return;
     const byOwner = new Map<string, Task[]>();
-    for (const phase of plan.phases) {
-      for (const task of phase.tasks) {
-        if (!task.owner || task.duration <= EPSILON || task.status === 'cancelled' || task.status === 'done') continue;
-        let list = byOwner.get(task.owner);
-        if (!list) byOwner.set(task.owner, (list = []));
-        list.push(task);
-      }
+    const order = new Map<Task, number>();
+    for (const task of allTasks(plan)) {
+      order.set(task, order.size);
+      if (!task.owner || task.duration <= EPSILON || task.status === 'cancelled' || task.status === 'done') continue;
+      let list = byOwner.get(task.owner);
+      if (!list) byOwner.set(task.owner, (list = []));
+      list.push(task);
     }
     for (const [owner, tasks] of byOwner) {
       const capacity = plan.capacity[owner] ?? config.schedule.capacity;
@@ -41,17 +42,16 @@ export const ownerOverloadedRule: Rule = {
           if (!window) window = { from: event.at, tasks: new Set() };
           for (const task of active) window.tasks.add(task);
         } else if (window) {
-          const involved = [...window.tasks].sort((a, b) => a.location.span.start - b.location.span.start);
-          const to = event.at;
-          const calendar = schedule.calendar;
+          // In the order the plan lists them.
+          const involved = [...window.tasks].sort((a, b) => order.get(a)! - order.get(b)!);
           diagnostics.report(
             ownerOverloaded,
             {
               owner,
               capacity,
               tasks: involved.map((task) => task.id),
-              from: calendar ? calendar.startDate(window.from) : `day ${Math.floor(window.from) + 1}`,
-              to: calendar ? calendar.finishDate(to) : `day ${Math.max(1, Math.ceil(to))}`,
+              from: startLabel(window.from, schedule.calendar),
+              to: finishLabel(event.at, schedule.calendar),
             },
             involved[0]!.location,
           );

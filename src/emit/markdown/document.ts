@@ -5,7 +5,6 @@ import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { PlanAnalysis, PlanSchedule, Timing } from '../../analyse/types.ts';
 import type { ResolvedDiagnostic } from '../../diagnostics/types.ts';
 import type { Dependency, Phase, Plan, Risk, Rollback, Task, Verification } from '../../model/plan.ts';
-import { riskScore } from '../plan-json.ts';
 import {
   blockItem,
   cellText,
@@ -26,7 +25,7 @@ import {
   type Phrasing,
 } from './mdast.ts';
 import { untrustedBlocks, untrustedInline } from './untrusted.ts';
-import { plural } from '../../util/words.ts';
+import { days, plural } from '../../util/words.ts';
 
 export interface DocumentInput {
   plan: Plan;
@@ -37,17 +36,10 @@ export interface DocumentInput {
   dependencies: string | undefined;
 }
 
-/** Working days, briefly: 3d, 0.5d, 62.7d. */
-export function days(value: number): string {
-  return `${Math.round(value * 10) / 10}d`;
-}
-
+/** A start or finish: its date, or its working day when the plan has no dates. */
 function when(timing: Timing | undefined, side: 'start' | 'finish'): string {
   if (!timing) return '';
-  const date = timing[side];
-  if (date) return date;
-  const offset = side === 'start' ? timing.es : timing.ef;
-  return `day ${side === 'start' ? Math.floor(offset + 1e-9) + 1 : Math.max(1, Math.ceil(offset - 1e-9))}`;
+  return timing[side] ?? `day ${side === 'start' ? timing.startDay : timing.finishDay}`;
 }
 
 function dependencyText(dependency: Dependency): string {
@@ -85,7 +77,7 @@ function rollbackBlocks(rollback: Rollback | undefined, depth: 3 | 4): RootConte
   ]);
 }
 
-function riskTable(risks: Risk[]): BlockContent | undefined {
+function riskTable(risks: Risk[], ratings: PlanAnalysis['risks']): BlockContent | undefined {
   if (risks.length === 0) return undefined;
   return table(
     ['Risk', 'Probability', 'Impact', 'Score', 'Mitigation'],
@@ -93,7 +85,7 @@ function riskTable(risks: Risk[]): BlockContent | undefined {
       risk.risk,
       risk.probability,
       risk.impact,
-      `${riskScore(risk)} / 12`,
+      `${ratings.get(risk)!.score} / 12`,
       risk.mitigation === undefined ? '—' : ({ type: 'emphasis', children: untrustedInline(risk.mitigation) } as PhrasingContent),
     ]),
   );
@@ -143,8 +135,7 @@ function factsLine({ plan, analysis }: DocumentInput): string[] {
     const length = Math.round(schedule.duration * 10) / 10;
     facts.push(plural(length, 'working day'));
   }
-  const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
-  facts.push(`${progress}% done`);
+  facts.push(`${analysis.progress.percent}% done`);
   if (plan.tags.length > 0) facts.push(`Tags: ${plan.tags.join(', ')}`);
   return facts;
 }
@@ -233,7 +224,7 @@ export function planDocumentTree(input: DocumentInput, options: DocumentOptions 
     const times = schedule?.phases.get(phase);
     // The dates go under the heading, not in it: a heading's anchor must not move when the
     // schedule does, and a table of contents reads better without them.
-    const span = times?.start ? `${times.start} → ${times.finish}` : times ? `Days ${Math.floor(times.es) + 1}–${Math.max(1, Math.ceil(times.ef))}` : '';
+    const span = times?.start ? `${times.start} → ${times.finish}` : times ? `Days ${times.startDay}–${times.finishDay}` : '';
     blocks.push(heading(2, `Phase ${index + 1}: ${phase.title}`));
     if (phase.summary) blocks.push(...untrustedBlocks(phase.summary));
     const about: Phrasing[] = [];
@@ -258,12 +249,12 @@ export function planDocumentTree(input: DocumentInput, options: DocumentOptions 
       blocks.push(heading(4, `${task.title} (${task.id})`), ...parts);
     }
     blocks.push(...section('Deliverables', 3, [phase.deliverables.length > 0 && textList(phase.deliverables)]));
-    blocks.push(...section('Risks', 3, [riskTable(phase.risks)]));
+    blocks.push(...section('Risks', 3, [riskTable(phase.risks, analysis.risks)]));
     blocks.push(...verificationBlocks(phase.verification, 3));
     blocks.push(...rollbackBlocks(phase.rollback, 3));
   });
 
-  blocks.push(...section('Plan-wide risks', 2, [riskTable(plan.risks)]));
+  blocks.push(...section('Plan-wide risks', 2, [riskTable(plan.risks, analysis.risks)]));
   if (plan.verification.length > 0) blocks.push(heading(2, 'Plan-wide verification'), ...verificationBlocks(plan.verification, 3).slice(1));
 
   if (plan.architecture.length > 0) {
@@ -371,7 +362,7 @@ export function planDocumentTree(input: DocumentInput, options: DocumentOptions 
         ['Milestone', 'Scheduled', 'Due', 'Status'],
         plan.milestones.map((milestone) => {
           const status = schedule?.milestones.get(milestone);
-          const scheduled = status ? (status.date ?? `day ${Math.max(1, Math.ceil(status.at))}`) : '—';
+          const scheduled = status ? (status.date ?? `day ${status.day}`) : '—';
           // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
           let state = status?.reached ? '✓ reached' : '○ pending';
           if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
@@ -389,7 +380,7 @@ export function planDocumentTree(input: DocumentInput, options: DocumentOptions 
   if (coverage.total > 0) {
     blocks.push(
       heading(2, 'Rollback coverage'),
-      paragraph(`${coverage.covered} of ${coverage.total} units covered (${Math.round((coverage.covered / coverage.total) * 100)}%): phases, rollout stages and irreversible tasks.`),
+      paragraph(`${coverage.covered} of ${coverage.total} units covered (${coverage.percent}%): phases, rollout stages and irreversible tasks.`),
     );
     const uncovered = coverage.units.filter((unit) => !unit.covered);
     if (uncovered.length > 0) {

@@ -5,9 +5,8 @@ import type { RootContent } from 'mdast';
 import type { PlanAnalysis } from '../../analyse/types.ts';
 import type { Counts } from '../../diagnostics/types.ts';
 import type { Plan } from '../../model/plan.ts';
-import { days } from './document.ts';
 import { heading, inlineCode, item, link, list, paragraph, printMarkdown, root, table, text, type Phrasing } from './mdast.ts';
-import { plural } from '../../util/words.ts';
+import { days, findingsText, plural } from '../../util/words.ts';
 
 export interface PortfolioEntry {
   plan: Plan;
@@ -15,15 +14,9 @@ export interface PortfolioEntry {
   counts: Counts;
 }
 
-function findings({ errors, warnings }: Counts): string {
-  const parts = [...(errors ? [plural(errors, 'error')] : []), ...(warnings ? [plural(warnings, 'warning')] : [])];
-  return parts.length > 0 ? parts.join(', ') : 'none';
-}
-
 export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: string; counts: Counts }>): string {
   const rows = entries.map(({ plan, analysis, counts }): Array<Phrasing | Phrasing[]> => {
     const schedule = analysis.schedule;
-    const progress = analysis.progress.total > 0 ? Math.round((analysis.progress.done / analysis.progress.total) * 100) : 0;
     const coverage = analysis.coverage;
     return [
       [link(`./${plan.id}/index.md`, text(plan.title)), ' ', inlineCode(plan.id)],
@@ -33,9 +26,9 @@ export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: str
       schedule?.start ?? '—',
       schedule?.finish ?? '—',
       schedule ? days(schedule.duration) : '—',
-      `${progress}%`,
-      coverage.total > 0 ? `${coverage.covered}/${coverage.total} (${Math.round((coverage.covered / coverage.total) * 100)}%)` : '—',
-      findings(counts),
+      `${analysis.progress.percent}%`,
+      coverage.total > 0 ? `${coverage.covered}/${coverage.total} (${coverage.percent}%)` : '—',
+      findingsText(counts),
     ];
   });
   const blocks: RootContent[] = [
@@ -57,7 +50,7 @@ export function portfolio(entries: PortfolioEntry[], notBuilt: Array<{ file: str
   if (notBuilt.length > 0) {
     blocks.push(
       heading(2, 'Not built'),
-      list(notBuilt.map(({ file, counts }) => item(inlineCode(file), ` — ${findings(counts)}; run `, inlineCode(`planc check ${file}`)))),
+      list(notBuilt.map(({ file, counts }) => item(inlineCode(file), ` — ${findingsText(counts)}; run `, inlineCode(`planc check ${file}`)))),
     );
   }
   return printMarkdown(root(blocks));

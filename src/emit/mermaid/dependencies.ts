@@ -2,13 +2,14 @@
 // graph itself (so it shows exactly what the schedule used): phases as subgraphs, a
 // dependency on a phase as an edge from the phase, items of other plans as dashed nodes,
 // and the critical path in red. Ids are generated; every label is escaped.
-import { TYPE_NAME, type Graph } from '../../analyse/graph.ts';
-import type { CpmResult } from '../../analyse/cpm.ts';
-import { EPSILON } from '../../analyse/cpm.ts';
+import { TYPE_NAME } from '../../analyse/graph.ts';
+import type { AnalysedNetwork } from '../../analyse/types.ts';
 import type { Plan } from '../../model/plan.ts';
 import { accessibleText, label } from './text.ts';
 
-export function dependencies(plan: Plan, graph: Graph, cpm: CpmResult | undefined): string {
+/** `scheduled`: the plan has a schedule (it is in no cycle), so its critical path is marked. */
+export function dependencies(plan: Plan, network: AnalysedNetwork, scheduled: boolean): string {
+  const { graph } = network;
   const lines = [
     // Top to bottom: a plan's chain of work is long and its parallel branches few, so the
     // drawing stays about as wide as a page instead of several screens.
@@ -24,7 +25,7 @@ export function dependencies(plan: Plan, graph: Graph, cpm: CpmResult | undefine
     if (!id) names.set(v, (id = `n${counter++}`));
     return id;
   };
-  const critical = (v: number) => cpm !== undefined && cpm.totalFloat[v]! <= EPSILON;
+  const critical = (v: number) => scheduled && network.critical[v] === 1;
   const criticalNodes: string[] = [];
   const node = (v: number, indent: string) => {
     const n = graph.nodes[v]!;
@@ -93,7 +94,7 @@ export function dependencies(plan: Plan, graph: Graph, cpm: CpmResult | undefine
     const type = graph.type[e]!;
     const lag = graph.lag[e]!;
     const annotation = type === 0 && lag === 0 ? '' : `|"${TYPE_NAME[type]}${lag === 0 ? '' : `${lag > 0 ? ' +' : ' '}${lag}d`}"|`;
-    const driving = cpm !== undefined && cpm.slack[e]! <= EPSILON && critical(to) && critical(from);
+    const driving = scheduled && network.criticalLinks[e] === 1;
     found.push({ source: endpoint(from), annotation, to, driving });
   }
   const edges: string[] = [];

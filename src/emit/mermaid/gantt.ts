@@ -3,6 +3,7 @@
 // A section per phase, then the rollout stages and the milestones; `crit` on critical
 // items, `done`/`active` from status, points of no return marked.
 import { epochDay, isoDate } from '../../util/dates.ts';
+import { EPSILON } from '../../util/duration.ts';
 import type { PlanAnalysis, Timing } from '../../analyse/types.ts';
 import type { Plan } from '../../model/plan.ts';
 import { accessibleText, ganttText } from './text.ts';
@@ -27,8 +28,9 @@ function stamp(day: number, fraction: number): string {
  * day N of 1970, and the axis shows day numbers.
  */
 function bar(timing: Timing, zero: boolean, dated: boolean): [string, string] {
-  const startIndex = Math.floor(timing.es + 1e-9);
-  const endIndex = Math.max(0, Math.ceil(timing.ef - 1e-9) - 1);
+  // Working days counted from 0; for a zero-length item both are the day its offset ends.
+  const startIndex = timing.startDay - 1;
+  const endIndex = timing.finishDay - 1;
   const startDay = dated ? epochDay(timing.start!) : startIndex;
   const finishDay = dated ? epochDay(timing.finish!) : endIndex;
   const end = stamp(finishDay, timing.ef - endIndex);
@@ -115,9 +117,9 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
       const tags = [
         ...(timing.critical ? ['crit'] : []),
         ...(task.status === 'done' ? ['done'] : task.status === 'in-progress' ? ['active'] : []),
-        ...(task.duration <= 1e-9 ? ['milestone'] : []),
+        ...(task.duration <= EPSILON ? ['milestone'] : []),
       ];
-      const [start, end] = bar(timing, task.duration <= 1e-9, dated);
+      const [start, end] = bar(timing, task.duration <= EPSILON, dated);
       const marker = ' (point of no return)';
       const name = ganttText(noReturn.has(task.id) ? `${barLabel(task.title, LABEL - marker.length)}${marker}` : barLabel(task.title), task.id);
       lines.push(`    ${name} :${[...tags, id(), start, end].join(', ')}`);
@@ -128,8 +130,8 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
     lines.push(`  section ${sectionTitle('Rollout stages', 'rollout', stages.length)}`);
     for (const stage of stages) {
       const timing = schedule.timings.get(stage)!;
-      const tags = [...(timing.critical ? ['crit'] : []), ...(stage.duration <= 1e-9 ? ['milestone'] : [])];
-      const [start, end] = bar(timing, stage.duration <= 1e-9, dated);
+      const tags = [...(timing.critical ? ['crit'] : []), ...(stage.duration <= EPSILON ? ['milestone'] : [])];
+      const [start, end] = bar(timing, stage.duration <= EPSILON, dated);
       lines.push(`    ${ganttText(barLabel(stage.title), stage.id)} :${[...tags, id(), start, end].join(', ')}`);
     }
   }

@@ -1,0 +1,25 @@
+// Risk ratings: probability × impact on the 3 × 4 grid (1 … 12), and the level the risk
+// register and its matrix show (low, elevated, severe).
+import { allRisks, type Impact, type Plan, type Probability, type Risk } from '../model/plan.ts';
+
+const PROBABILITY_SCORE: Readonly<Record<Probability, number>> = { low: 1, medium: 2, high: 3 };
+const IMPACT_SCORE: Readonly<Record<Impact, number>> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+export type RiskLevel = 'low' | 'elevated' | 'severe';
+
+export interface RiskRating {
+  /** Probability (1–3) × impact (1–4). */
+  score: number;
+  level: RiskLevel;
+}
+
+/** The rating of a cell of the grid (a risk's probability and impact). */
+export function riskRating(probability: Probability, impact: Impact): RiskRating {
+  const score = PROBABILITY_SCORE[probability] * IMPACT_SCORE[impact];
+  return { score, level: score >= 8 ? 'severe' : score >= 4 ? 'elevated' : 'low' };
+}
+
+/** Every risk of a plan with its rating, in plan order (phase risks first, then plan-wide ones). */
+export function rateRisks(plan: Plan): Map<Risk, RiskRating> {
+  return new Map(allRisks(plan).map((risk) => [risk, riskRating(risk.probability, risk.impact)]));
+}
