@@ -3,7 +3,6 @@
 // cycle. So every dependency that takes part in a cycle appears in a reported cycle, no
 // cycle is reported twice, and the work stays bounded even for a knot of thousands of
 // tasks (where listing every elementary cycle would be exponential).
-import type { Location } from '../diagnostics/types.ts';
 import type { Graph } from './graph.ts';
 
 /** Edges per strongly connected component with a cycle, and whether each edge is in one. */
@@ -175,9 +174,4 @@ function shortestPath(
     }
   }
   return undefined;
-}
-
-/** The reference locations of a cycle's edges, in precedence order (membership edges skipped). */
-export function cycleLocations(graph: Graph, cycle: number[]): Location[] {
-  return cycle.flatMap((e) => (graph.origin[e] ? [graph.origin[e]!] : []));
 }

@@ -15,8 +15,8 @@ function splitmix32(seed: number): () => number {
 }
 
 /**
- * Fills `target` with uniform numbers in [0, 1), continuing the stream of `seededRandom`'s
- * generator; the state lives in locals, which is what a simulation's hot loop needs.
+ * sfc32: fills `target` with uniform numbers in [0, 1), each call going on from the last;
+ * the state lives in locals while it fills, which is what a simulation's hot loop needs.
  */
 export class RandomStream {
   #a: number;
@@ -54,24 +54,18 @@ export class RandomStream {
   }
 }
 
-/** Uniform numbers in [0, 1) from a 32-bit seed. */
+/** Uniform numbers in [0, 1) from a 32-bit seed, one at a time: the stream's, drawn a block at a time. */
 export function seededRandom(seed: number): Random {
-  const next = splitmix32(seed);
-  let a = next();
-  let b = next();
-  let c = next();
-  let d = next();
-  const random = () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4294967296;
+  const stream = new RandomStream(seed);
+  const block = new Float64Array(256);
+  let next = block.length;
+  return () => {
+    if (next === block.length) {
+      stream.fill(block);
+      next = 0;
+    }
+    return block[next++]!;
   };
-  for (let i = 0; i < 12; i++) random();
-  return random;
 }
 
 /** A 32-bit hash of text (FNV-1a), to derive seeds from names. */

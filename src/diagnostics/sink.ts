@@ -35,8 +35,4 @@ export class Diagnostics {
       data: payload as Record<string, unknown>,
     });
   }
-
-  hasErrors(file?: string): boolean {
-    return this.items.some((d) => d.severity === 'error' && (file === undefined || d.location.file === file));
-  }
 }

@@ -3,7 +3,7 @@
 // start and a Mermaid load) per diagram. SVGs are cached by a hash of their source,
 // theme and Mermaid version, so an unchanged diagram is never rendered again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
@@ -11,6 +11,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
+import { writeAtomically } from '../util/atomic.ts';
 import { THEMES, type Theme } from '../util/themes.ts';
 import { chromiumArgs } from './chromium.ts';
 
@@ -248,9 +249,7 @@ export async function renderDiagrams(
                 return;
               }
               drawings.get(source)![theme] = svg;
-              const target = join(folder, `${hash}.svg`);
-              writeFileSync(`${target}.${process.pid}.tmp`, svg);
-              renameSync(`${target}.${process.pid}.tmp`, target);
+              writeAtomically(join(folder, `${hash}.svg`), svg);
               stats.rendered += 1;
               progress();
             });

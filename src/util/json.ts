@@ -1,4 +1,5 @@
 // JSON as planc writes it for tools (plan.json).
+import { RAW_IN_JSON } from './invisible.ts';
 
 /**
  * Stable JSON: keys in insertion order, undefined left out, on one line (it is for tools,
@@ -7,5 +8,5 @@
  * value when read), they cannot reorder what someone viewing the file sees.
  */
 export function stringify(value: unknown): string {
-  return `${JSON.stringify(value).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${JSON.stringify(value).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -7,9 +7,10 @@
 // them are written are they renamed into place. A build that fails while writing (a full
 // disk, a permission) removes its temporary files and leaves the previous outputs as they
 // were; what remains is the renames, which do not fail for want of space.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { writeAtomically, writeTemporary } from '../util/atomic.ts';
 
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
@@ -30,12 +31,6 @@ function inside(root: string, path: string): string {
   const rel = relative(root, target);
   if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) throw new Error(`output path escapes the output folder: ${path}`);
   return target;
-}
-
-// Synchronous on purpose: a build writes thousands of small files, and one blocking call
-// after another is several times faster than as many promises.
-function atomicWrite(target: string, content: string | Uint8Array, folders: Set<string>): void {
-  renameSync(writeTemporary(target, content, folders), target);
 }
 
 /** Why planc will not write into a folder (a usage error), found before it writes: `detail` completes "the output folder X …". */
@@ -65,21 +60,18 @@ export function outputFolderProblem(root: string): string | undefined {
   }
 }
 
-/** A temporary file beside `target`, written in full, or nothing. */
-function writeTemporary(target: string, content: string | Uint8Array, folders: Set<string>): string {
+/**
+ * A temporary file beside `target` (its folder made first, once), written in full, or
+ * nothing. Synchronous on purpose: a build writes thousands of small files, and one
+ * blocking call after another is several times faster than as many promises.
+ */
+function temporaryIn(target: string, content: string | Uint8Array, folders: Set<string>): string {
   const folder = dirname(target);
   if (!folders.has(folder)) {
     mkdirSync(folder, { recursive: true });
     folders.add(folder);
   }
-  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(temporary, content);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  return temporary;
+  return writeTemporary(target, content);
 }
 
 function same(existing: Buffer, content: string | Uint8Array): boolean {
@@ -144,7 +136,7 @@ export async function writeOutputs(
   }
   const written: Array<{ temporary: string; target: string }> = [];
   try {
-    for (const { target, content } of changed) written.push({ temporary: writeTemporary(target, content, folders), target });
+    for (const { target, content } of changed) written.push({ temporary: temporaryIn(target, content, folders), target });
   } catch (error) {
     for (const { temporary } of written) rmSync(temporary, { force: true });
     throw error;
@@ -162,6 +154,6 @@ export async function writeOutputs(
   }
   const plans = { ...manifest.plans, ...options.plans };
   const sorted = Object.fromEntries(Object.entries(plans).sort(([a], [b]) => a.localeCompare(b)));
-  atomicWrite(join(root, MANIFEST), `${JSON.stringify({ files: [...current].sort(), plans: sorted }, null, 2)}\n`, folders);
+  writeAtomically(join(root, MANIFEST), `${JSON.stringify({ files: [...current].sort(), plans: sorted }, null, 2)}\n`);
   return summary;
 }

@@ -2,12 +2,13 @@
 // may hold quotes, brackets, pipes, `#`, `%%{init: …}%%` directives, `click` callbacks,
 // HTML, newlines or anything else. Nothing here may end a label, start a statement, open a
 // comment or a directive, or reach the page as markup.
+import { BIDI_ALL, LINE_BREAKING } from '../../util/invisible.ts';
 
 /** Control characters and line breaks become spaces (bidirectional overrides go); runs of spaces collapse. */
 function flatten(text: string): string {
   return text
-    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(BIDI_ALL, '')
+    .replace(LINE_BREAKING, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
