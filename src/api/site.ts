@@ -89,8 +89,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const timeline = portfolioTimeline(result.built, result.analysis);
   // Every diagram to draw, each with what it is (to name it if it cannot be drawn).
   const names = new Map<string, string>();
-  for (const [plan, tree] of documents) {
-    for (const source of mermaidSources(tree)) if (!names.has(source)) names.set(source, diagramName(plan, source));
+  for (const [plan, document] of documents) {
+    for (const source of mermaidSources(document.tree)) if (!names.has(source)) names.set(source, diagramName(plan, source));
   }
   if (timeline) names.set(normalise(timeline), 'the portfolio timeline');
 

@@ -4,7 +4,6 @@
 // when no browser could draw them at build time, by a block Mermaid draws in the browser.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -19,7 +18,8 @@ export interface Heading {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const toHast = unified().use(remarkRehype).use(rehypeSlug);
+// Headings come with their ids (the document emitter gives them, as GitHub would).
+const toHast = unified().use(remarkRehype);
 // Raw HTML is printed as it is: the only raw nodes are SVG drawings (normalised and checked
 // by src/render/mermaid.ts); plan text never becomes one (remark-rehype drops HTML).
 export const printer = unified().use(rehypeStringify, { allowDangerousHtml: true });

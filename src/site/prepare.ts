@@ -3,7 +3,7 @@
 // diagnostics catalogue with each example's real output. Written as JSON into a folder that
 // the site's content loader reads (site/src/content.config.ts).
 import { relative, resolve } from 'node:path';
-import type { Root } from 'mdast';
+import type { PlanDocument } from '../emit/markdown/document.ts';
 import { catalogue } from '../diagnostics/catalogue.ts';
 import type { Counts } from '../diagnostics/types.ts';
 import type { EmitInput } from '../emit/index.ts';
@@ -38,8 +38,8 @@ export interface SiteOptions {
 
 /** What the site is made of: the checked plans, their documents, the drawings made of their diagrams. */
 export interface SiteInput extends EmitInput {
-  /** Each built plan's document tree, without its title and line of facts (the page shows both itself). */
-  documents: ReadonlyMap<Plan, Root>;
+  /** Each built plan's document, without its title and line of facts (the page shows both itself), and its anchors. */
+  documents: ReadonlyMap<Plan, PlanDocument>;
   /** The portfolio's Gantt chart (Mermaid), when a plan has dates. */
   timeline?: string;
   /** SVG drawings by diagram source, when they were drawn at build time (a diagram without one is drawn by the browser). */
@@ -148,18 +148,6 @@ function inlineMarkdown(text: string): string {
   return String(markdownToHtml.processSync(text));
 }
 
-/** The anchor (heading id) of each decision: the level-3 headings under "Decisions", in order. */
-function decisionAnchors(headings: Heading[]): string[] {
-  const start = headings.findIndex((heading) => heading.depth === 2 && heading.text === 'Decisions');
-  if (start === -1) return [];
-  const anchors: string[] = [];
-  for (const heading of headings.slice(start + 1)) {
-    if (heading.depth <= 2) break;
-    if (heading.depth === 3) anchors.push(heading.slug);
-  }
-  return anchors;
-}
-
 function riskMatrix(): RiskMatrix {
   const probabilities: Probability[] = ['high', 'medium', 'low'];
   const impacts: Impact[] = ['low', 'medium', 'high', 'critical'];
@@ -201,7 +189,8 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
   input.built.forEach((plan, order) => {
     const analysis = input.analysis.plans.get(plan)!;
     const schedule = analysis.schedule;
-    const { html: body, headings } = documentHtml(input.documents.get(plan)!, svgs);
+    const document = input.documents.get(plan)!;
+    const { html: body, headings } = documentHtml(document.tree, svgs);
     const own = [...(input.byFile.get(plan.file) ?? [])];
     const file = relative(options.root, resolve(options.cwd, plan.file)).split('\\').join('/');
     plans.push({
@@ -227,8 +216,8 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       headings,
       plan: planJson(plan, analysis, own),
     });
-    const anchors = decisionAnchors(headings);
-    plan.decisions.forEach((decision, index) => {
+    const { anchors } = document;
+    for (const decision of plan.decisions) {
       decisions.push({
         plan: plan.id,
         planTitle: plan.title,
@@ -236,24 +225,23 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
         title: decision.title,
         status: decision.status,
         ...(decision.date ? { date: decision.date } : {}),
-        anchor: anchors[index] ?? '',
+        anchor: anchors.decisions.get(decision)!,
       });
-    });
-    const phaseAnchors = headings.filter((heading) => heading.depth === 2 && heading.text.startsWith('Phase '));
+    }
     for (const [risk, rating] of analysis.risks) {
-      const phaseIndex = plan.phases.findIndex((phase) => phase.id === risk.phase);
+      const phase = plan.phases.find((candidate) => candidate.id === risk.phase);
       risks.push({
         plan: plan.id,
         planTitle: plan.title,
         id: risk.id,
         risk: risk.risk,
-        ...(risk.phase ? { phase: plan.phases[phaseIndex]?.title ?? risk.phase } : {}),
+        ...(phase ? { phase: phase.title } : {}),
         probability: risk.probability,
         impact: risk.impact,
         score: rating.score,
         level: rating.level,
         ...(risk.mitigation ? { mitigation: risk.mitigation } : {}),
-        anchor: phaseIndex >= 0 ? (phaseAnchors[phaseIndex]?.slug ?? '') : 'plan-wide-risks',
+        anchor: anchors.risks.get(risk)!,
       });
     }
   });

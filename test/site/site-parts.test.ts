@@ -114,8 +114,9 @@ describe('documentHtml', () => {
   const tree: Root = {
     type: 'root',
     children: [
-      { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Phase 1: Build' }] },
-      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Tasks' }] },
+      // Ids as the document emitter gives them (test/emit/anchors.test.ts).
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Phase 1: Build' }], data: { hProperties: { id: 'phase-1-build' } } },
+      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Tasks' }], data: { hProperties: { id: 'tasks' } } },
       {
         type: 'table',
         children: [
@@ -123,17 +124,17 @@ describe('documentHtml', () => {
           { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: '<script>' }] }, { type: 'tableCell', children: [{ type: 'text', value: '2026-12-07' }] }] },
         ],
       },
-      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Tasks' }] },
+      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Tasks' }], data: { hProperties: { id: 'tasks-1' } } },
       { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'x' }] }] }] },
       { type: 'list', ordered: false, children: [{ type: 'listItem', checked: true, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Criterion met' }] }] }] },
-      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Timeline' }] },
+      { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Timeline' }], data: { hProperties: { id: 'timeline' } } },
       { type: 'paragraph', children: [{ type: 'text', value: 'Prose between the heading and its diagram.' }] },
       { type: 'code', lang: 'mermaid', value: 'gantt\n  title T' },
       { type: 'code', lang: 'mermaid', value: 'flowchart TB\n  a --> b' },
     ],
   };
 
-  it('gives headings ids, tables a named scrolling region, checkboxes a name, and leaves text as text', () => {
+  it('keeps the headings\' ids, gives tables a named scrolling region, checkboxes a name, and leaves text as text', () => {
     const before = structuredClone(tree);
     const { html, headings } = documentHtml(tree, undefined);
     // The document tree is read, not changed (the site makes HTML of it without a copy).

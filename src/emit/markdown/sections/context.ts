@@ -1,0 +1,107 @@
+// What every section of the plan document reads, and the pieces several sections share.
+import type { BlockContent, PhrasingContent, RootContent, TableRow } from 'mdast';
+import type { PlanAnalysis, PlanSchedule, Timing } from '../../../analyse/types.ts';
+import type { ResolvedDiagnostic } from '../../../diagnostics/types.ts';
+import type { Decision, Dependency, Phase, Plan, Risk, Rollback, Task, Verification } from '../../../model/plan.ts';
+import { days } from '../../../util/words.ts';
+import { code, heading, paragraph, strong, table, text, textList } from '../mdast.ts';
+import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
+
+export interface DocumentInput {
+  plan: Plan;
+  analysis: PlanAnalysis;
+  diagnostics: ResolvedDiagnostic[];
+  gantt: string | undefined;
+  architecture: Map<string, string>;
+  dependencies: string | undefined;
+}
+
+/** The items a reader (or the site) links to: phases and decisions by their heading, risks and tasks by their table row. */
+export interface AnchorsOf<Heading, Row> {
+  phases: Map<Phase, Heading>;
+  decisions: Map<Decision, Heading>;
+  risks: Map<Risk, Row>;
+  tasks: Map<Task, Row>;
+}
+
+/** The node that holds each item, as the sections record them. */
+export type Anchored = AnchorsOf<RootContent, TableRow>;
+
+export interface DocumentContext {
+  input: DocumentInput;
+  plan: Plan;
+  analysis: PlanAnalysis;
+  schedule: PlanSchedule | undefined;
+  /** Ids of the plan's points of no return. */
+  noReturn: ReadonlySet<string>;
+  /** Where sections record the nodes that anchor items (document.ts gives them their ids). */
+  anchored: Anchored;
+}
+
+/** A section: the blocks it adds to the document, none when it has nothing to say. */
+export type Section = (context: DocumentContext) => RootContent[];
+
+/** A start or finish: its date, or its working day when the plan has no dates. */
+export function when(timing: Timing | undefined, side: 'start' | 'finish'): string {
+  if (!timing) return '';
+  return timing[side] ?? `day ${side === 'start' ? timing.startDay : timing.finishDay}`;
+}
+
+export function dependencyText(dependency: Dependency): string {
+  const name = dependency.plan ? `${dependency.plan}#${dependency.id}` : dependency.id;
+  const kind = dependency.target?.item.kind === 'phase' ? ' (phase)' : '';
+  const link = dependency.type === 'FS' && dependency.lag === 0 ? '' : ` ${dependency.type}${dependency.lag ? ` ${dependency.lag > 0 ? '+' : ''}${days(dependency.lag)}` : ''}`;
+  return `${name}${kind}${link}`;
+}
+
+/** A heading and its blocks, or nothing when none of the blocks is there. */
+export function section(title: string, depth: 2 | 3 | 4, content: Array<RootContent | undefined | false>): RootContent[] {
+  const present = content.filter((block): block is RootContent => Boolean(block));
+  return present.length > 0 ? [heading(depth, title), ...present] : [];
+}
+
+export function labelled(label: string, value: string | undefined): BlockContent | undefined {
+  return value === undefined ? undefined : paragraph(strong(`${label}:`), ' ', text(value));
+}
+
+/** A rollback: trigger, steps, data recovery, owner and time, under `title`. */
+export function rollbackBlocks(rollback: Rollback | undefined, depth: 2 | 3 | 4, title = 'Rollback'): RootContent[] {
+  if (!rollback) return [];
+  return section(title, depth, [
+    labelled('Trigger', rollback.trigger),
+    rollback.steps.length > 0 && textList(rollback.steps, true),
+    rollback.dataRecovery !== undefined && paragraph(strong('Data recovery:'), ' ', ...untrustedInline(rollback.dataRecovery)),
+    labelled('Owner', rollback.owner),
+    rollback.duration !== undefined && labelled('Time to roll back', days(rollback.duration)),
+  ]);
+}
+
+/** Risks with their ratings; each row anchors its risk. */
+export function riskTable(risks: Risk[], context: DocumentContext): BlockContent | undefined {
+  if (risks.length === 0) return undefined;
+  const risksTable = table(
+    ['Risk', 'Probability', 'Impact', 'Score', 'Mitigation'],
+    risks.map((risk) => [
+      risk.risk,
+      risk.probability,
+      risk.impact,
+      `${context.analysis.risks.get(risk)!.score} / 12`,
+      risk.mitigation === undefined ? '—' : ({ type: 'emphasis', children: untrustedInline(risk.mitigation) } as PhrasingContent),
+    ]),
+  );
+  risks.forEach((risk, index) => context.anchored.risks.set(risk, risksTable.children[index + 1]!));
+  return risksTable;
+}
+
+export function verificationBlocks(checks: Verification[], depth: 3 | 4): RootContent[] {
+  return section(
+    'Verification',
+    depth,
+    checks.flatMap((check) => [
+      paragraph(strong(check.title)),
+      ...(check.description ? untrustedBlocks(check.description) : []),
+      ...(check.run ? [code(check.run, 'sh')] : []),
+      ...(check.expect ? [paragraph('Expected:'), code(check.expect)] : []),
+    ]),
+  );
+}

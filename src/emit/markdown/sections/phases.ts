@@ -1,0 +1,97 @@
+// A section per phase: its dates, owner and dependencies, the task table (each row anchors
+// its task), the tasks' details, deliverables, risks, checks and rollback; then the
+// plan-wide risks and checks.
+import type { BlockContent, RootContent } from 'mdast';
+import type { Phase, Task } from '../../../model/plan.ts';
+import { days } from '../../../util/words.ts';
+import { cellText, heading, inlineCode, paragraph, strong, table, text, textList, type Phrasing } from '../mdast.ts';
+import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
+import { dependencyText, riskTable, rollbackBlocks, section, verificationBlocks, when, type DocumentContext, type Section } from './context.ts';
+
+function effortText(task: Task): string {
+  if (task.status === 'cancelled') return 'cancelled';
+  if (task.estimate) return `${days(task.duration)} (${days(task.estimate.optimistic)}–${days(task.estimate.pessimistic)})`;
+  if (task.effort) return `${task.effort} (${days(task.duration)})`;
+  if (task.durationSource === 'duration') return days(task.duration);
+  return '—';
+}
+
+/** The task cell: its title and id, struck through when cancelled, ticked when done. */
+function taskCell(parts: Phrasing[], status: Task['status']): Phrasing[] {
+  const children = parts.map((part) => (typeof part === 'string' ? cellText(part) : part));
+  if (status === 'cancelled') return [{ type: 'delete', children }];
+  if (status === 'done') return [text('✓ '), ...children];
+  if (status === 'blocked') return [text('⏸ '), ...children];
+  return children;
+}
+
+function taskTable(phase: Phase, context: DocumentContext): BlockContent {
+  const { schedule, noReturn } = context;
+  const tasks = table(
+    ['Task', 'Owner', 'Dependencies', 'Effort', 'Start', 'Finish', 'Float', 'Critical'],
+    phase.tasks.map((task) => {
+      const timing = schedule?.timings.get(task);
+      const title: Phrasing[] = [`${noReturn.has(task.id) ? '⛔ ' : ''}${task.title} `, inlineCode(task.id)];
+      return [
+        taskCell(title, task.status),
+        task.owner ?? '—',
+        task.dependsOn.length > 0 ? task.dependsOn.map(dependencyText).join(', ') : '—',
+        effortText(task),
+        when(timing, 'start') || '—',
+        when(timing, 'finish') || '—',
+        timing ? days(timing.totalFloat) : '—',
+        timing?.critical ? 'yes' : '',
+      ];
+    }),
+    [null, null, null, null, null, null, 'right', 'center'],
+  );
+  phase.tasks.forEach((task, index) => context.anchored.tasks.set(task, tasks.children[index + 1]!));
+  return tasks;
+}
+
+/** What a task says beyond its row: description, acceptance, the code it touches, its recovery. */
+function taskDetails(task: Task): RootContent[] {
+  if (!(task.description || task.acceptance.length > 0 || task.touches.length > 0 || !task.reversible)) return [];
+  const parts: BlockContent[] = [];
+  if (task.description) parts.push(...untrustedBlocks(task.description));
+  if (task.acceptance.length > 0) parts.push(paragraph('Done when:'), textList(task.acceptance));
+  if (task.touches.length > 0) parts.push(paragraph('Touches: ', ...task.touches.flatMap((path, i) => [...(i > 0 ? [', '] : []), inlineCode(path)])));
+  if (!task.reversible) {
+    const recovery = task.recovery;
+    parts.push(
+      paragraph(strong('Point of no return.'), recovery?.text ? ' Recovery: ' : recovery ? ' Recovery:' : ' No recovery is planned.', ...(recovery?.text ? untrustedInline(recovery.text) : [])),
+      ...(recovery && recovery.steps.length > 0 ? [textList(recovery.steps, true)] : []),
+    );
+  }
+  return [heading(4, `${task.title} (${task.id})`), ...parts];
+}
+
+function phaseBlocks(phase: Phase, index: number, context: DocumentContext): RootContent[] {
+  const times = context.schedule?.phases.get(phase);
+  // The dates go under the heading, not in it: a heading's anchor must not move when the
+  // schedule does, and a table of contents reads better without them.
+  const span = times?.start ? `${times.start} → ${times.finish}` : times ? `Days ${times.startDay}–${times.finishDay}` : '';
+  const title = heading(2, `Phase ${index + 1}: ${phase.title}`);
+  context.anchored.phases.set(phase, title);
+  const blocks: RootContent[] = [title];
+  if (phase.summary) blocks.push(...untrustedBlocks(phase.summary));
+  const about: Phrasing[] = [];
+  if (span) about.push(strong('When:'), ` ${span}`);
+  if (phase.owner) about.push(...(about.length ? ['. '] : []), strong('Owner:'), ` ${phase.owner}`);
+  if (phase.dependsOn.length > 0) about.push(...(about.length ? ['. '] : []), strong('Depends on:'), ` ${phase.dependsOn.map(dependencyText).join(', ')}`);
+  if (about.length > 0) blocks.push(paragraph(...about));
+  blocks.push(heading(3, 'Tasks'), taskTable(phase, context));
+  for (const task of phase.tasks) blocks.push(...taskDetails(task));
+  blocks.push(...section('Deliverables', 3, [phase.deliverables.length > 0 && textList(phase.deliverables)]));
+  blocks.push(...section('Risks', 3, [riskTable(phase.risks, context)]));
+  blocks.push(...verificationBlocks(phase.verification, 3));
+  blocks.push(...rollbackBlocks(phase.rollback, 3));
+  return blocks;
+}
+
+export const phases: Section = (context) => context.plan.phases.flatMap((phase, index) => phaseBlocks(phase, index, context));
+
+export const planWideRisks: Section = (context) => section('Plan-wide risks', 2, [riskTable(context.plan.risks, context)]);
+
+export const planWideVerification: Section = ({ plan }) =>
+  plan.verification.length > 0 ? [heading(2, 'Plan-wide verification'), ...verificationBlocks(plan.verification, 3).slice(1)] : [];

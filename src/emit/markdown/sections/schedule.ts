@@ -1,0 +1,52 @@
+// When: the timeline (the Gantt chart, the critical path, uncertainty), the milestones,
+// and the dependency graph.
+import type { RootContent } from 'mdast';
+import { days, plural } from '../../../util/words.ts';
+import { code, heading, link, paragraph, strong, table } from '../mdast.ts';
+import type { Section } from './context.ts';
+
+export const timeline: Section = ({ input, schedule }) => {
+  if (!schedule) return [];
+  const blocks: RootContent[] = [heading(2, 'Timeline')];
+  if (input.gantt) blocks.push(code(input.gantt, 'mermaid'));
+  blocks.push(paragraph(strong('Critical path:'), ` ${schedule.criticalPath.join(' → ')}`));
+  if (schedule.nearCritical.length > 0) blocks.push(paragraph(strong('Near-critical:'), ` ${schedule.nearCritical.join(', ')}`));
+  const peak = schedule.peakParallelism;
+  blocks.push(paragraph(strong('Peak parallelism:'), ` ${plural(peak.tasks, 'task')} at once${peak.date ? ` (from ${peak.date})` : ''}.`));
+  if (schedule.pert) {
+    const mc = schedule.monteCarlo;
+    blocks.push(
+      paragraph(
+        strong('Uncertainty:'),
+        ` expected duration ${days(schedule.pert.expected)}, σ ${days(schedule.pert.sigma)} (PERT).`,
+        ...(mc ? [` Simulated (${mc.runs.toLocaleString('en')} runs): P50 ${days(mc.p50)}${mc.p50Date ? ` (${mc.p50Date})` : ''}, P80 ${days(mc.p80)}${mc.p80Date ? ` (${mc.p80Date})` : ''}, P95 ${days(mc.p95)}${mc.p95Date ? ` (${mc.p95Date})` : ''}.`] : []),
+      ),
+    );
+  }
+  return blocks;
+};
+
+export const milestones: Section = ({ plan, schedule }) => {
+  if (plan.milestones.length === 0) return [];
+  return [
+    heading(2, 'Milestones'),
+    table(
+      ['Milestone', 'Scheduled', 'Due', 'Status'],
+      plan.milestones.map((milestone) => {
+        const status = schedule?.milestones.get(milestone);
+        const scheduled = status ? (status.date ?? `day ${status.day}`) : '—';
+        // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
+        let state = status?.reached ? '✓ reached' : '○ pending';
+        if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
+        else if (status?.probability !== undefined && milestone.due) state += ` (${Math.round(status.probability * 100)}% chance by due date)`;
+        return [milestone.title, scheduled, milestone.due ?? '—', state];
+      }),
+    ),
+  ];
+};
+
+export const dependencyGraph: Section = ({ input, schedule }) => {
+  if (input.dependencies) return [heading(2, 'Dependency graph'), code(input.dependencies, 'mermaid')];
+  if (schedule) return [heading(2, 'Dependency graph'), paragraph('Too large to show here: see ', link('./dependencies.mmd', 'dependencies.mmd'), '.')];
+  return [];
+};
