@@ -1,0 +1,85 @@
+// A value of the wrong type, not among the allowed ones, or of the wrong form.
+import { invalidEnum, invalidFormat, wrongType } from '../../diagnostics/catalogue.ts';
+import type { JsonSchema } from '../../schema/helpers.ts';
+import { suggest } from '../../util/suggest.ts';
+import { article } from '../../util/words.ts';
+import { YAML11_BOOLEANS } from '../../util/yaml11.ts';
+import { finding, type KeywordHandler } from './keyword.ts';
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+  null: 'empty',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return typeof value;
+}
+
+/** Whether `text` meets the string rules of `schema` (its pattern, format and allowed values). */
+function acceptsText(schema: JsonSchema, text: string): boolean {
+  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(text)) return false;
+  if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(text)) return false;
+  return true;
+}
+
+function typePayload(expected: string[], data: unknown, schema: JsonSchema): { expected: string[]; actual: string; hint?: string } {
+  const words = expected.map((type) => TYPE_WORDS[type] ?? type);
+  let hint: string | undefined;
+  if (data === null || data === undefined) hint = 'Give it a value, or remove the key.';
+  else if (expected.includes('boolean') && typeof data === 'string' && YAML11_BOOLEANS.has(data)) {
+    hint = `planc reads YAML 1.2, where \`${data}\` is text: write \`${String(YAML11_BOOLEANS.get(data))}\`.`;
+  } else if (expected.includes('array') && !Array.isArray(data) && typeof data !== 'object') {
+    hint = 'Write a list: `[first, second]`, or one `- item` per line.';
+  } else if (expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
+    // Quoting helps only when the text would do: `id: 5` → "5", not `duration: true` →
+    // "true", which is no duration either.
+    if (acceptsText(schema, String(data))) hint = `Quote it to make it text: "${String(data)}".`;
+    else if (typeof schema.patternDescription === 'string') hint = `Write ${schema.patternDescription}.`;
+    else if (schema.format === 'date') hint = 'Write a date as YYYY-MM-DD.';
+  }
+  return { expected: words, actual: typeOf(data), ...(hint ? { hint } : {}) };
+}
+
+export const type: KeywordHandler = ({ error, source, pointer, parent, params, at }) => {
+  // A value of an enum's schema that is not even of its type (`kind: 3`) also fails the
+  // enum, whose message (with the allowed values) is the one problem to show.
+  if (Array.isArray(parent.enum)) return undefined;
+  return finding(wrongType, typePayload(String(params.type).split(','), error.data, parent), at(source.valueSpan(pointer)));
+};
+
+export const enumeration: KeywordHandler = ({ error, source, pointer, parent, params, at }) => {
+  const allowed = (params.allowedValues as unknown[]).map(String);
+  const value = String(error.data);
+  const suggestion = suggest(value, allowed);
+  return finding(
+    invalidEnum,
+    { value, allowed, property: String(parent.title ?? 'value').toLowerCase(), ...(suggestion ? { suggestion } : {}) },
+    at(source.valueSpan(pointer)),
+  );
+};
+
+export const pattern: KeywordHandler = ({ error, source, pointer, parent, params, at }) =>
+  finding(
+    invalidFormat,
+    { value: String(error.data), expected: String(parent.patternDescription ?? `text matching ${String(params.pattern)}`) },
+    at(source.valueSpan(pointer)),
+  );
+
+export const format: KeywordHandler = ({ error, source, pointer, params, at }) =>
+  finding(
+    invalidFormat,
+    { value: String(error.data), expected: params.format === 'date' ? 'a real date, written YYYY-MM-DD' : article(String(params.format)) },
+    at(source.valueSpan(pointer)),
+  );
