@@ -15,6 +15,11 @@ export interface PlanShape {
   tasksPerPhase: number;
   /** Dependencies per task on earlier tasks (besides phase order). */
   dependencies: number;
+  /**
+   * Leave out the owners' `capacity`, so that every plan has warnings (PLAN4002, owner
+   * load), as real plans often do: `planc check` then looks up positions in every file.
+   */
+  warnings?: boolean;
 }
 
 export function planText(id: string, shape: PlanShape, seed: number): string {
@@ -28,7 +33,7 @@ export function planText(id: string, shape: PlanShape, seed: number): string {
     `owner: ${pick(OWNERS)}`,
     'start: 2027-01-04',
     'calendar: { holidays: [2027-04-02, 2027-05-24] }',
-    `capacity: { ${OWNERS.map((owner) => `${owner}: 50`).join(', ')} }`,
+    ...(shape.warnings ? [] : [`capacity: { ${OWNERS.map((owner) => `${owner}: 50`).join(', ')} }`]),
     'summary: |',
     `  Generated plan ${id} for benchmarks: ${shape.phases} phases of ${shape.tasksPerPhase} tasks.`,
     'goals: [Ship it safely, Keep latency flat, Remove the old path]',

@@ -1,6 +1,6 @@
 // YAML parsing alone, and schema validation alone, over every plan file of a folder (in
 // one fresh process, as `planc check` would meet them). YAML parsing is measured twice: as
-// check reads these files (the js-yaml fast path of src/load/fast-yaml.ts, which takes
+// check reads these files (the fast path of src/load/fast-yaml.ts, planc's own reader, which takes
 // every generated plan) and with the yaml library's full node tree, which check builds
 // only for files that have a diagnostic to show.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -39,7 +39,8 @@ import {
   type Pair,
 } from './yaml-api.ts';
 import { fastYaml } from './fast-yaml.ts';
-import { spanOf, YamlSource } from './yaml-nodes.ts';
+import { IndexLocator } from './span-index.ts';
+import { spanOf, TreeLocator, YamlSource } from './yaml-nodes.ts';
 
 export interface YamlLimits {
   /** Alias nodes a file may contain. */
@@ -93,11 +94,6 @@ const MISSING_CHAR_HINTS: Array<[RegExp, string]> = [
 /** The options of the yaml library's parser: YAML 1.2, core schema, strict. */
 const YAML_OPTIONS = { version: '1.2', schema: 'core', strict: true, prettyErrors: false, merge: false, keepSourceTokens: false } as const;
 
-/** The first document of a text the fast path read: for positions, when a diagnostic needs one. */
-function documentOf(text: string): Document {
-  return parseDocuments(text, YAML_OPTIONS)[0]!;
-}
-
 export function parseYaml(
   text: string,
   file: string,
@@ -106,18 +102,22 @@ export function parseYaml(
   options: { fast?: boolean } = {},
 ): ParsedYaml | undefined {
   const at = (span: Span, pointer = '') => ({ file, span, pointer });
-  // Runaway flow brackets make the parser slow and its errors meaningless: stop early.
+  // Most plans take the fast path; it declines anything the full one must look at
+  // (aliases, whatever the alias budget, and nesting near the depth limit among them).
+  // Its positions are found only when a diagnostic asks (IndexLocator).
+  const fast = options.fast === false ? undefined : fastYaml(text, limits.maxDepth);
+  const fastResult = fast && { value: fast.value, source: new YamlSource(() => new IndexLocator(text, limits.maxDepth), text) };
+  // The fast path's brackets are its structure, never near the depth limit, unless it saw a
+  // bracket or quote inside a scalar (`irregular`): only then, or for the full path, is the
+  // text scanned for runaway brackets, which make the parser slow and its errors
+  // meaningless, so they are reported before parsing.
+  if (fastResult && !fast.irregular) return fastResult;
   const tooDeep = flowDepthBeyond(text, limits.maxDepth);
   if (tooDeep !== -1) {
     diagnostics.report(nestingTooDeep, { limit: limits.maxDepth }, at({ start: tooDeep, end: tooDeep + 1 }));
     return undefined;
   }
-  // Most plans take the fast path; it declines anything the full one must look at
-  // (aliases, whatever the alias budget, and nesting near the depth limit among them).
-  if (options.fast !== false) {
-    const fast = fastYaml(text, limits.maxDepth);
-    if (fast) return { value: fast.value, source: new YamlSource(() => documentOf(text), text) };
-  }
+  if (fastResult) return fastResult;
   let documents: Document[];
   try {
     documents = parseDocuments(text, YAML_OPTIONS);
@@ -170,7 +170,7 @@ export function parseYaml(
   const walk = new Walk(doc, text, file, diagnostics, limits);
   const value = walk.value(root, 0, []);
   if (walk.failed) return undefined;
-  return { value, source: new YamlSource(doc, text) };
+  return { value, source: new YamlSource(new TreeLocator(doc), text) };
 }
 
 function reportYamlError(error: YAMLError, doc: Document, text: string, file: string, diagnostics: Diagnostics): void {

@@ -1,5 +1,7 @@
-// Navigating the YAML node tree by JSON pointer, to turn a pointer into a source span.
-// (yaml 3 drops `getIn`, and we want key spans as well as value spans anyway.)
+// Where a JSON pointer is written in a YAML file: YamlSource answers for diagnostics, from a
+// Locator. Two locators give the same answers: one walks the yaml library's node tree (the
+// full path keeps it), the other the span index of the fast path (span-index.ts), made
+// when a diagnostic first asks.
 import type { Span } from '../diagnostics/types.ts';
 import { decodePointer } from '../util/pointer.ts';
 import { documentValue, findPair, isAlias, isMap, isSeq, itemsOf, pairsOf, rangeOf, resolveAlias, type Document, type Node, type Pair } from './yaml-api.ts';
@@ -9,79 +11,99 @@ export function spanOf(node: unknown): Span | undefined {
   return range ? { start: range[0], end: range[1] } : undefined;
 }
 
-interface Found {
-  /** The node at the pointer, when it exists. */
-  node?: Node;
-  /** The pair whose value it is, when it sits in a mapping. */
-  pair?: Pair;
-  /** The deepest pair reached on the way, for pointers that go past the tree. */
-  lastPair?: Pair;
-  /** The deepest node reached on the way. */
-  last?: Node;
+/** What a pointer leads to, as spans. */
+export interface Found {
+  /** The value at the pointer, when it exists and has a range. */
+  node?: Span;
+  /** Whether the value sits in a mapping (then `key` is its key's span, if it has one). */
+  inPair: boolean;
+  key?: Span;
+  /** When the value is a mapping: its `id` value, or else its first key. */
+  owner?: Span;
+  /** The deepest key and node reached on the way, for pointers that go past the tree. */
+  lastKey?: Span;
+  last?: Span;
 }
 
-/**
- * A parsed YAML document with its source text: answers "where is this pointer?". The
- * document may come later: a file the fast path read (src/load/fast-yaml.ts) is parsed
- * for positions only when something asks for one, which is when it has a diagnostic.
- */
-export class YamlSource {
-  readonly text: string;
-  #doc: Document | undefined;
-  readonly #parse: (() => Document) | undefined;
+export interface Locator {
+  find(pointer: string): Found;
+}
 
-  constructor(doc: Document | (() => Document), text: string) {
-    if (typeof doc === 'function') this.#parse = doc;
-    else this.#doc = doc;
-    this.text = text;
+/** A pointer's way through the yaml library's node tree. */
+export class TreeLocator implements Locator {
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
   }
 
-  get doc(): Document {
-    this.#doc ??= this.#parse!();
-    return this.#doc;
-  }
-
-  deref(node: unknown): Node | undefined {
-    if (isAlias(node)) return resolveAlias(node, this.doc);
+  #deref(node: unknown): Node | undefined {
+    if (isAlias(node)) return resolveAlias(node, this.#doc);
     return (node ?? undefined) as Node | undefined;
   }
 
   find(pointer: string): Found {
-    let node = this.deref(documentValue(this.doc));
-    const found: Found = node ? { node, last: node } : {};
+    let node = this.#deref(documentValue(this.#doc));
+    let lastPair: Pair | undefined;
+    let last: Node | undefined = node;
+    let pair: Pair | undefined;
+    const missing = (): Found => ({ inPair: false, lastKey: spanOf(lastPair?.key), last: spanOf(last) });
+    if (!node) return { inPair: false };
     for (const segment of decodePointer(pointer)) {
-      node = this.deref(node);
+      node = this.#deref(node);
       let next: Node | undefined;
-      let pair: Pair | undefined;
       if (isMap(node)) {
         pair = findPair(node, segment);
-        next = pair ? ((pair.value ?? undefined) as Node | undefined) : undefined;
-        if (!pair) return { lastPair: found.lastPair, last: found.last } as Found;
+        if (!pair) return missing();
+        next = (pair.value ?? undefined) as Node | undefined;
       } else if (isSeq(node)) {
+        pair = undefined;
         next = itemsOf(node)[Number(segment)] as Node | undefined;
-        if (next === undefined) return { lastPair: found.lastPair, last: found.last } as Found;
+        if (next === undefined) return missing();
       } else {
-        return { lastPair: found.lastPair, last: found.last } as Found;
+        return missing();
       }
       node = next;
-      found.node = next;
-      found.pair = pair;
-      if (pair) found.lastPair = pair;
-      if (next) found.last = next;
+      if (pair) lastPair = pair;
+      if (next) last = next;
     }
-    return found;
+    const value = this.#deref(node);
+    const owner = isMap(value) ? (spanOf(findPair(value, 'id')?.value) ?? spanOf(pairsOf(value)[0]?.key)) : undefined;
+    return { node: spanOf(node), inPair: pair !== undefined, key: spanOf(pair?.key), owner, lastKey: spanOf(lastPair?.key), last: spanOf(last) };
+  }
+}
+
+/**
+ * A YAML file's text and where its pointers are written. The locator may come later: a
+ * file the fast path read (src/load/fast-yaml.ts) is read again for positions only when
+ * something asks for one, which is when it has a diagnostic.
+ */
+export class YamlSource {
+  readonly text: string;
+  #locator: Locator | undefined;
+  readonly #locate: (() => Locator) | undefined;
+
+  constructor(locator: Locator | (() => Locator), text: string) {
+    if (typeof locator === 'function') this.#locate = locator;
+    else this.#locator = locator;
+    this.text = text;
+  }
+
+  find(pointer: string): Found {
+    this.#locator ??= this.#locate!();
+    return this.#locator.find(pointer);
   }
 
   /** The span of the value at `pointer` (or of its key when the value is empty). */
   valueSpan(pointer: string): Span {
     const found = this.find(pointer);
-    return spanOf(found.node) ?? spanOf(found.pair?.key) ?? this.#nearest(found);
+    return found.node ?? found.key ?? this.#nearest(found);
   }
 
   /** The span of the key at `pointer`, or of the value when it sits in a list. */
   keySpan(pointer: string): Span {
     const found = this.find(pointer);
-    return spanOf(found.pair?.key) ?? spanOf(found.node) ?? this.#nearest(found);
+    return found.key ?? found.node ?? this.#nearest(found);
   }
 
   /**
@@ -90,13 +112,9 @@ export class YamlSource {
    */
   ownerSpan(pointer: string): Span {
     const found = this.find(pointer);
-    if (found.pair) return spanOf(found.pair.key) ?? this.#nearest(found);
-    const node = this.deref(found.node);
-    if (isMap(node)) {
-      const span = spanOf(findPair(node, 'id')?.value) ?? spanOf(pairsOf(node)[0]?.key);
-      if (span) return span;
-    }
-    const span = spanOf(found.node);
+    if (found.inPair) return found.key ?? this.#nearest(found);
+    if (found.owner) return found.owner;
+    const span = found.node;
     if (span) return { start: span.start, end: Math.max(span.start, Math.min(span.end, this.#lineEnd(span.start))) };
     return this.#nearest(found);
   }
@@ -107,6 +125,6 @@ export class YamlSource {
   }
 
   #nearest(found: Found): Span {
-    return spanOf(found.lastPair?.key) ?? spanOf(found.last) ?? { start: 0, end: 0 };
+    return found.lastKey ?? found.last ?? { start: 0, end: 0 };
   }
 }

@@ -1,0 +1,22 @@
+// The floor `planc check` is measured against: a whole process that only reads the plan
+// files of a folder, parses each with the yaml library (parseDocument, toJS) and validates
+// it with a default ajv (draft 2020-12, the `date` format) against schema/plan.schema.json,
+// compiled here. No positions, no model, no analysis.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parseDocument } from 'yaml';
+
+const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+const folder = process.argv[2]!;
+const schema = JSON.parse(readFileSync(new URL('../../schema/plan.schema.json', import.meta.url), 'utf8')) as object;
+// Not strict: the schema carries the keywords editors read, which planc registers.
+const ajv = new Ajv2020({ strict: false });
+(addFormats as unknown as (ajv: Ajv2020, formats: string[]) => void)(ajv, ['date']);
+const validate = ajv.compile(schema);
+let invalid = 0;
+for (const name of readdirSync(folder)) {
+  if (!validate(parseDocument(readFileSync(join(folder, name), 'utf8')).toJS())) invalid += 1;
+}
+if (invalid > 0) throw new Error(`${invalid} generated plans are invalid`);
