@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
+import type { Page } from 'playwright-core';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -161,6 +162,21 @@ function safeTree(tree: HastRoot): boolean {
   return safe;
 }
 
+/** A drawing to make: a diagram in one theme, and its cache key. */
+interface Job {
+  source: string;
+  theme: Theme;
+  key: string;
+}
+
+/** What a render collects as it goes. */
+interface Rendering {
+  folder: string;
+  stats: RenderStats;
+  drawings: Map<string, Partial<Record<Theme, string>>>;
+  progress(): void;
+}
+
 /**
  * SVGs for every source, in both themes: from the cache, or drawn in Chromium. A drawing
  * missing from the result failed to render (and is reported in the stats).
@@ -172,16 +188,32 @@ export async function renderDiagrams(
   const folder = join(options.cacheDir, 'svg');
   mkdirSync(folder, { recursive: true });
   const stats: RenderStats = { cached: 0, rendered: 0, failed: 0, failures: [] };
-  const drawings = new Map<string, Partial<Record<Theme, string>>>();
-  const missing: Array<{ source: string; theme: Theme; key: string }> = [];
-  for (const source of new Set(sources)) {
+  const rendering: Rendering = { folder, stats, drawings: new Map(), progress: () => options.onProgress?.(stats.cached + stats.rendered + stats.failed) };
+  const missing = fromCache(new Set(sources), rendering);
+  rendering.progress();
+  if (missing.length > 0) await draw(missing, options.chromium, rendering);
+  // The two themes are drawn side by side: report failures in a fixed order, by source
+  // (as given) and then theme.
+  const order = new Map([...rendering.drawings.keys()].map((source, index) => [source, index]));
+  stats.failures.sort((a, b) => order.get(a.source)! - order.get(b.source)! || THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme));
+  const svgs = new Map<string, Record<Theme, string>>();
+  for (const [source, entry] of rendering.drawings) {
+    if (entry.light && entry.dark) svgs.set(source, { light: entry.light, dark: entry.dark });
+  }
+  return { svgs, stats };
+}
+
+/** Takes what the cache has (if it is still safe); returns the drawings still to make. */
+function fromCache(sources: Set<string>, rendering: Rendering): Job[] {
+  const missing: Job[] = [];
+  for (const source of sources) {
     const entry: Partial<Record<Theme, string>> = {};
-    drawings.set(source, entry);
+    rendering.drawings.set(source, entry);
     for (const theme of THEMES) {
       const hash = key(source, theme);
       let cached: string | undefined;
       try {
-        cached = readFileSync(join(folder, `${hash}.svg`), 'utf8');
+        cached = readFileSync(join(rendering.folder, `${hash}.svg`), 'utf8');
       } catch {
         // Not drawn yet.
       }
@@ -189,85 +221,75 @@ export async function renderDiagrams(
       // comes out of Chromium.
       if (cached !== undefined && safeSvg(cached)) {
         entry[theme] = cached;
-        stats.cached += 1;
+        rendering.stats.cached += 1;
       } else {
         missing.push({ source, theme, key: hash });
       }
     }
   }
-  const progress = () => options.onProgress?.(stats.cached + stats.rendered + stats.failed);
-  progress();
-  if (missing.length > 0) {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: options.chromium, args: chromiumArgs() });
-    try {
-      // One page per theme, each loading Mermaid once and drawing its diagrams in turn; the
-      // two run side by side (Chromium gives each page its own renderer process).
-      await Promise.all(
-        THEMES.map(async (theme) => {
-          const batch = missing.filter((drawing) => drawing.theme === theme);
-          if (batch.length === 0) return;
-          const page = await browser.newPage();
-          // Gantt charts take the width of the page they are drawn in: that of the site's
-          // column of text, so their labels are drawn at the size they are read at.
-          await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;width:${DRAWING_WIDTH}px}</style></head><body></body></html>`);
-          await page.addScriptTag({ path: MERMAID_SCRIPT });
-          await page.evaluate((settings) => {
-            const mermaid = (globalThis as unknown as { mermaid: { initialize(config: unknown): void } }).mermaid;
-            mermaid.initialize({
-              startOnLoad: false,
-              securityLevel: 'strict',
-              ...settings,
-              flowchart: { htmlLabels: false },
-              htmlLabels: false,
-            });
-          }, mermaidTheme(theme));
-          // In chunks, so the cache fills as drawings are made (an interrupted build keeps
-          // what it drew).
-          for (let start = 0; start < batch.length; start += CHUNK) {
-            const chunk = batch.slice(start, start + CHUNK);
-            const results = await page.evaluate(async (jobs) => {
-              const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
-              const out: Array<{ svg: string } | { error: string }> = [];
-              for (const job of jobs) {
-                try {
-                  out.push({ svg: (await mermaid.render(job.id, job.source)).svg });
-                } catch (error) {
-                  out.push({ error: String((error as Error | undefined)?.message ?? error).split('\n')[0]! });
-                }
-              }
-              return out;
-            }, chunk.map(({ source, key: hash }) => ({ id: idOf(hash), source })));
-            results.forEach((drawn, index) => {
-              const { source, key: hash } = chunk[index]!;
-              const svg = 'svg' in drawn ? checkedSvg(numericEntities(drawn.svg)) : undefined;
-              if (svg === undefined) {
-                stats.failed += 1;
-                const reason = 'error' in drawn ? `Mermaid could not draw it: ${drawn.error}` : 'the drawing held something executable and was refused';
-                stats.failures.push({ source, theme, reason });
-                progress();
-                return;
-              }
-              drawings.get(source)![theme] = svg;
-              writeAtomically(join(folder, `${hash}.svg`), svg);
-              stats.rendered += 1;
-              progress();
-            });
-          }
-          await page.close();
-        }),
-      );
-    } finally {
-      await browser.close();
-    }
+  return missing;
+}
+
+/**
+ * One Chromium, one page per theme, each loading Mermaid once and drawing its diagrams in
+ * turn; the two run side by side (Chromium gives each page its own renderer process).
+ */
+async function draw(jobs: Job[], executable: string, rendering: Rendering): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: executable, args: chromiumArgs() });
+  try {
+    await Promise.all(
+      THEMES.map(async (theme) => {
+        const batch = jobs.filter((job) => job.theme === theme);
+        if (batch.length > 0) await drawTheme(await browser.newPage(), theme, batch, rendering);
+      }),
+    );
+  } finally {
+    await browser.close();
   }
-  // The two themes are drawn side by side: report failures in a fixed order, by source
-  // (as given) and then theme.
-  const order = new Map([...drawings.keys()].map((source, index) => [source, index]));
-  stats.failures.sort((a, b) => order.get(a.source)! - order.get(b.source)! || THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme));
-  const svgs = new Map<string, Record<Theme, string>>();
-  for (const [source, entry] of drawings) {
-    if (entry.light && entry.dark) svgs.set(source, { light: entry.light, dark: entry.dark });
+}
+
+async function drawTheme(page: Page, theme: Theme, batch: Job[], rendering: Rendering): Promise<void> {
+  // Gantt charts take the width of the page they are drawn in: that of the site's column
+  // of text, so their labels are drawn at the size they are read at.
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;width:${DRAWING_WIDTH}px}</style></head><body></body></html>`);
+  await page.addScriptTag({ path: MERMAID_SCRIPT });
+  await page.evaluate((settings) => {
+    const mermaid = (globalThis as unknown as { mermaid: { initialize(config: unknown): void } }).mermaid;
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', ...settings, flowchart: { htmlLabels: false }, htmlLabels: false });
+  }, mermaidTheme(theme));
+  // In chunks, so the cache fills as drawings are made (an interrupted build keeps what it drew).
+  for (let start = 0; start < batch.length; start += CHUNK) {
+    const chunk = batch.slice(start, start + CHUNK);
+    const results = await page.evaluate(async (drawings) => {
+      const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+      const out: Array<{ svg: string } | { error: string }> = [];
+      for (const drawing of drawings) {
+        try {
+          out.push({ svg: (await mermaid.render(drawing.id, drawing.source)).svg });
+        } catch (error) {
+          out.push({ error: String((error as Error | undefined)?.message ?? error).split('\n')[0]! });
+        }
+      }
+      return out;
+    }, chunk.map(({ source, key: hash }) => ({ id: idOf(hash), source })));
+    results.forEach((drawn, index) => store(chunk[index]!, drawn, rendering));
   }
-  return { svgs, stats };
+  await page.close();
+}
+
+/** Keeps a drawing fresh from Mermaid (checked, and cached) or records why there is none. */
+function store(job: Job, drawn: { svg: string } | { error: string }, rendering: Rendering): void {
+  const { stats } = rendering;
+  const svg = 'svg' in drawn ? checkedSvg(numericEntities(drawn.svg)) : undefined;
+  if (svg === undefined) {
+    stats.failed += 1;
+    const reason = 'error' in drawn ? `Mermaid could not draw it: ${drawn.error}` : 'the drawing held something executable and was refused';
+    stats.failures.push({ source: job.source, theme: job.theme, reason });
+  } else {
+    rendering.drawings.get(job.source)![job.theme] = svg;
+    writeAtomically(join(rendering.folder, `${job.key}.svg`), svg);
+    stats.rendered += 1;
+  }
+  rendering.progress();
 }
