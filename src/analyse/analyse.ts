@@ -7,7 +7,7 @@ import type { Project } from '../link/link.ts';
 import { allTasks, type Plan, type ThreePointEstimate } from '../model/plan.ts';
 import { percentOf } from '../util/numbers.ts';
 import { pertSigma } from './pert.ts';
-import { rateRisks } from './risks.ts';
+import { rateRisks } from '../model/risks.ts';
 import { hashText } from './random.ts';
 import { WorkCalendar } from './calendar.ts';
 import { rollbackCoverage } from './coverage.ts';

@@ -7,7 +7,7 @@
 import type { Location } from '../diagnostics/types.ts';
 import type { Network } from './cpm.ts';
 import type { Target, Project } from '../link/link.ts';
-import type { DependencyType, Milestone, Phase, Plan, Reference, RolloutStage, Task } from '../model/plan.ts';
+import { DEPENDENCY_TYPES, type DependencyType, type Milestone, type Phase, type Plan, type Reference, type RolloutStage, type Task } from '../model/plan.ts';
 
 export type GraphNode =
   | { kind: 'task'; plan: Plan; task: Task }
@@ -15,8 +15,8 @@ export type GraphNode =
   | { kind: 'stage'; plan: Plan; stage: RolloutStage }
   | { kind: 'hub'; plan: Plan; phase: Phase; side: 'S' | 'F' };
 
-export const TYPE_CODE: Record<DependencyType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
-export const TYPE_NAME: readonly DependencyType[] = ['FS', 'SS', 'FF', 'SF'];
+/** Each dependency type's number in the graph's `type` column (its place in DEPENDENCY_TYPES). */
+const TYPE_CODE = Object.fromEntries(DEPENDENCY_TYPES.map((type, code) => [type, code])) as Record<DependencyType, number>;
 
 export interface Graph extends Network {
   nodes: GraphNode[];

@@ -3,7 +3,7 @@ import type { WorkCalendar } from './calendar.ts';
 import type { RollbackCoverage } from './coverage.ts';
 import type { CpmResult } from './cpm.ts';
 import type { Graph } from './graph.ts';
-import type { RiskRating } from './risks.ts';
+import type { RiskRating } from '../model/risks.ts';
 
 /** The schedule of one task, milestone or rollout stage, in working days from the plan start. */
 export interface Timing {

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { documentInput } from '../emit/index.ts';
 import { planDocumentTree } from '../emit/markdown/document.ts';
 import { portfolioTimeline } from '../emit/mermaid/timeline.ts';
+import { planJson } from '../emit/plan-json.ts';
 import type { Plan } from '../model/plan.ts';
 import { findChromium, isOff, type ChromiumFound } from '../render/chromium.ts';
 import { mermaidScript, mermaidTheme, renderDiagrams, type RenderStats } from '../render/mermaid.ts';
@@ -121,8 +122,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     }
   }
 
+  const planJsons = new Map(result.built.map((plan) => [plan, planJson(plan, result.analysis.plans.get(plan)!, [...(result.byFile.get(plan.file) ?? [])])]));
   const data = siteData(
-    { ...result, documents, ...(timeline ? { timeline: normalise(timeline) } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode },
+    { ...result, documents, ...(timeline ? { timeline: normalise(timeline) } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode, planJson: planJsons },
     {
       title: site.title,
       ...(site.repository ? { repository: site.repository } : {}),

@@ -3,7 +3,7 @@
 // plan shows: duplicate ids, inconsistent estimates, and architecture diagrams whose edges
 // or groups name nodes that do not exist.
 import { basename } from 'node:path';
-import { dependencyCycle, duplicateId, invalidEstimate, unknownReference } from '../diagnostics/catalogue.ts';
+import { duplicateId, groupCycle, invalidEstimate, unknownReference } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { Location } from '../diagnostics/types.ts';
 import type { YamlSource } from '../load/yaml-nodes.ts';
@@ -383,7 +383,7 @@ class Builder {
     raw.groups?.forEach((group, index) => {
       if (group.parent !== undefined) check(group.parent, 'group', groupIds, groupsAt.at(index).get('parent'));
     });
-    this.#groupCycles(groups);
+    this.#groupCycles(groups, raw.id, (index) => groupsAt.at(index).get('parent').location());
     const edges = (raw.edges ?? []).flatMap((edge, index) => {
       const edgeAt = edgesAt.at(index);
       const from = check(edge.from, 'node', nodeIds, edgeAt.get('from'));
@@ -410,21 +410,29 @@ class Builder {
     };
   }
 
-  /** Groups nest through `parent`; a group inside itself cannot be drawn. */
-  #groupCycles(groups: Array<{ id: string; parent?: string; location: Location }>): void {
+  /**
+   * Groups nest through `parent`; a group inside itself cannot be drawn. Reported at the
+   * first group of the loop, with every `parent` that makes it as related locations; the
+   * loop is broken at that group (it is drawn at the top level).
+   */
+  #groupCycles(groups: Array<{ id: string; parent?: string; location: Location }>, diagram: string, parentAt: (index: number) => Location): void {
     const parent = new Map(groups.map((group) => [group.id, group.parent]));
-    const byId = new Map(groups.map((group) => [group.id, group]));
+    const indexOf = new Map(groups.map((group, index) => [group.id, index]));
     const reported = new Set<string>();
     for (const group of groups) {
       const path = [group.id];
       let current = group.parent;
-      while (current !== undefined && byId.has(current) && !path.includes(current)) {
+      while (current !== undefined && indexOf.has(current) && !path.includes(current)) {
         path.push(current);
         current = parent.get(current);
       }
       if (current !== undefined && current === group.id && !reported.has(group.id)) {
         path.forEach((id) => reported.add(id));
-        this.#diagnostics.report(dependencyCycle, { path: [...path, group.id] }, group.location);
+        const related = path.map((id, step) => ({
+          message: `\`${id}\` sits in \`${path[(step + 1) % path.length]}\` here`,
+          location: parentAt(indexOf.get(id)!),
+        }));
+        this.#diagnostics.report(groupCycle, { diagram, path: [...path, group.id] }, group.location, related);
         group.parent = undefined;
       }
     }

@@ -440,6 +440,23 @@ export const wrongReferenceKind = define<{ reference: string; actual: string; ex
   },
 });
 
+export const groupCycle = define<{ diagram: string; path: string[] }>({
+  code: 'PLAN3007',
+  name: 'group-cycle',
+  severity: 'error',
+  configurable: false,
+  title: 'Groups inside each other in a loop',
+  message: (p) => `The groups of diagram \`${p.diagram}\` sit inside each other in a loop: ${p.path.join(' → ')}`,
+  help: () => 'Remove the `parent` of one of these groups; the related locations show each of them.',
+  explanation:
+    'An architecture diagram\'s groups nest through `parent`. When a group is its own parent, or two or more groups are each other\'s, no drawing can hold them; planc draws the first of them at the top level.',
+  fix: 'Give the groups a nesting without a loop: remove or change one `parent`.',
+  example: {
+    'plans/example.plan.yaml':
+      `${MINIMAL}architecture:\n  - id: system\n    title: System\n    groups:\n      - { id: edge, label: Edge, parent: core }\n      - { id: core, label: Core, parent: edge }\n    nodes:\n      - { id: api, label: API, group: edge }\n`,
+  },
+});
+
 // ── PLAN4xxx: the schedule ──────────────────────────────────────────────────────────────
 
 export const milestoneSlip = define<{ milestone: string; scheduled: string; due: string; days: number }>({
@@ -673,7 +690,7 @@ export const catalogue: readonly DiagnosticDefinition<never>[] = [
   emptyFile, fileTooLarge, unreadableFile, unsupportedTag, nestingTooDeep, complexKey, mergeKey,
   unknownProperty, missingProperty, wrongType, invalidEnum, invalidFormat, outOfRange, duplicateItem,
   conflictingProperties, schemaViolation,
-  duplicateId, unknownReference, unknownPlan, dependencyCycle, duplicatePlanId, wrongReferenceKind,
+  duplicateId, unknownReference, unknownPlan, dependencyCycle, duplicatePlanId, wrongReferenceKind, groupCycle,
   milestoneSlip, ownerOverloaded, missingEstimate, invalidEstimate, dueWithoutStart, statusOrder, milestoneAtRisk,
   phaseWithoutRollback, stageWithoutRollback, irreversibleWithoutRecovery, unmitigatedRisk, unverifiedCriterion,
   migrationIncomplete,

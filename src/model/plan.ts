@@ -13,6 +13,8 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 export const DEFAULT_ESTIMATES: Readonly<Record<Size, number>> = { XS: 0.5, S: 1, M: 3, L: 5, XL: 10 };
 export const DEFAULT_WORKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+/** The dependency types, in the order the graph numbers them (0 = FS … 3 = SF). */
+export const DEPENDENCY_TYPES: readonly DependencyType[] = ['FS', 'SS', 'FF', 'SF'];
 
 /** The kinds of item that share a plan's id namespace. */
 export type ItemKind =

@@ -7,10 +7,9 @@ import type { PlanDocument } from '../emit/markdown/document.ts';
 import { catalogue } from '../diagnostics/catalogue.ts';
 import type { Counts } from '../diagnostics/types.ts';
 import type { EmitInput } from '../emit/index.ts';
-import { riskRating, type RiskLevel, type RiskRating } from '../analyse/risks.ts';
+import { riskRating, type RiskLevel, type RiskRating } from '../model/risks.ts';
 import type { Impact, Probability } from '../model/plan.ts';
 import { days, findingsText } from '../util/words.ts';
-import { planJson } from '../emit/plan-json.ts';
 import type { Plan } from '../model/plan.ts';
 import { VERSION } from '../version.ts';
 import { diagramElement, documentHtml, printer, type Heading } from './html.ts';
@@ -46,6 +45,8 @@ export interface SiteInput extends EmitInput {
   drawings?: Drawings;
   /** `svg`: every diagram has its drawings; `browser`: the site ships Mermaid for those that have none. */
   diagrams: 'svg' | 'browser';
+  /** Each built plan's plan.json, written beside its page. */
+  planJson: ReadonlyMap<Plan, Record<string, unknown>>;
 }
 
 export interface SitePlan {
@@ -191,7 +192,6 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
     const schedule = analysis.schedule;
     const document = input.documents.get(plan)!;
     const { html: body, headings } = documentHtml(document.tree, svgs);
-    const own = [...(input.byFile.get(plan.file) ?? [])];
     const file = relative(options.root, resolve(options.cwd, plan.file)).split('\\').join('/');
     plans.push({
       id: plan.id,
@@ -214,7 +214,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       findingsText: findingsText(input.counts.get(plan.file)!),
       html: body,
       headings,
-      plan: planJson(plan, analysis, own),
+      plan: input.planJson.get(plan)!,
     });
     const { anchors } = document;
     for (const decision of plan.decisions) {

@@ -2,9 +2,8 @@
 // graph itself (so it shows exactly what the schedule used): phases as subgraphs, a
 // dependency on a phase as an edge from the phase, items of other plans as dashed nodes,
 // and the critical path in red. Ids are generated; every label is escaped.
-import { TYPE_NAME } from '../../analyse/graph.ts';
 import type { AnalysedNetwork } from '../../analyse/types.ts';
-import type { Plan } from '../../model/plan.ts';
+import { DEPENDENCY_TYPES, type Plan } from '../../model/plan.ts';
 import { accessibleText, label } from './text.ts';
 
 /** `scheduled`: the plan has a schedule (it is in no cycle), so its critical path is marked. */
@@ -93,7 +92,7 @@ export function dependencies(plan: Plan, network: AnalysedNetwork, scheduled: bo
     const from = graph.from[e]!;
     const type = graph.type[e]!;
     const lag = graph.lag[e]!;
-    const annotation = type === 0 && lag === 0 ? '' : `|"${TYPE_NAME[type]}${lag === 0 ? '' : `${lag > 0 ? ' +' : ' '}${lag}d`}"|`;
+    const annotation = type === 0 && lag === 0 ? '' : `|"${DEPENDENCY_TYPES[type]}${lag === 0 ? '' : `${lag > 0 ? ' +' : ' '}${lag}d`}"|`;
     const driving = scheduled && network.criticalLinks[e] === 1;
     found.push({ source: endpoint(from), annotation, to, driving });
   }

@@ -1,6 +1,6 @@
-// Risk ratings: probability × impact on the 3 × 4 grid (1 … 12), and the level the risk
-// register and its matrix show (low, elevated, severe).
-import { allRisks, type Impact, type Plan, type Probability, type Risk } from '../model/plan.ts';
+// Risk ratings, as the plan language defines them: probability × impact on the 3 × 4 grid
+// (1 … 12), and the level the risk register and its matrix show (low, elevated, severe).
+import { allRisks, type Impact, type Plan, type Probability, type Risk } from './plan.ts';
 
 const PROBABILITY_SCORE: Readonly<Record<Probability, number>> = { low: 1, medium: 2, high: 3 };
 const IMPACT_SCORE: Readonly<Record<Impact, number>> = { low: 1, medium: 2, high: 3, critical: 4 };

@@ -1,0 +1,117 @@
+// `planc new` as a library call: a commented starter plan, from one of the templates that
+// ship with planc, named and placed where the next check finds it. `starterPlan` only
+// makes the text (an agent may want it without a file); `createPlan` writes it, never over
+// an existing file.
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config/config.ts';
+import { folderForNewPlan } from '../load/discover.ts';
+import { ID_PATTERN } from '../schema/helpers.ts';
+import { UsageError } from './errors.ts';
+
+const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
+export const TEMPLATES = ['implementation', 'migration', 'refactoring'] as const;
+
+export interface NewPlanOptions {
+  cwd: string;
+  /** The plan's id (a slug); the file is `<id>.plan.yaml`. */
+  id: string;
+  /** implementation (default), migration or refactoring. */
+  template?: string;
+  /** Default: made from the id. */
+  title?: string;
+  /** YYYY-MM-DD; default: the Monday after `today`. */
+  start?: string;
+  /** The folder to write to, relative to `cwd` (default: where `plans:` of the config finds it). */
+  dir?: string;
+  /** A config file instead of the nearest planc.config.yaml. */
+  config?: string;
+  /** For the default start date (default: now). */
+  today?: Date;
+}
+
+export interface StarterPlan {
+  /** Where the plan goes, absolute. */
+  path: string;
+  /** The same, relative to `cwd` for messages. */
+  file: string;
+  text: string;
+  template: string;
+  /** The schema the file's first line points editors to, and whether it is inside the project (a relative path). */
+  schema: { path: string; inProject: boolean };
+}
+
+/** The starter plan's text and place; throws UsageError for an id, template, title, date or configuration it cannot use. */
+export function starterPlan(options: NewPlanOptions): StarterPlan {
+  const { id, cwd } = options;
+  if (!new RegExp(ID_PATTERN).test(id) || id.length > 64) {
+    throw new UsageError(`\`${id}\` is not a valid plan id`, 'Ids are slugs: lowercase letters, digits and hyphens, like `checkout-redesign`.');
+  }
+  const template = options.template ?? 'implementation';
+  if (!(TEMPLATES as readonly string[]).includes(template)) {
+    throw new UsageError(`there is no template \`${template}\``, `Templates: ${TEMPLATES.join(', ')}.`);
+  }
+  const title = options.title ?? titleFromId(id);
+  if (/[\n\r]/.test(title) || title.trim() === '') throw new UsageError('the title must be one non-empty line');
+  const start = options.start ?? nextMonday(options.today ?? new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`))) {
+    throw new UsageError(`\`${start}\` is not a date written YYYY-MM-DD`);
+  }
+
+  const loaded = loadConfig(cwd, options.config);
+  if (loaded.diagnostics.length > 0) throw new UsageError('the configuration has errors; run `planc check` to see them');
+  const { config } = loaded;
+  const name = `${id}.plan.yaml`;
+  // Without `dir`, where the next `planc check` finds it: a folder of `plans:`, or the
+  // folder a glob of it starts from.
+  const folder = options.dir !== undefined ? resolve(cwd, options.dir) : folderForNewPlan(config.root, config.plans, name);
+  if (folder === undefined) {
+    throw new UsageError(
+      `no folder of \`plans:\` (${config.plans.map((pattern) => `\`${pattern}\``).join(', ')}) takes a file named ${name}`,
+      'Pass --dir, or add a folder or a glob such as `plans/**/*.plan.yaml` to `plans:` in the configuration.',
+    );
+  }
+  const path = join(folder, name);
+  const schemaFile = join(PACKAGE, 'schema', 'plan.schema.json');
+  const fromRoot = relative(config.root, schemaFile);
+  const inProject = !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+  const schema = inProject ? relative(folder, schemaFile).split('\\').join('/') : schemaFile;
+  const text = readFileSync(join(PACKAGE, 'templates', `${template}.plan.yaml`), 'utf8')
+    .replaceAll('"{{title}}"', JSON.stringify(title))
+    .replaceAll('{{title}}', title)
+    .replaceAll('{{id}}', id)
+    .replaceAll('{{start}}', start)
+    .replaceAll('{{schema}}', schema);
+  return { path, file: relative(cwd, path) || path, text, template, schema: { path: schemaFile, inProject } };
+}
+
+/** Writes the starter plan; throws UsageError when the file exists. */
+export async function createPlan(options: NewPlanOptions): Promise<StarterPlan> {
+  const plan = starterPlan(options);
+  await mkdir(resolve(plan.path, '..'), { recursive: true });
+  try {
+    await writeFile(plan.path, plan.text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`${plan.file} already exists; \`planc new\` never overwrites a file`, 'Choose another id, or delete the file first.');
+    }
+    throw error;
+  }
+  return plan;
+}
+
+/** `checkout-redesign` → `Checkout redesign`. */
+export function titleFromId(id: string): string {
+  const words = id.split('-').filter(Boolean).join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The next Monday after `today` (a week later when today is Monday), as YYYY-MM-DD. */
+export function nextMonday(today: Date): string {
+  const date = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+  const day = date.getUTCDay();
+  date.setUTCDate(date.getUTCDate() + (((8 - day) % 7) || 7));
+  return date.toISOString().slice(0, 10);
+}
