@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/config-schema.ts';
+import { schemaFiles } from '../src/schema/files.ts';
 import { planSchema } from '../src/schema/plan-schema.ts';
 import { createAjv } from '../src/validate/ajv.ts';
 import { ROOT } from './helpers/repo.ts';
@@ -31,14 +32,16 @@ describe('the plan schema', () => {
     expect(() => createAjv().compile(configSchema)).not.toThrow();
   });
 
-  it('is committed as generated (run `npm run schema` after changing src/schema)', () => {
-    const committed = readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8');
-    expect(committed).toBe(`${JSON.stringify(planSchema, null, 2)}\n`);
+  it.each(Object.keys(schemaFiles()))('%s is committed as generated (run `npm run schema` after changing src/schema)', (file) => {
+    expect(readFileSync(join(ROOT, file), 'utf8')).toBe(schemaFiles()[file]);
   });
 
-  it('documents every property with a title and a description, for editor hover', () => {
-    const all = properties(planSchema);
-    expect(all.length).toBeGreaterThan(150);
+  it.each([
+    ['plan', planSchema, 150],
+    ['config', configSchema, 25],
+  ] as const)('%s schema: documents every property with a title and a description, for editor hover', (_, root, least) => {
+    const all = properties(root);
+    expect(all.length).toBeGreaterThan(least);
     for (const [path, schema] of all) {
       expect(typeof schema.title === 'string' && schema.title.length > 0, `${path} has no title`).toBe(true);
       expect(typeof schema.description === 'string' && schema.description.length > 5, `${path} has no description`).toBe(true);
@@ -46,7 +49,7 @@ describe('the plan schema', () => {
   });
 
   it('documents every enumerated value', () => {
-    for (const [path, schema] of properties(planSchema)) {
+    for (const [path, schema] of [...properties(planSchema), ...properties(configSchema)]) {
       if (!Array.isArray(schema.enum)) continue;
       const docs = schema.markdownEnumDescriptions as string[] | undefined;
       expect(docs?.length, `${path} enum values undocumented`).toBe(schema.enum.length);
