@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/config-schema.ts';
 import { schemaFiles } from '../src/schema/files.ts';
+import { generatedSchema } from '../src/schema/generated.ts';
 import { planSchema } from '../src/schema/plan-schema.ts';
 import { createAjv } from '../src/validate/ajv.ts';
 import { ROOT } from './helpers/repo.ts';
 
 type Schema = Record<string, unknown>;
+
+const planJsonSchema = generatedSchema('plan-json.schema.json');
 
 /** Every subschema that describes a property, with its path. */
 function properties(schema: Schema, path = '#'): Array<[string, Schema]> {
@@ -30,6 +33,7 @@ describe('the plan schema', () => {
   it('compiles with ajv in strict mode', () => {
     expect(() => createAjv().compile(planSchema)).not.toThrow();
     expect(() => createAjv().compile(configSchema)).not.toThrow();
+    expect(() => createAjv().compile(planJsonSchema)).not.toThrow();
   });
 
   it.each(Object.keys(schemaFiles()))('%s is committed as generated (run `npm run schema` after changing src/schema)', (file) => {
@@ -39,6 +43,7 @@ describe('the plan schema', () => {
   it.each([
     ['plan', planSchema, 150],
     ['config', configSchema, 25],
+    ['plan.json', planJsonSchema, 200],
   ] as const)('%s schema: documents every property with a title and a description, for editor hover', (_, root, least) => {
     const all = properties(root);
     expect(all.length).toBeGreaterThan(least);
@@ -70,6 +75,18 @@ describe('the plan schema', () => {
       }
     }
     expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe('the schema of plan.json', () => {
+  it('lists the fields of every mapping, so that one emitted but not documented fails validation', () => {
+    const mappings = [['#', planJsonSchema] as [string, Schema], ...properties(planJsonSchema)].filter(([, schema]) => schema.type === 'object');
+    for (const [name, schema] of Object.entries(planJsonSchema.$defs as Record<string, Schema>)) mappings.push([`#/$defs/${name}`, schema]);
+    expect(mappings.length).toBeGreaterThan(30);
+    for (const [path, schema] of mappings) {
+      const closed = schema.additionalProperties === false || typeof schema.additionalProperties === 'object';
+      expect(closed, `${path} admits fields it does not list`).toBe(true);
+    }
   });
 });
 

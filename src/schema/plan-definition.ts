@@ -384,6 +384,15 @@ const phase = object(
   },
 );
 
+export const alternative = object(
+  { title: 'Alternative', description: 'An option that was considered.' },
+  {
+    option: text({ title: 'Option', description: 'The alternative.' }, { examples: ['Opaque tokens + Redis'] }),
+    rejectedBecause: markdown({ title: 'Rejected because', description: 'Why it was not chosen.' }),
+  },
+  ['option'],
+);
+
 export const decisionStatus = oneOfValues({ title: 'Status', description: 'Where the decision stands. Defaults to `proposed`.' }, [
   ['proposed', 'under discussion'],
   ['accepted', 'agreed and in force'],
@@ -406,14 +415,7 @@ const decision = object(
     decision: markdown({ title: 'Decision', description: 'What was decided.' }),
     alternatives: list(
       { title: 'Alternatives', description: 'The options considered and why they were not chosen.' },
-      object(
-        { title: 'Alternative', description: 'An option that was considered.' },
-        {
-          option: text({ title: 'Option', description: 'The alternative.' }, { examples: ['Opaque tokens + Redis'] }),
-          rejectedBecause: markdown({ title: 'Rejected because', description: 'Why it was not chosen.' }),
-        },
-        ['option'],
-      ),
+      alternative,
     ),
     consequences: textList(
       { title: 'Consequences', description: 'What follows from the decision, good and bad.' },
@@ -586,6 +588,62 @@ const capacity = record(
   { examples: [{ backend: 3, platform: 1 }] },
 );
 
+export const alertSeverity = oneOfValues({ title: 'Severity', description: 'How urgent it is.' }, [
+  ['info', 'worth a look'],
+  ['warning', 'needs attention soon'],
+  ['critical', 'wakes someone up'],
+]);
+
+export const alert = object(
+  { title: 'Alert', description: 'A condition that notifies someone.' },
+  {
+    name: text({ title: 'Name', description: 'What is measured.' }, { examples: ['JWT validation failures'] }),
+    condition: text({ title: 'Condition', description: 'When the alert fires.' }, { examples: ['> 10/min'] }),
+    severity: alertSeverity,
+    notify: text({ title: 'Notify', description: 'Who or which channel is told.' }),
+  },
+  ['name', 'condition'],
+);
+
+export const dashboard = object(
+  { title: 'Dashboard', description: 'A dashboard.' },
+  {
+    title: text({ title: 'Title', description: 'The dashboard name.' }),
+    url: text({ title: 'Address', description: 'Where it is (http or https).' }, { pattern: '^https?://', patternDescription: 'an http(s) address' }),
+  },
+  ['title'],
+);
+
+export const internalDependency = object(
+  { title: 'Internal dependency', description: 'Something another team delivers.' },
+  {
+    name: text({ title: 'Name', description: 'What is needed.' }, { examples: ['API Gateway update'] }),
+    owner: text({ title: 'Owner', description: 'The team that delivers it.' }, { examples: ['platform'] }),
+    status: text({ title: 'Status', description: 'Where it stands.' }),
+  },
+  ['name'],
+);
+
+export const externalDependency = object(
+  { title: 'External dependency', description: 'Something from outside the organisation.' },
+  {
+    name: text({ title: 'Name', description: 'The library, service or vendor.' }, { examples: ['jsonwebtoken'] }),
+    version: text({ title: 'Version', description: 'The version range used.' }, { examples: ['9.x'] }),
+    purpose: text({ title: 'Purpose', description: 'What it is used for.' }, { examples: ['token blacklist'] }),
+  },
+  ['name'],
+);
+
+export const migrationAspect = object(
+  { title: 'Aspect', description: 'One thing that changes.' },
+  {
+    aspect: text({ title: 'Aspect', description: 'What changes.' }, { examples: ['Data store'] }),
+    current: text({ title: 'Current', description: 'What it is now.' }, { examples: ['Redis'] }),
+    target: text({ title: 'Target', description: 'What it becomes.' }, { examples: ['PostgreSQL'] }),
+  },
+  ['aspect', 'current', 'target'],
+);
+
 export const planKind = oneOfValues({ title: 'Kind', description: 'What sort of plan this is. Defaults to `implementation`.' }, [
   ['implementation', 'building a feature or capability'],
   ['migration', 'moving from one system, store or version to another'],
@@ -610,12 +668,6 @@ export const dataStrategy = oneOfValues({ title: 'Strategy', description: 'How d
   ['event-sourcing', 'rebuild the new store from the event log'],
   ['backfill', 'copy history in the background while new data flows'],
   ['snapshot', 'copy a frozen snapshot during a maintenance window'],
-]);
-
-export const alertSeverity = oneOfValues({ title: 'Severity', description: 'How urgent it is.' }, [
-  ['info', 'worth a look'],
-  ['warning', 'needs attention soon'],
-  ['critical', 'wakes someone up'],
 ]);
 
 export const planDefinition = schemaDocument(
@@ -692,27 +744,11 @@ export const planDefinition = schemaDocument(
       {
         alerts: list(
           { title: 'Alerts', description: 'Alerts to configure.' },
-          object(
-            { title: 'Alert', description: 'A condition that notifies someone.' },
-            {
-              name: text({ title: 'Name', description: 'What is measured.' }, { examples: ['JWT validation failures'] }),
-              condition: text({ title: 'Condition', description: 'When the alert fires.' }, { examples: ['> 10/min'] }),
-              severity: alertSeverity,
-              notify: text({ title: 'Notify', description: 'Who or which channel is told.' }),
-            },
-            ['name', 'condition'],
-          ),
+          alert,
         ),
         dashboards: list(
           { title: 'Dashboards', description: 'Dashboards to watch.' },
-          object(
-            { title: 'Dashboard', description: 'A dashboard.' },
-            {
-              title: text({ title: 'Title', description: 'The dashboard name.' }),
-              url: text({ title: 'Address', description: 'Where it is (http or https).' }, { pattern: '^https?://', patternDescription: 'an http(s) address' }),
-            },
-            ['title'],
-          ),
+          dashboard,
         ),
       },
     ),
@@ -721,27 +757,11 @@ export const planDefinition = schemaDocument(
       {
         internal: list(
           { title: 'Internal dependencies', description: 'Work other teams must deliver.' },
-          object(
-            { title: 'Internal dependency', description: 'Something another team delivers.' },
-            {
-              name: text({ title: 'Name', description: 'What is needed.' }, { examples: ['API Gateway update'] }),
-              owner: text({ title: 'Owner', description: 'The team that delivers it.' }, { examples: ['platform'] }),
-              status: text({ title: 'Status', description: 'Where it stands.' }),
-            },
-            ['name'],
-          ),
+          internalDependency,
         ),
         external: list(
           { title: 'External dependencies', description: 'Libraries, services and vendors.' },
-          object(
-            { title: 'External dependency', description: 'Something from outside the organisation.' },
-            {
-              name: text({ title: 'Name', description: 'The library, service or vendor.' }, { examples: ['jsonwebtoken'] }),
-              version: text({ title: 'Version', description: 'The version range used.' }, { examples: ['9.x'] }),
-              purpose: text({ title: 'Purpose', description: 'What it is used for.' }, { examples: ['token blacklist'] }),
-            },
-            ['name'],
-          ),
+          externalDependency,
         ),
       },
     ),
@@ -751,15 +771,7 @@ export const planDefinition = schemaDocument(
       {
         overview: list(
           { title: 'Overview', description: 'Each aspect that changes, from current to target.' },
-          object(
-            { title: 'Aspect', description: 'One thing that changes.' },
-            {
-              aspect: text({ title: 'Aspect', description: 'What changes.' }, { examples: ['Data store'] }),
-              current: text({ title: 'Current', description: 'What it is now.' }, { examples: ['Redis'] }),
-              target: text({ title: 'Target', description: 'What it becomes.' }, { examples: ['PostgreSQL'] }),
-            },
-            ['aspect', 'current', 'target'],
-          ),
+          migrationAspect,
         ),
         strategy: oneOfValues({ title: 'Strategy', description: 'How the migration moves traffic.' }, strategies),
         data: object(
@@ -785,7 +797,6 @@ export const planDefinition = schemaDocument(
   ['title', 'phases'],
   defs,
 );
-
 
 // The types of a plan document as the schema admits it (before defaults and resolution):
 // what `build` reads, derived from the definitions above and never written out again.
