@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/config-schema.ts';
 import { schemaFiles } from '../src/schema/files.ts';
@@ -87,6 +87,41 @@ describe('the schema of plan.json', () => {
       const closed = schema.additionalProperties === false || typeof schema.additionalProperties === 'object';
       expect(closed, `${path} admits fields it does not list`).toBe(true);
     }
+  });
+});
+
+describe('the schemas at run time', () => {
+  // TypeBox takes about 150 ms to load, more than a whole `planc check`: planc reads the
+  // generated JSON instead, and only these modules (the definitions and what writes their
+  // files, for scripts and tests) may load TypeBox or a definition as a value.
+  const DEFINITIONS = new Set([
+    'src/schema/helpers.ts',
+    'src/schema/plan-definition.ts',
+    'src/schema/config-definition.ts',
+    'src/schema/plan-json-definition.ts',
+    'src/schema/plan-json-markdown.ts',
+    'src/schema/files.ts',
+  ]);
+
+  /** What a module imports as a value (static and dynamic imports, value re-exports), resolved. */
+  function valueImports(file: string): string[] {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const statements = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm), ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)];
+    return statements.map(([, specifier]) =>
+      specifier!.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), specifier!)).split('\\').join('/') : specifier!,
+    );
+  }
+
+  it('keeps TypeBox and the definitions out of every other module of planc', () => {
+    const modules = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)).split('\\').join('/'));
+    expect(modules.length).toBeGreaterThan(50);
+    const offending = modules
+      .filter((file) => !DEFINITIONS.has(file))
+      .flatMap((file) => valueImports(file).filter((target) => target === 'typebox' || target.startsWith('typebox/') || DEFINITIONS.has(target)).map((target) => `${file} → ${target}`));
+    expect(offending).toEqual([]);
+    expect(valueImports('src/schema/plan-definition.ts')).toContain('typebox');
   });
 });
 
