@@ -10,8 +10,8 @@
 // with each type's keywords side by side) instead of `anyOf`, `dependentSchemas`, `$ref`s
 // into `$defs`. json-schema-to-ts would infer types from the JSON itself, but only from an
 // `as const` literal, which the builders below (titles forced, enum docs generated) cannot
-// be. TypeBox costs about 150 ms to load, so only these definitions and the scripts that
-// write the JSON import it: planc reads the generated files (see plan-schema.ts).
+// be. TypeBox costs about 150 ms to load, so only the definitions, and the scripts and
+// tests that use them, import it: planc reads the generated files (see generated.ts).
 import {
   Type,
   type Static,

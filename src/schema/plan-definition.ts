@@ -28,7 +28,7 @@ import {
   use,
 } from './helpers.ts';
 
-export const SCHEMA_ID = 'https://planc.dev/schema/plan.schema.json';
+const SCHEMA_ID = 'https://planc.dev/schema/plan.schema.json';
 
 /** A duration or a lag as written: working days, or text with a unit. */
 type DurationText = number | string;
@@ -811,7 +811,6 @@ export type RawVerification = Static<typeof verification>;
 export type RawDecision = Static<typeof decision>;
 export type RawDiagram = Static<typeof architectureDiagram>;
 export type RawCalendar = Static<typeof calendarDefinition>;
-export type RawEstimates = Static<typeof estimatesDefinition>;
 
 // The language's enumerations, from the values the schema lists.
 export type Size = Static<typeof size>;

@@ -49,7 +49,7 @@ import {
   type Size,
 } from './plan-definition.ts';
 
-export const PLAN_JSON_SCHEMA_ID = 'https://planc.dev/schema/plan-json.schema.json';
+const PLAN_JSON_SCHEMA_ID = 'https://planc.dev/schema/plan-json.schema.json';
 
 /** The effort sizes, in the order the plan language lists them. */
 const SIZES = Object.keys(estimatesDefinition.properties) as Size[];

@@ -61,7 +61,7 @@ const REFERENCES: Record<string, (at: Context) => string[]> = {
 };
 
 /** Whether the property holds a reference to another item (filled in by REFERENCES). */
-export function isReference(property: string): boolean {
+function isReference(property: string): boolean {
   return property in REFERENCES;
 }
 
