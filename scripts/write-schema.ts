@@ -1,5 +1,6 @@
-// Writes schema/plan.schema.json from src/schema/plan-schema.ts (`npm run schema`).
+// Writes the JSON Schemas in schema/ from their typed definitions in src/schema/
+// (`npm run schema`); test/schema.test.ts fails when a committed file drifts.
 import { writeFileSync } from 'node:fs';
-import { planSchema } from '../src/schema/plan-schema.ts';
+import { schemaFiles } from '../src/schema/files.ts';
 
-writeFileSync(new URL('../schema/plan.schema.json', import.meta.url), `${JSON.stringify(planSchema, null, 2)}\n`);
+for (const [name, text] of Object.entries(schemaFiles())) writeFileSync(new URL(`../${name}`, import.meta.url), text);

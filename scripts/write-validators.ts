@@ -1,5 +1,6 @@
 // Compiles the plan and config schemas to standalone validator code in dist/ (run by
-// `npm run build`), so planc does not compile them with ajv on every start.
+// `npm run build`), so planc does not compile them with ajv on every start. It compiles the
+// schemas planc reads at run time (the committed JSON, by `$id`), not their definitions.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { configSchema } from '../src/config/config-schema.ts';

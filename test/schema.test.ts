@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/config-schema.ts';
+import { schemaFiles } from '../src/schema/files.ts';
+import { generatedSchema } from '../src/schema/generated.ts';
 import { planSchema } from '../src/schema/plan-schema.ts';
 import { createAjv } from '../src/validate/ajv.ts';
 import { ROOT } from './helpers/repo.ts';
 
 type Schema = Record<string, unknown>;
+
+const planJsonSchema = generatedSchema('plan-json.schema.json');
 
 /** Every subschema that describes a property, with its path. */
 function properties(schema: Schema, path = '#'): Array<[string, Schema]> {
@@ -29,16 +33,20 @@ describe('the plan schema', () => {
   it('compiles with ajv in strict mode', () => {
     expect(() => createAjv().compile(planSchema)).not.toThrow();
     expect(() => createAjv().compile(configSchema)).not.toThrow();
+    expect(() => createAjv().compile(planJsonSchema)).not.toThrow();
   });
 
-  it('is committed as generated (run `npm run schema` after changing src/schema)', () => {
-    const committed = readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8');
-    expect(committed).toBe(`${JSON.stringify(planSchema, null, 2)}\n`);
+  it.each(Object.keys(schemaFiles()))('%s is committed as generated (run `npm run schema` after changing src/schema)', (file) => {
+    expect(readFileSync(join(ROOT, file), 'utf8')).toBe(schemaFiles()[file]);
   });
 
-  it('documents every property with a title and a description, for editor hover', () => {
-    const all = properties(planSchema);
-    expect(all.length).toBeGreaterThan(150);
+  it.each([
+    ['plan', planSchema, 150],
+    ['config', configSchema, 25],
+    ['plan.json', planJsonSchema, 200],
+  ] as const)('%s schema: documents every property with a title and a description, for editor hover', (_, root, least) => {
+    const all = properties(root);
+    expect(all.length).toBeGreaterThan(least);
     for (const [path, schema] of all) {
       expect(typeof schema.title === 'string' && schema.title.length > 0, `${path} has no title`).toBe(true);
       expect(typeof schema.description === 'string' && schema.description.length > 5, `${path} has no description`).toBe(true);
@@ -46,7 +54,7 @@ describe('the plan schema', () => {
   });
 
   it('documents every enumerated value', () => {
-    for (const [path, schema] of properties(planSchema)) {
+    for (const [path, schema] of [...properties(planSchema), ...properties(configSchema)]) {
       if (!Array.isArray(schema.enum)) continue;
       const docs = schema.markdownEnumDescriptions as string[] | undefined;
       expect(docs?.length, `${path} enum values undocumented`).toBe(schema.enum.length);
@@ -67,6 +75,53 @@ describe('the plan schema', () => {
       }
     }
     expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe('the schema of plan.json', () => {
+  it('lists the fields of every mapping, so that one emitted but not documented fails validation', () => {
+    const mappings = [['#', planJsonSchema] as [string, Schema], ...properties(planJsonSchema)].filter(([, schema]) => schema.type === 'object');
+    for (const [name, schema] of Object.entries(planJsonSchema.$defs as Record<string, Schema>)) mappings.push([`#/$defs/${name}`, schema]);
+    expect(mappings.length).toBeGreaterThan(30);
+    for (const [path, schema] of mappings) {
+      const closed = schema.additionalProperties === false || typeof schema.additionalProperties === 'object';
+      expect(closed, `${path} admits fields it does not list`).toBe(true);
+    }
+  });
+});
+
+describe('the schemas at run time', () => {
+  // TypeBox takes about 150 ms to load, more than a whole `planc check`: planc reads the
+  // generated JSON instead, and only these modules (the definitions and what writes their
+  // files, for scripts and tests) may load TypeBox or a definition as a value.
+  const DEFINITIONS = new Set([
+    'src/schema/helpers.ts',
+    'src/schema/plan-definition.ts',
+    'src/schema/config-definition.ts',
+    'src/schema/plan-json-definition.ts',
+    'src/schema/plan-json-markdown.ts',
+    'src/schema/files.ts',
+  ]);
+
+  /** What a module imports as a value (static and dynamic imports, value re-exports), resolved. */
+  function valueImports(file: string): string[] {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const statements = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm), ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)];
+    return statements.map(([, specifier]) =>
+      specifier!.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), specifier!)).split('\\').join('/') : specifier!,
+    );
+  }
+
+  it('keeps TypeBox and the definitions out of every other module of planc', () => {
+    const modules = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)).split('\\').join('/'));
+    expect(modules.length).toBeGreaterThan(50);
+    const offending = modules
+      .filter((file) => !DEFINITIONS.has(file))
+      .flatMap((file) => valueImports(file).filter((target) => target === 'typebox' || target.startsWith('typebox/') || DEFINITIONS.has(target)).map((target) => `${file} → ${target}`));
+    expect(offending).toEqual([]);
+    expect(valueImports('src/schema/plan-definition.ts')).toContain('typebox');
   });
 });
 

@@ -27,7 +27,17 @@ import {
 import { toWorkingDays } from '../util/duration.ts';
 import { suggest } from '../util/suggest.ts';
 import { Cursor } from './cursor.ts';
-import type { RawDependency, RawDiagram, RawPhase, RawPlan, RawRisk, RawRollback, RawTask, RawVerification } from './raw.ts';
+import type {
+  RawDependency,
+  RawDiagram,
+  RawPhase,
+  RawPlan,
+  RawRecovery,
+  RawRisk,
+  RawRollback,
+  RawTask,
+  RawVerification,
+} from '../schema/plan-definition.ts';
 
 export interface PlanDefaults {
   estimates: Record<Size, number>;
@@ -478,7 +488,7 @@ function rollback(raw: RawRollback, at: Cursor): Rollback {
   };
 }
 
-function recovery(raw: string | { steps: string[]; dataRecovery?: string }): Recovery {
+function recovery(raw: RawRecovery): Recovery {
   if (typeof raw === 'string') return { text: raw, steps: [] };
   return { steps: raw.steps, ...(raw.dataRecovery !== undefined ? { dataRecovery: raw.dataRecovery } : {}) };
 }

@@ -7,7 +7,8 @@ import { Diagnostics, type RuleSettings } from '../diagnostics/sink.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { decode } from '../load/decode.ts';
 import { parseYaml } from '../load/parse.ts';
-import { DEFAULT_ESTIMATES, DEFAULT_WORKDAYS, type Calendar, type Size, type Weekday } from '../model/plan.ts';
+import { DEFAULT_ESTIMATES, DEFAULT_WORKDAYS, type Calendar, type Size } from '../model/plan.ts';
+import type { RawConfig, RuleSetting } from '../schema/config-definition.ts';
 import { toWorkingDays } from '../util/duration.ts';
 import { joinPointer } from '../util/pointer.ts';
 import { suggest } from '../util/suggest.ts';
@@ -90,18 +91,6 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-interface RawConfig {
-  plans?: string[];
-  out?: string;
-  maxFileSize?: number;
-  estimates?: Partial<Record<Size, number | string>>;
-  calendar?: { workdays?: Weekday[]; holidays?: string[] };
-  rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
-  schedule?: { nearCritical?: number; capacity?: number; confidence?: number };
-  simulation?: { runs?: number; seed?: number };
-  site?: Partial<SiteConfig>;
-}
-
 /** Reads the config at `explicit` (relative to cwd), or the nearest one; undefined when there is none. */
 export function readConfig(cwd: string, explicit?: string): ConfigSource | undefined {
   const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
@@ -155,7 +144,7 @@ export function parseConfig(source: ConfigSource | undefined, cwd: string): Load
   Object.assign(config.schedule, raw.schedule ?? {});
   Object.assign(config.simulation, raw.simulation ?? {});
   Object.assign(config.site, raw.site ?? {});
-  const rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
+  const rules: Record<string, RuleSetting> = {};
   for (const [rule, setting] of Object.entries(raw.rules ?? {})) {
     const definition = byName.get(rule) ?? byCode.get(rule);
     const pointer = joinPointer('/rules', rule);

@@ -1,11 +1,14 @@
 // plan.json: the analysed plan for other tools (and the site). Everything in the plan,
 // plus the schedule, rollback coverage, PERT and Monte Carlo figures and the plan's
-// diagnostics. Numbers are plain working days. Fields are documented in docs/plan-json.md
-// and only ever added to; `format` changes if one must ever change meaning.
+// diagnostics. Numbers are plain working days. The format is defined, and its fields
+// documented, in src/schema/plan-json-definition.ts (schema/plan-json.schema.json,
+// docs/plan-json.md); fields are only ever added to; `format` changes if one must ever
+// change meaning.
 import type { PlanAnalysis, Timing } from '../analyse/types.ts';
 import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { Dependency, Plan, Reference, Risk, Rollback } from '../model/plan.ts';
 import { allRisks, allVerifications } from '../model/plan.ts';
+import type { PlanJson } from '../schema/plan-json-definition.ts';
 import { VERSION } from '../version.ts';
 
 export const PLAN_JSON_FORMAT = 1;
@@ -47,7 +50,7 @@ function timing(t: Timing | undefined) {
   };
 }
 
-export function planJson(plan: Plan, analysis: PlanAnalysis, diagnostics: ResolvedDiagnostic[]): Record<string, unknown> {
+export function planJson(plan: Plan, analysis: PlanAnalysis, diagnostics: ResolvedDiagnostic[]): PlanJson {
   const schedule = analysis.schedule;
   const coverage = analysis.coverage;
   const progress = analysis.progress;
@@ -65,6 +68,7 @@ export function planJson(plan: Plan, analysis: PlanAnalysis, diagnostics: Resolv
     duration: schedule?.duration,
     calendar: plan.start ? { workdays: plan.calendar.workdays, holidays: plan.calendar.holidays } : undefined,
     estimates: plan.estimates,
+    capacity: plan.capacity,
     scheduled: schedule !== undefined,
     criticalPath: schedule?.criticalPath ?? [],
     criticalPaths: schedule?.criticalPaths ?? [],

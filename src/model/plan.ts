@@ -1,15 +1,32 @@
 // The typed plan model: what every stage after `build` works on. Types only, plus the
 // defaults of the language. No stage after build sees YAML nodes or ajv errors.
+//
+// The language's enumerations and the parts build copies as they are written come from the
+// schema's definition (src/schema/plan-definition.ts), so they are never typed twice; the
+// rest is the model's own shape (defaults applied, durations in days, references bound).
+// test/language.test.ts fails to compile when a property of the schema has no field here,
+// and fails at run time when build or plan.json leaves a written value out.
 import type { Location } from '../diagnostics/types.ts';
+import type * as Language from '../schema/plan-definition.ts';
 
-export type Size = 'XS' | 'S' | 'M' | 'L' | 'XL';
-export type DependencyType = 'FS' | 'SS' | 'FF' | 'SF';
-export type PlanKind = 'implementation' | 'migration' | 'refactoring' | 'debt-reduction';
-export type PlanStatus = 'draft' | 'proposed' | 'approved' | 'in-progress' | 'done' | 'cancelled';
-export type TaskStatus = 'todo' | 'in-progress' | 'done' | 'blocked' | 'cancelled';
-export type Probability = 'low' | 'medium' | 'high';
-export type Impact = 'low' | 'medium' | 'high' | 'critical';
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+// The enumerations of the language, as the schema lists them.
+export type Size = Language.Size;
+export type DependencyType = Language.DependencyType;
+export type PlanKind = Language.PlanKind;
+export type PlanStatus = Language.PlanStatus;
+export type TaskStatus = Language.TaskStatus;
+export type DecisionStatus = Language.DecisionStatus;
+export type Probability = Language.Probability;
+export type Impact = Language.Impact;
+export type RiskCategory = Language.RiskCategory;
+export type Weekday = Language.Weekday;
+export type Direction = Language.Direction;
+export type NodeKind = Language.NodeKind;
+export type NodeChange = Language.NodeChange;
+export type EdgeStyle = Language.EdgeStyle;
+export type Strategy = Language.Strategy;
+export type DataStrategy = Language.DataStrategy;
+export type AlertSeverity = Language.AlertSeverity;
 
 export const DEFAULT_ESTIMATES: Readonly<Record<Size, number>> = { XS: 0.5, S: 1, M: 3, L: 5, XL: 10 };
 export const DEFAULT_WORKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
@@ -100,29 +117,17 @@ export interface Task {
   location: Location;
 }
 
-export interface Risk {
+/** A risk as written (build copies every property), with where it belongs. */
+export interface Risk extends Language.RawRisk {
   kind: 'risk';
-  id: string;
-  risk: string;
-  description?: string;
-  category?: string;
-  probability: Probability;
-  impact: Impact;
-  mitigation?: string;
-  contingency?: string;
-  owner?: string;
   /** The phase it belongs to; undefined for a plan-wide risk. */
   phase?: string;
   location: Location;
 }
 
-export interface Verification {
+/** A verification checkpoint as written (build copies every property), with where it belongs. */
+export interface Verification extends Language.RawVerification {
   kind: 'verification';
-  id: string;
-  title: string;
-  description?: string;
-  run?: string;
-  expect?: string;
   phase?: string;
   location: Location;
 }
@@ -146,15 +151,18 @@ export interface Decision {
   kind: 'decision';
   id: string;
   title: string;
-  status: 'proposed' | 'accepted' | 'rejected' | 'superseded' | 'deprecated';
+  status: DecisionStatus;
   date?: string;
   context?: string;
   decision: string;
-  alternatives: Array<{ option: string; rejectedBecause?: string }>;
+  alternatives: Alternative[];
   consequences: string[];
   supersedes?: Reference;
   location: Location;
 }
+
+/** An alternative a decision considered, as written. */
+export type Alternative = NonNullable<Language.RawDecision['alternatives']>[number];
 
 export interface SuccessCriterion {
   kind: 'criterion';
@@ -186,7 +194,7 @@ export interface RolloutStage {
 }
 
 export interface Rollout {
-  strategy?: string;
+  strategy?: Strategy;
   flag?: string;
   after?: Reference[];
   stages: RolloutStage[];
@@ -197,9 +205,9 @@ export interface Rollout {
 export interface ArchitectureNode {
   id: string;
   label: string;
-  kind: 'service' | 'store' | 'queue' | 'client' | 'external' | 'function';
+  kind: NodeKind;
   group?: string;
-  change: 'unchanged' | 'new' | 'changed' | 'removed';
+  change: NodeChange;
   location: Location;
 }
 
@@ -214,7 +222,7 @@ export interface ArchitectureEdge {
   from: string;
   to: string;
   label?: string;
-  style: 'sync' | 'async' | 'data';
+  style: EdgeStyle;
   location: Location;
 }
 
@@ -223,29 +231,31 @@ export interface ArchitectureDiagram {
   id: string;
   title: string;
   description?: string;
-  direction: 'LR' | 'RL' | 'TB' | 'BT';
+  direction: Direction;
   groups: ArchitectureGroup[];
   nodes: ArchitectureNode[];
   edges: ArchitectureEdge[];
   location: Location;
 }
 
-export interface Calendar {
-  workdays: Weekday[];
-  holidays: string[];
-}
+/** Working days and holidays: the plan's calendar with the config's defaults filled in. */
+export type Calendar = Required<Language.RawCalendar>;
 
-export interface Alert {
-  name: string;
-  condition: string;
-  severity?: string;
-  notify?: string;
-}
+type RawMonitoring = NonNullable<Language.RawPlan['monitoring']>;
+type RawDependencies = NonNullable<Language.RawPlan['dependencies']>;
+type RawMigration = NonNullable<Language.RawPlan['migration']>;
+
+// Copied as written (build spreads each one).
+export type Alert = NonNullable<RawMonitoring['alerts']>[number];
+export type Dashboard = NonNullable<RawMonitoring['dashboards']>[number];
+export type InternalDependency = NonNullable<RawDependencies['internal']>[number];
+export type ExternalDependency = NonNullable<RawDependencies['external']>[number];
+export type MigrationAspect = NonNullable<RawMigration['overview']>[number];
 
 export interface Migration {
-  overview: Array<{ aspect: string; current: string; target: string }>;
-  strategy?: string;
-  data?: { strategy: string; steps: string[]; validation: string[] };
+  overview: MigrationAspect[];
+  strategy?: Strategy;
+  data?: { strategy: DataStrategy; steps: string[]; validation: string[] };
   location: Location;
 }
 
@@ -276,11 +286,8 @@ export interface Plan {
   verification: Verification[];
   rollback?: Rollback;
   rollout?: Rollout;
-  monitoring: { alerts: Alert[]; dashboards: Array<{ title: string; url?: string }> };
-  dependencies: {
-    internal: Array<{ name: string; owner?: string; status?: string }>;
-    external: Array<{ name: string; version?: string; purpose?: string }>;
-  };
+  monitoring: { alerts: Alert[]; dashboards: Dashboard[] };
+  dependencies: { internal: InternalDependency[]; external: ExternalDependency[] };
   architecture: ArchitectureDiagram[];
   migration?: Migration;
   tags: string[];

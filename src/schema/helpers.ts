@@ -1,5 +1,30 @@
-// Small builders for the plan schema. Each one takes a title and a description, so a
-// property without editor help cannot be written; test/schema.test.ts checks the result.
+// Small builders for planc's schemas, on TypeBox. Each one takes a title and a description,
+// so a property without editor help cannot be written (test/schema.test.ts checks the
+// result), and each returns a TypeBox type, so what a schema admits is `Static<typeof …>`
+// and never typed again by hand.
+//
+// Why TypeBox: its builders return plain JSON Schema objects that ajv compiles as they are
+// (TypeBox's own bookkeeping, `~kind` and `~optional`, is non-enumerable, so it is neither
+// in the JSON nor seen by ajv), and `Type.Unsafe<T>` carries the shapes planc writes on
+// purpose and TypeBox has no builder for: a union *type* (`type: ['number', 'string']`,
+// with each type's keywords side by side) instead of `anyOf`, `dependentSchemas`, `$ref`s
+// into `$defs`. json-schema-to-ts would infer types from the JSON itself, but only from an
+// `as const` literal, which the builders below (titles forced, enum docs generated) cannot
+// be. TypeBox costs about 150 ms to load, so only the definitions, and the scripts and
+// tests that use them, import it: planc reads the generated files (see generated.ts).
+import {
+  Type,
+  type Static,
+  type TArray,
+  type TBoolean,
+  type TInteger,
+  type TNumber,
+  type TObject,
+  type TOptional,
+  type TSchema,
+  type TString,
+  type TUnsafe,
+} from 'typebox';
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -17,48 +42,126 @@ export const LAG_PATTERN = '^-?(0|[1-9][0-9]{0,3})(\\.[0-9]+)?[hdw]$';
 /** The largest number of working days a duration or lag may be. */
 export const MAX_DAYS = 10_000;
 
-function doc(d: Documented, extra: JsonSchema = {}): JsonSchema {
-  const { examples, ...rest } = extra;
-  return { title: d.title, description: d.description, ...rest, ...(examples ? { examples } : {}) };
+/**
+ * The keys of a schema in reading order: `lead` first (the title and description, then the
+ * keywords that say what it is), the rest as given, examples last. TypeBox puts `type` first;
+ * the committed schema has always opened each property with its title. TypeBox's own
+ * non-enumerable keys are kept as they are.
+ */
+function arrange<T extends TSchema>(schema: T, lead: readonly string[]): T {
+  const descriptors = Object.getOwnPropertyDescriptors(schema);
+  const first = lead.filter((key) => key in descriptors);
+  const rest = Object.keys(descriptors).filter((key) => !first.includes(key) && key !== 'examples');
+  const order = [...first, ...rest, ...('examples' in descriptors ? ['examples'] : [])];
+  return Object.defineProperties({}, Object.fromEntries(order.map((key) => [key, descriptors[key]!]))) as T;
+}
+
+const TYPED = ['title', 'description', 'type'];
+
+/** A JSON Schema fragment written as is (keys in the order written), admitting values of type `T`. */
+export function fragment<T>(schema: JsonSchema): TUnsafe<T> {
+  return Type.Unsafe<T>(schema);
+}
+
+/** Text with no rule of its own but what `extra` says (a pattern, a format). */
+export function string(d: Documented, extra: JsonSchema = {}): TString {
+  return arrange(Type.String({ title: d.title, description: d.description, ...extra }), TYPED);
 }
 
 /** A one-line piece of plain text (titles, names). */
-export function text(d: Documented, extra: JsonSchema = {}): JsonSchema {
-  return doc(d, { type: 'string', minLength: 1, ...extra });
+export function text(d: Documented, extra: JsonSchema = {}): TString {
+  return string(d, { minLength: 1, ...extra });
+}
+
+export function number(d: Documented, extra: JsonSchema = {}): TNumber {
+  return arrange(Type.Number({ title: d.title, description: d.description, ...extra }), TYPED);
+}
+
+export function integer(d: Documented, extra: JsonSchema = {}): TInteger {
+  return arrange(Type.Integer({ title: d.title, description: d.description, ...extra }), TYPED);
+}
+
+export function boolean(d: Documented, extra: JsonSchema = {}): TBoolean {
+  return arrange(Type.Boolean({ title: d.title, description: d.description, ...extra }), TYPED);
 }
 
 /** Longer text; rendered as markdown where the documents show it. */
-export function markdown(d: Documented, extra: JsonSchema = {}): JsonSchema {
-  return doc(d, { type: 'string', minLength: 1, markdownDescription: d.description, ...extra });
+export function markdown(d: Documented, extra: JsonSchema = {}): TString {
+  return text(d, { markdownDescription: d.description, ...extra });
 }
 
-export function list(d: Documented, items: JsonSchema, extra: JsonSchema = {}): JsonSchema {
-  return doc(d, { type: 'array', items, ...extra });
+export function list<T extends TSchema>(d: Documented, items: T, extra: JsonSchema = {}): TArray<T> {
+  return arrange(Type.Array(items, { title: d.title, description: d.description, ...extra }), [...TYPED, 'items']);
 }
 
-export function textList(d: Documented, itemTitle: string, extra: JsonSchema = {}): JsonSchema {
-  return list(d, { type: 'string', minLength: 1, title: itemTitle, description: itemTitle }, extra);
+export function textList(d: Documented, itemTitle: string, extra: JsonSchema = {}): TArray<TString> {
+  return list(d, Type.String({ minLength: 1, title: itemTitle, description: itemTitle }), extra);
 }
 
-export function object(
+type Properties = Record<string, TSchema>;
+/** The properties with every one not in `Required` marked optional, as TypeBox reads them. */
+export type WithOptional<P extends Properties, Required extends keyof P> = {
+  -readonly [K in keyof P]: K extends Required ? P[K] : TOptional<P[K]>;
+};
+
+function withOptional<P extends Properties, R extends keyof P & string>(properties: P, required: readonly R[]): WithOptional<P, R> {
+  for (const name of required) if (!(name in properties)) throw new Error(`required property \`${name}\` is not defined`);
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, schema]) => [name, (required as readonly string[]).includes(name) ? schema : Type.Optional(schema)]),
+  ) as WithOptional<P, R>;
+}
+
+/** A mapping with the given properties and no others; `required` lists the ones it must hold. */
+export function object<P extends Properties, const R extends keyof P & string = never>(
   d: Documented,
-  properties: Record<string, JsonSchema>,
-  required: string[] = [],
+  properties: P,
+  required: readonly R[] = [],
   extra: JsonSchema = {},
-): JsonSchema {
-  return doc(d, {
-    type: 'object',
-    properties,
-    ...(required.length ? { required } : {}),
+): TObject<WithOptional<P, R>> {
+  const schema = Type.Object(withOptional(properties, required), { title: d.title, description: d.description, additionalProperties: false, ...extra });
+  return arrange(schema, [...TYPED, 'properties', 'required', 'additionalProperties']);
+}
+
+/**
+ * Text or a mapping, in one schema (`type: ['string', 'object']`, the keywords of each type
+ * side by side), not an `anyOf` of two: ajv then reports one precise error, not both
+ * branches' failures.
+ */
+export function textOrObject<P extends Properties, const R extends keyof P & string = never>(
+  d: Documented,
+  textKeywords: JsonSchema,
+  properties: P,
+  required: readonly R[] = [],
+  extra: JsonSchema = {},
+): TUnsafe<string | Static<TObject<WithOptional<P, R>>>> {
+  const shape = Type.Object(withOptional(properties, required));
+  return fragment({
+    title: d.title,
+    description: d.description,
+    type: ['string', 'object'],
+    ...textKeywords,
+    properties: shape.properties,
+    ...(required.length ? { required: shape.required } : {}),
     additionalProperties: false,
     ...extra,
   });
 }
 
+/** A mapping from free keys (owners, rule names) to values of one schema. */
+export function record<T extends TSchema>(d: Documented, values: T, extra: JsonSchema = {}): TUnsafe<Record<string, Static<T>>> {
+  return fragment({ title: d.title, description: d.description, type: 'object', additionalProperties: values, ...extra });
+}
+
 /** An enumeration whose every value is documented, for hover and completion. */
-export function oneOfValues(d: Documented, values: Array<[string, string]>, extra: JsonSchema = {}): JsonSchema {
+export function oneOfValues<const V extends string>(
+  d: Documented,
+  values: ReadonlyArray<readonly [V, string]>,
+  extra: JsonSchema = {},
+): TUnsafe<V> {
   const list = values.map(([value, meaning]) => `- \`${value}\`: ${meaning}`).join('\n');
-  return doc(d, {
+  return fragment({
+    title: d.title,
+    description: d.description,
     type: 'string',
     enum: values.map(([value]) => value),
     markdownDescription: `${d.description}\n\n${list}`,
@@ -68,11 +171,43 @@ export function oneOfValues(d: Documented, values: Array<[string, string]>, extr
   });
 }
 
-export function ref(name: string, d: Documented): JsonSchema {
-  return { $ref: `#/$defs/${name}`, title: d.title, description: d.description };
+/** The values of an enumeration defined elsewhere, documented anew for another place. */
+export function sameValues<V extends string>(d: Documented, enumeration: TUnsafe<V>, extra: JsonSchema = {}): TUnsafe<V> {
+  return fragment({ title: d.title, description: d.description, type: 'string', enum: (enumeration as unknown as JsonSchema).enum, ...extra });
 }
 
-export function id(d: Documented): JsonSchema {
+/**
+ * A whole schema document: `$schema` and `$id`, the root mapping, and the `$defs` its
+ * references point into.
+ */
+export function schemaDocument<P extends Properties, const R extends keyof P & string = never>(
+  meta: Documented & { $id: string },
+  properties: P,
+  required: readonly R[] = [],
+  defs: Properties = {},
+): TObject<WithOptional<P, R>> {
+  const schema = Type.Object(withOptional(properties, required), {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: meta.$id,
+    title: meta.title,
+    description: meta.description,
+    additionalProperties: false,
+    ...(Object.keys(defs).length ? { $defs: defs } : {}),
+  });
+  return arrange(schema, ['$schema', '$id', ...TYPED, 'additionalProperties', 'required', 'properties', '$defs']);
+}
+
+/** A documented reference to `defs[name]`, written `#/$defs/<name>`; its type is the definition's. */
+export function ref<D extends Properties, K extends keyof D & string>(defs: D, name: K, d: Documented): TUnsafe<Static<D[K]>> {
+  return fragment({ $ref: `#/$defs/${name}`, title: d.title, description: d.description });
+}
+
+/** A bare reference to `defs[name]`, for list items (the list carries the documentation). */
+export function use<D extends Properties, K extends keyof D & string>(defs: D, name: K): TUnsafe<Static<D[K]>> {
+  return fragment({ $ref: `#/$defs/${name}` });
+}
+
+export function id(d: Documented): TString {
   return text(d, {
     pattern: ID_PATTERN,
     maxLength: 64,
@@ -81,16 +216,15 @@ export function id(d: Documented): JsonSchema {
   });
 }
 
-export function refList(d: Documented, example: string[]): JsonSchema {
+export function refList(d: Documented, example: string[]): TArray<TString> {
   return list(
     d,
-    {
-      type: 'string',
+    Type.String({
       title: 'Reference',
       description: 'The id of an item of this plan, or `other-plan#item-id` for an item of another plan.',
       pattern: REF_PATTERN,
       patternDescription: 'an id (`item-id`) or a cross-plan reference (`other-plan#item-id`)',
-    },
+    }),
     { uniqueItems: true, examples: [example] },
   );
 }
