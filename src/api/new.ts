@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/config.ts';
 import { folderForNewPlan } from '../load/discover.ts';
-import { ID_PATTERN } from '../schema/helpers.ts';
+import { planSchema } from '../schema/plan-schema.ts';
 import { UsageError } from './errors.ts';
 
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,7 +46,8 @@ export interface StarterPlan {
 /** The starter plan's text and place; throws UsageError for an id, template, title, date or configuration it cannot use. */
 export function starterPlan(options: NewPlanOptions): StarterPlan {
   const { id, cwd } = options;
-  if (!new RegExp(ID_PATTERN).test(id) || id.length > 64) {
+  const idRule = (planSchema.properties as Record<string, { pattern: string; maxLength: number }>).id!;
+  if (!new RegExp(idRule.pattern).test(id) || id.length > idRule.maxLength) {
     throw new UsageError(`\`${id}\` is not a valid plan id`, 'Ids are slugs: lowercase letters, digits and hyphens, like `checkout-redesign`.');
   }
   const template = options.template ?? 'implementation';
