@@ -109,6 +109,8 @@ const timing = {
   nearCritical: boolean({ title: 'Near-critical', description: 'Total float under the near-critical threshold, but not 0.' }),
   start: date({ title: 'Start date', description: 'The day it starts, when the plan has a `start`.' }),
   finish: date({ title: 'Finish date', description: 'The day it finishes, when the plan has a `start`.' }),
+  startDay: integer({ title: 'Start day', description: 'The working day it starts on, 1 being the first: `start`, counted (a zero-length item sits at the end of the day before its offset).' }),
+  finishDay: integer({ title: 'Finish day', description: 'The working day it finishes on, 1 being the first: `finish`, counted.' }),
   sigma: number({ title: 'σ', description: 'The standard deviation of its three-point estimate.' }),
   criticality: number({
     title: 'Criticality',
@@ -133,6 +135,8 @@ const phase = object(
     ef: days({ title: 'Earliest finish', description: 'When its last task can finish, when the plan is scheduled.' }),
     start: date({ title: 'Start date', description: 'The day it starts, when the plan has a `start`.' }),
     finish: date({ title: 'Finish date', description: 'The day it finishes, when the plan has a `start`.' }),
+    startDay: integer({ title: 'Start day', description: 'The working day its first task starts on, 1 being the first, when the plan is scheduled.' }),
+    finishDay: integer({ title: 'Finish day', description: 'The working day its last task finishes on, when the plan is scheduled.' }),
   },
   ['id', 'title', 'dependsOn', 'tasks', 'deliverables', 'risks', 'verification'],
 );
@@ -187,6 +191,7 @@ const milestone = object(
     after: list({ title: 'After', description: 'What it waits for.' }, use(shared, 'reference')),
     due: date({ title: 'Due date', description: 'The due date, as written.' }),
     at: days({ title: 'Reached at', description: 'When it is reached, in working days, when the plan is scheduled.' }),
+    day: integer({ title: 'Day', description: 'The working day it is reached on (at its end), 1 being the first, when the plan is scheduled.' }),
     date: date({ title: 'Date', description: 'The day it is reached, when the plan has a `start`.' }),
     slip: days({ title: 'Slip', description: 'Working days late, when it is reached after its due date.' }),
     probability: number({ title: 'Probability', description: 'The PERT chance of meeting `due`.' }),
