@@ -6,7 +6,7 @@ import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { Project } from '../link/link.ts';
 import { allTasks, type Plan, type ThreePointEstimate } from '../model/plan.ts';
 import { percentOf } from '../util/numbers.ts';
-import { pertSigma } from './pert.ts';
+import { pertSigma } from '../model/estimate.ts';
 import { rateRisks } from '../model/risks.ts';
 import { hashText } from './random.ts';
 import { WorkCalendar } from './calendar.ts';

@@ -1,13 +1,5 @@
-// PERT: the three-point mean (a + 4m + b) / 6 and σ = (b − a) / 6 of each estimate, and
-// the normal approximation of finishing by a date.
-
-export function pertMean(optimistic: number, likely: number, pessimistic: number): number {
-  return (optimistic + 4 * likely + pessimistic) / 6;
-}
-
-export function pertSigma(optimistic: number, pessimistic: number): number {
-  return (pessimistic - optimistic) / 6;
-}
+// PERT's normal approximation of finishing by a date (the mean and σ of each estimate are
+// the language's: src/model/estimate.ts).
 
 /** The standard normal cumulative distribution (Abramowitz & Stegun 7.1.26, error < 1.5e-7). */
 export function normalCdf(z: number): number {

@@ -8,7 +8,7 @@ import {
   wrongReferenceKind,
 } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
-import { allRisks, allVerifications, type ItemKind, type Plan, type Reference, type ReferenceTarget } from '../model/plan.ts';
+import { allRisks, allVerifications, ITEM_KIND_WORDS, type ItemKind, type Plan, type Reference, type ReferenceTarget } from '../model/plan.ts';
 import { suggest } from '../util/suggest.ts';
 
 export type Target = ReferenceTarget;
@@ -20,18 +20,6 @@ export interface Project {
   /** Items by id (with their plan), per plan. */
   items: ReadonlyMap<Plan, ReadonlyMap<string, Target>>;
 }
-
-const KIND_WORDS: Record<ItemKind, string> = {
-  phase: 'phase',
-  task: 'task',
-  milestone: 'milestone',
-  stage: 'rollout stage',
-  risk: 'risk',
-  verification: 'verification checkpoint',
-  decision: 'decision',
-  criterion: 'success criterion',
-  diagram: 'architecture diagram',
-};
 
 const SCHEDULED: readonly ItemKind[] = ['task', 'phase', 'milestone', 'stage'];
 const VERIFIERS: readonly ItemKind[] = ['verification', 'task'];
@@ -119,7 +107,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptio
         unknownReference,
         {
           reference: ref.id,
-          kind: alternatives(expected.map((kind) => KIND_WORDS[kind])),
+          kind: alternatives(expected.map((kind) => ITEM_KIND_WORDS[kind])),
           ...(suggestion ? { suggestion } : {}),
           ...(plan === from ? {} : { plan: plan.id }),
         },
@@ -130,7 +118,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptio
     if (!expected.includes(target.item.kind)) {
       diagnostics.report(
         wrongReferenceKind,
-        { reference: ref.raw, actual: KIND_WORDS[target.item.kind], expected: expected.map((kind) => KIND_WORDS[kind]) },
+        { reference: ref.raw, actual: ITEM_KIND_WORDS[target.item.kind], expected: expected.map((kind) => ITEM_KIND_WORDS[kind]) },
         ref.location,
       );
       return;

@@ -45,6 +45,19 @@ export type ItemKind =
   | 'criterion'
   | 'diagram';
 
+/** How messages name each kind of item. */
+export const ITEM_KIND_WORDS: Readonly<Record<ItemKind, string>> = {
+  phase: 'phase',
+  task: 'task',
+  milestone: 'milestone',
+  stage: 'rollout stage',
+  risk: 'risk',
+  verification: 'verification checkpoint',
+  decision: 'decision',
+  criterion: 'success criterion',
+  diagram: 'architecture diagram',
+};
+
 /** A reference as written (`id` or `plan#id`) with where it was written. */
 export interface Reference {
   /** The text as written. */
