@@ -144,7 +144,7 @@ export function parseYaml(
     const first = problems.sort((a, b) => a.pos[0] - b.pos[0])[0];
     if (first) {
       failed = true;
-      reportYamlError(first, document, text, file, diagnostics);
+      reportYamlError(first, text, file, diagnostics);
     }
     const version = document.directives?.yaml;
     if (version?.explicit && version.version !== '1.2') {
@@ -173,20 +173,12 @@ export function parseYaml(
   return { value, source: new YamlSource(new TreeLocator(doc), text) };
 }
 
-function reportYamlError(error: YAMLError, doc: Document, text: string, file: string, diagnostics: Diagnostics): void {
+function reportYamlError(error: YAMLError, text: string, file: string, diagnostics: Diagnostics): void {
   const [start, end] = error.pos;
   const location = { file, span: { start, end: Math.max(end, start) }, pointer: '' };
   if (error.code === 'TAB_AS_INDENT') {
     diagnostics.report(tabIndentation, {}, location);
     return;
-  }
-  if (error.code === 'DUPLICATE_KEY') {
-    const duplicate = firstOccurrence(doc, text, start);
-    if (duplicate) {
-      const related = { message: `\`${duplicate.key}\` is first defined here`, location: { file, span: duplicate.first, pointer: '' } };
-      diagnostics.report(duplicateKey, { key: duplicate.key }, { ...location, span: duplicate.second }, [related]);
-      return;
-    }
   }
   const refined = refine(error, text);
   const hint =
@@ -226,53 +218,6 @@ function refine(error: YAMLError, text: string): { span: Span; hint: string } | 
     };
   }
   return undefined;
-}
-
-/**
- * For a duplicate key at `offset`: its text and both spans. The mapping keeps one pair per
- * key, so find the mapping around the offset and its other pair with the same key.
- */
-function firstOccurrence(doc: Document, text: string, offset: number): { key: string; first: Span; second: Span } | undefined {
-  const written = keyTextAt(text, offset);
-  if (!written) return undefined;
-  const stack: unknown[] = [documentValue(doc)];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const range = rangeOf(node);
-    if (!range || offset < range[0] || offset > range[2]) continue;
-    if (isMap(node)) {
-      for (const pair of pairsOf(node)) {
-        const keyRange = rangeOf(pair.key);
-        if (keyText(pair) === written.key && keyRange && keyRange[0] !== offset) {
-          return { key: written.key, first: { start: keyRange[0], end: keyRange[1] }, second: { start: offset, end: offset + written.length } };
-        }
-        stack.push(pair.value);
-      }
-    } else if (isSeq(node)) {
-      for (const item of itemsOf(node)) stack.push(isPair(item) ? item.value : item);
-    }
-  }
-  return undefined;
-}
-
-/** The key written at `offset`: quoted or plain, up to its `:`. */
-function keyTextAt(text: string, offset: number): { key: string; length: number } | undefined {
-  const rest = text.slice(offset, offset + 1100);
-  const quoted = /^"((?:[^"\\\n]|\\.)*)"|^'((?:[^'\n]|'')*)'/.exec(rest);
-  if (quoted) {
-    const key = quoted[1] !== undefined ? safeJson(`"${quoted[1]}"`) : quoted[2]!.replaceAll("''", "'");
-    return key === undefined ? undefined : { key, length: quoted[0].length };
-  }
-  const plain = /^(.+?)\s*:(?:\s|$)/.exec(rest.split('\n')[0]!);
-  return plain ? { key: plain[1]!, length: plain[1]!.length } : undefined;
-}
-
-function safeJson(text: string): string | undefined {
-  try {
-    return JSON.parse(text) as string;
-  } catch {
-    return undefined;
-  }
 }
 
 function lineEndOf(text: string, offset: number): number {
@@ -454,7 +399,10 @@ class Walk {
 
   #map(pairs: Pair[], depth: number, path: (string | number)[]): Record<string, unknown> {
     const result: Record<string, unknown> = {};
+    // Keys as the plan reads them (the text of each): `1` and "1" are one property.
+    const seen = new Map<string, Scalar>();
     for (const pair of pairs) {
+      if (this.failed) break;
       const key = pair.key;
       if (!isScalar(key) || key.value === null) {
         const kind = key === null || isScalar(key) ? 'empty key' : isAlias(key) ? 'alias' : isSeq(key) ? 'list' : 'mapping';
@@ -464,6 +412,14 @@ class Walk {
         continue;
       }
       const name = keyText(pair)!;
+      const first = seen.get(name);
+      if (first) {
+        const related = { message: `\`${name}\` is first defined here`, location: this.#at(first, path) };
+        this.#diagnostics.report(duplicateKey, { key: name }, this.#at(key, path), [related]);
+        this.failed = true;
+        break;
+      }
+      seen.set(name, key);
       if (name === '<<' && key.type === Scalar.PLAIN) {
         this.#diagnostics.report(mergeKey, {}, this.#at(key, path));
         this.failed = true;
