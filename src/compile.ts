@@ -16,6 +16,7 @@ import type { Plan } from './model/plan.ts';
 import type { PlanAnalysis } from './analyse/types.ts';
 import { planSchema } from './schema/plan-schema.ts';
 import { validate } from './validate/validate.ts';
+import type { YamlSource } from './load/yaml-nodes.ts';
 
 /** A plan file handed to the compiler: its bytes, or why they could not be had. */
 export interface FileInput {
@@ -30,6 +31,10 @@ export interface FileInput {
 /** What the per-file stages produce. */
 export interface FileResult {
   path: string;
+  /** The file's text, once decoded (code frames show it). */
+  text?: string;
+  /** Where its pointers are written, when it parsed. */
+  source?: YamlSource;
   plan?: Plan;
   diagnostics: Diagnostic[];
 }
@@ -93,16 +98,17 @@ export function compileFile(input: FileInput, settings: FileSettings): FileResul
     return { path: file, diagnostics: diagnostics.items };
   }
   const { text, ok } = decode(input.bytes, file, diagnostics);
-  if (!ok) return { path: file, diagnostics: diagnostics.items };
+  if (!ok) return { path: file, text, diagnostics: diagnostics.items };
   const parsed = parseYaml(text, file, diagnostics);
-  if (!parsed) return { path: file, diagnostics: diagnostics.items };
-  const valid = validate({ value: parsed.value, source: parsed.source, file, schema: planSchema }, diagnostics);
-  if (!valid) return { path: file, diagnostics: withoutCoveredWarnings(diagnostics.items) };
+  if (!parsed) return { path: file, text, diagnostics: diagnostics.items };
+  const { source } = parsed;
+  const valid = validate({ value: parsed.value, source, file, schema: planSchema }, diagnostics);
+  if (!valid) return { path: file, text, source, diagnostics: withoutCoveredWarnings(diagnostics.items) };
   const plan = buildPlan(
     { value: parsed.value, source: parsed.source, file, defaults: { estimates: settings.estimates, calendar: settings.calendar } },
     diagnostics,
   );
-  return { path: file, plan, diagnostics: diagnostics.items };
+  return { path: file, text, source, plan, diagnostics: diagnostics.items };
 }
 
 /** A YAML 1.1 boolean warning adds nothing where a type error already explains the value. */
@@ -174,15 +180,39 @@ export function compileGroup(plans: Plan[], planIds: readonly string[], config: 
   return { plans, analysis, diagnostics: diagnostics.items, unknownPlans, simulated: options.simulate ?? false };
 }
 
+/**
+ * Every diagnostic with lines and columns, file by file; each file's positions are let go
+ * of once its diagnostics have theirs (see YamlSource.release).
+ */
+export function resolveAll(results: readonly FileResult[], diagnostics: Diagnostic[], sources: Sources): ResolvedDiagnostic[] {
+  const sourceOf = new Map(results.map((result) => [result.path, result.source]));
+  const resolved: ResolvedDiagnostic[] = [];
+  for (const [file, own] of byFile(results.map((result) => result.path), diagnostics)) {
+    for (const diagnostic of inFileOrder(own)) resolved.push(sources.resolve(diagnostic));
+    sourceOf.get(file)?.release();
+  }
+  return resolved;
+}
+
+/** The diagnostics of each file, files in order (a file not in `files` last, as it came). */
+function byFile(files: readonly string[], diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
+  const buckets = new Map<string, Diagnostic[]>(files.map((file) => [file, []]));
+  for (const diagnostic of diagnostics) {
+    let bucket = buckets.get(diagnostic.location.file);
+    if (!bucket) buckets.set(diagnostic.location.file, (bucket = []));
+    bucket.push(diagnostic);
+  }
+  return buckets;
+}
+
+/** One file's diagnostics by position, then code. */
+function inFileOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.location.span.start - b.location.span.start || a.code.localeCompare(b.code));
+}
+
 /** Every diagnostic in the order reporters show them: by file, then position, then code. */
 export function ordered(files: readonly string[], diagnostics: Diagnostic[]): Diagnostic[] {
-  const order = new Map(files.map((file, index) => [file, index]));
-  return diagnostics.sort(
-    (a, b) =>
-      (order.get(a.location.file) ?? 0) - (order.get(b.location.file) ?? 0) ||
-      a.location.span.start - b.location.span.start ||
-      a.code.localeCompare(b.code),
-  );
+  return [...byFile(files, diagnostics).values()].flatMap(inFileOrder);
 }
 
 export interface CompileResult {
@@ -199,8 +229,9 @@ export interface CompileResult {
 export function compile(inputs: FileInput[], config: Config, options: CompileOptions = {}): CompileResult {
   const sources = new Sources();
   const results = inputs.map((input) => {
-    if (input.bytes) sources.set(input.path, input.bytes);
-    return compileFile(input, config);
+    const result = compileFile(input, config);
+    if (result.text !== undefined) sources.set(input.path, result.text);
+    return result;
   });
   const plans = results.flatMap((result) => (result.plan ? [result.plan] : []));
   const planIds = plans.map((plan) => plan.id);

@@ -7,7 +7,7 @@
 // and nothing else — which `work` reports, for tests and for tools that show it.
 import { relative, resolve } from 'node:path';
 import { parseConfig, readConfig, type ConfigSource, type LoadedConfig } from '../config/config.ts';
-import { compileFile, compileGroup, linkedGroups, ordered, Sources, type FileInput, type FileResult, type GroupResult } from '../compile.ts';
+import { compileFile, compileGroup, linkedGroups, resolveAll, Sources, type FileInput, type FileResult, type GroupResult } from '../compile.ts';
 import { SourceText } from '../diagnostics/source.ts';
 import { resolveDiagnostic } from '../diagnostics/resolve.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
@@ -146,9 +146,10 @@ export class CompilerSession {
         continue;
       }
       work.compiled.push(input.path);
-      if (input.bytes) this.#sources.set(input.path, input.bytes);
+      const result = compileFile(input, config);
+      if (result.text !== undefined) this.#sources.set(input.path, result.text);
       else this.#sources.delete(input.path);
-      kept.set(input.path, { input, result: compileFile(input, config) });
+      kept.set(input.path, { input, result });
     }
     for (const path of this.#files.keys()) if (!kept.has(path)) this.#sources.delete(path);
     this.#files = kept;
@@ -186,7 +187,7 @@ export class CompilerSession {
       unmatched: found.unmatched,
       plans,
       analysis,
-      diagnostics: ordered(fileList, diagnostics).map((d) => sources.resolve(d)),
+      diagnostics: resolveAll(results, diagnostics, sources),
       source: (path) => sources.get(path),
     });
   }

@@ -41,33 +41,38 @@ export class Cursor {
   }
 
   location(): Location {
-    return new LazyLocation(this.file, this.pointer, () => this.span());
+    return new LazyLocation(this.source, this.file, this.pointer, false);
   }
 
   keyLocation(): Location {
-    return new LazyLocation(this.file, this.pointer, () => this.keySpan());
+    return new LazyLocation(this.source, this.file, this.pointer, true);
   }
 }
 
-/** A location whose span is found the first time it is read. */
+/**
+ * A location whose span is found the first time it is read. A plan has one for every item
+ * and reference (a hundred thousand in a large check), so it holds no closure: only the
+ * source to ask, and whether it is the key's span or the value's.
+ */
 class LazyLocation implements Location {
   readonly file: string;
   readonly pointer: string;
+  #source: YamlSource | undefined;
+  #key: boolean;
   #span: Span | undefined;
-  #find: (() => Span) | undefined;
 
-  constructor(file: string, pointer: string, find: () => Span) {
+  constructor(source: YamlSource, file: string, pointer: string, key: boolean) {
+    this.#source = source;
     this.file = file;
     this.pointer = pointer;
-    this.#find = find;
+    this.#key = key;
   }
 
   get span(): Span {
     if (this.#span === undefined) {
-      this.#span = this.#find!();
-      this.#find = undefined;
+      this.#span = this.#key ? this.#source!.keySpan(this.pointer) : this.#source!.valueSpan(this.pointer);
+      this.#source = undefined;
     }
     return this.#span;
   }
-
 }

@@ -94,6 +94,15 @@ export class YamlSource {
     return this.#locator.find(pointer);
   }
 
+  /**
+   * Lets go of a locator that can be made again (the fast path's span index): once a
+   * file's diagnostics have their positions, a large check need not hold a thousand indexes
+   * at once. Asked again, it is made again.
+   */
+  release(): void {
+    if (this.#locate) this.#locator = undefined;
+  }
+
   /** The span of the value at `pointer` (or of its key when the value is empty). */
   valueSpan(pointer: string): Span {
     const found = this.find(pointer);

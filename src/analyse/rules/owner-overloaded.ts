@@ -1,7 +1,7 @@
 import { ownerOverloaded } from '../../diagnostics/catalogue.ts';
 import { allTasks, type Task } from '../../model/plan.ts';
 import { finishLabel, startLabel } from '../calendar.ts';
-import { EPSILON } from '../../util/duration.ts';
+import { EPSILON, roundDays } from '../../util/duration.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -25,11 +25,13 @@ export const ownerOverloadedRule: Rule = {
     for (const [owner, tasks] of byOwner) {
       const capacity = plan.capacity[owner] ?? config.schedule.capacity;
       if (tasks.length <= capacity) continue;
+      // From the schedule's arrays: the per-item timings (dates and all) are made only for outputs.
+      const { graph, cpm } = analysis.network;
       const events = tasks.flatMap((task) => {
-        const timing = schedule.timings.get(task)!;
+        const v = graph.index.get(task)!;
         return [
-          { at: timing.es, delta: 1, task },
-          { at: timing.ef, delta: -1, task },
+          { at: roundDays(cpm.es[v]!), delta: 1, task },
+          { at: roundDays(cpm.ef[v]!), delta: -1, task },
         ];
       });
       events.sort((a, b) => a.at - b.at || a.delta - b.delta);
