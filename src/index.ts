@@ -10,6 +10,7 @@ export { check, type CheckOptions } from './api/check.ts';
 export { buildOutputs, type BuildOptions, type BuildResult } from './api/build.ts';
 export { buildSite, type DiagramSummary, type SiteOptions, type SiteProgress, type SiteResult } from './api/site.ts';
 export { CompilerSession, type CheckRequest, type SessionOptions, type Work } from './api/session.ts';
+export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';
 export { UsageError } from './api/errors.ts';
 export type { CheckResult, Counts, Summary } from './api/result.ts';
 

@@ -1,5 +1,6 @@
-// Every `npx planc …` example in the README runs, as a user would type it, and succeeds.
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Every `npx planc …` example in the README runs, as a user would type it, and succeeds;
+// so does every library example (a ```js block naming its file and how to run it).
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ const examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
   .flatMap((block) => block[1]!.split('\n'))
   .map((line) => line.replace(/\s+#.*$/, '').trim())
   .filter((line) => line.startsWith('npx planc '));
+const scripts = [...readme.matchAll(/```js\n\/\/ (\S+\.mjs) — run with: node \1\n([\s\S]*?)```/g)].map((block) => ({ file: block[1]!, code: block[2]! }));
 
 describe('the README', () => {
   const work = mkdtempSync(join(tmpdir(), 'planc-readme-'));
@@ -25,6 +27,31 @@ describe('the README', () => {
       expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
     }
   });
+
+  it('has a library example', () => {
+    expect(scripts.map((script) => script.file)).toEqual(['check-plans.mjs']);
+  });
+
+  for (const script of scripts) {
+    it(`runs the library example ${script.file}`, () => {
+      // `planc` resolves to this checkout, as it would to the installed package.
+      mkdirSync(join(repo, 'node_modules'), { recursive: true });
+      symlinkSync(ROOT, join(repo, 'node_modules', 'planc'), 'dir');
+      writeFileSync(join(repo, script.file), script.code);
+      try {
+        const result = spawnSync(process.execPath, [script.file], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        const lines = result.stdout.split('\n');
+        expect(lines[0]).toBe('2 plan files: 0 errors, 0 warnings');
+        expect(lines[1]).toMatch(/^jwt-auth-refactor: 2026-12-07 → \d{4}-\d{2}-\d{2}, [\d.]+ working days, critical path \S+/);
+        expect(result.stdout).toContain("{ compiled: [ 'plans/draft.plan.yaml' ], analysed: [ 'draft' ] }");
+      } finally {
+        rmSync(join(repo, 'node_modules'), { recursive: true, force: true });
+        rmSync(join(repo, script.file), { force: true });
+      }
+    });
+  }
 
   for (const example of examples) {
     it(`runs: ${example}`, () => {
