@@ -8,7 +8,8 @@ import { portfolio } from './markdown/portfolio.ts';
 import { architecture } from './mermaid/architecture.ts';
 import { dependencies } from './mermaid/dependencies.ts';
 import { gantt } from './mermaid/gantt.ts';
-import { planJson, stringify } from './plan-json.ts';
+import { stringify } from '../util/json.ts';
+import { planJson } from './plan-json.ts';
 
 /** What the emitters read: the checked plans (a library result gives all of it). */
 export interface EmitInput {

@@ -13,8 +13,6 @@ import type { PlanJson } from '../schema/plan-json-definition.ts';
 import { roundDays } from '../util/duration.ts';
 import { VERSION } from '../version.ts';
 
-export { stringify } from '../util/json.ts';
-
 export const PLAN_JSON_FORMAT = 1;
 
 interface Context {
