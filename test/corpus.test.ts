@@ -74,10 +74,8 @@ describe('the corpus of bad plans', () => {
     for (const d of (JSON.parse(result.stdout) as { diagnostics: Array<Parameters<typeof where>[0] & { file: string }> }).diagnostics) {
       reported.set(d.file, [...(reported.get(d.file) ?? []), where(d)]);
     }
-    expect(Object.fromEntries(cases.map((_, index) => [`plans/case-${index}.plan.yaml`, reported.get(`plans/case-${index}.plan.yaml`) ?? []]))).toEqual(
-      Object.fromEntries(cases.map(([, expected], index) => [`plans/case-${index}.plan.yaml`, expected])),
-    );
-    expect(reported.size).toBe(cases.length);
+    // Every case reports something, so every file is there.
+    expect(Object.fromEntries(reported)).toEqual(Object.fromEntries(cases.map(([, expected], index) => [`plans/case-${index}.plan.yaml`, expected])));
   }, 60_000);
 });
 
@@ -102,11 +100,11 @@ describe('help lines', () => {
     ],
     'a key without a value': [`${OK}owner\n`, 'PLAN1001 9:1', 'Write a key as `key: value`, or quote the text if it is not a key.'],
   };
-  for (const [name, [content, where, help]] of Object.entries(HELP)) {
-    it(`${name}: ${where}`, () => {
+  for (const [name, [content, at, help]] of Object.entries(HELP)) {
+    it(`${name}: ${at}`, () => {
       const [diagnostic, ...rest] = run({ 'corpus.plan.yaml': content });
       expect(rest).toEqual([]);
-      expect(`${diagnostic!.code} ${diagnostic!.range.start.line}:${diagnostic!.range.start.column}`).toBe(where);
+      expect(where(diagnostic!)).toBe(at);
       expect(diagnostic!.help).toBe(help);
     });
   }
