@@ -3,6 +3,7 @@
 // per call, so behaviour tests can afford as many calls as they need; what only a real
 // process shows (its exit status, closed pipes, the Node version guard) is spawned instead,
 // with `planc` from ./repo.ts.
+import type { OutputStream } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/main.ts';
 
 export interface CliRun {
@@ -20,20 +21,24 @@ export interface CliOptions {
   tty?: boolean;
 }
 
-function capture(tty: boolean): { write(text: string): boolean; isTTY: boolean; text: string } {
+/** A stream that keeps what is written to it. */
+function capture(isTTY: boolean): { stream: OutputStream; text(): string } {
+  const chunks: string[] = [];
   return {
-    isTTY: tty,
-    text: '',
-    write(text: string) {
-      this.text += text;
-      return true;
+    stream: {
+      isTTY,
+      write: (text: string) => {
+        chunks.push(text);
+        return true;
+      },
     },
+    text: () => chunks.join(''),
   };
 }
 
 export async function cli(args: string[], options: CliOptions): Promise<CliRun> {
   const stdout = capture(options.tty ?? false);
   const stderr = capture(options.tty ?? false);
-  const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout, stderr });
-  return { status, stdout: stdout.text, stderr: stderr.text };
+  const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout: stdout.stream, stderr: stderr.stream });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
