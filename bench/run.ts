@@ -192,6 +192,7 @@ const sections: Record<string, () => void> = {
     const mc = repeatProbe('simulate.ts', ['1000', '3000', '10000']);
     print({ name: 'Monte Carlo: 10,000 runs of a 1,000-task plan', samples: mc.simulate!, unit: 'ms', target: '< 2 s' });
   },
+  budgets: (await import('./budgets.ts')).budgets,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planc, ROOT, tempRepo } from './helpers/repo.ts';
+import { cli } from './helpers/cli.ts';
+import { ROOT, tempRepo } from './helpers/repo.ts';
 import { writeOutputs } from '../src/write/outputs.ts';
 
 const repos: Array<{ cleanup(): void }> = [];
@@ -20,9 +21,9 @@ function bundled() {
 }
 
 describe('planc build', () => {
-  it('writes plan.json for each plan with the documented fields', () => {
+  it('writes plan.json for each plan with the documented fields', async () => {
     const { dir } = bundled();
-    const result = planc(['build', '--out', 'out'], { cwd: dir });
+    const result = await cli(['build', '--out', 'out'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Built 2 plans into out\/: \d+ files written, 0 unchanged, 0 removed\.\n$/);
@@ -47,35 +48,35 @@ describe('planc build', () => {
     expect(migration.tasks.some((t: { dependsOn: Array<{ plan?: string }> }) => t.dependsOn.some((d) => d.plan === 'jwt-auth-refactor'))).toBe(true);
   });
 
-  it('is deterministic: a second build writes nothing', () => {
+  it('is deterministic: a second build writes nothing', async () => {
     const { dir } = bundled();
-    planc(['build', '--out', 'out'], { cwd: dir });
+    expect((await cli(['build', '--out', 'out'], { cwd: dir })).status).toBe(0);
     const before = readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json'));
     const modified = statSync(join(dir, 'out/jwt-auth-refactor/plan.json')).mtimeMs;
-    const again = planc(['build', '--out', 'out'], { cwd: dir });
+    const again = await cli(['build', '--out', 'out'], { cwd: dir });
     expect(again.stdout).toMatch(/0 files written, \d+ unchanged, 0 removed/);
     expect(readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json')).equals(before)).toBe(true);
     expect(statSync(join(dir, 'out/jwt-auth-refactor/plan.json')).mtimeMs).toBe(modified);
   });
 
-  it('skips a plan with errors, keeps its previous outputs, and exits 1', () => {
+  it('skips a plan with errors, keeps its previous outputs, and exits 1', async () => {
     const { dir, write } = bundled();
-    planc(['build', '--out', 'out'], { cwd: dir });
+    expect((await cli(['build', '--out', 'out'], { cwd: dir })).status).toBe(0);
     const previous = readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json'), 'utf8');
     const broken = readFileSync(join(dir, 'plans/jwt-auth-refactor.plan.yaml'), 'utf8').replace('title: User authentication refactor', 'titel: oops');
     write({ 'plans/jwt-auth-refactor.plan.yaml': broken });
-    const result = planc(['build', '--out', 'out'], { cwd: dir });
+    const result = await cli(['build', '--out', 'out'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('error PLAN2001');
     expect(result.stdout).toContain('Not built (errors): plans/jwt-auth-refactor.plan.yaml');
     expect(readFileSync(join(dir, 'out/jwt-auth-refactor/plan.json'), 'utf8')).toBe(previous);
   });
 
-  it('removes the outputs of a plan that no longer exists, and nothing it did not write', () => {
+  it('removes the outputs of a plan that no longer exists, and nothing it did not write', async () => {
     const { dir } = bundled();
-    planc(['build', '--out', 'out'], { cwd: dir });
+    expect((await cli(['build', '--out', 'out'], { cwd: dir })).status).toBe(0);
     writeFileSync(join(dir, 'out/notes.txt'), 'mine');
-    const single = planc(['build', 'plans/jwt-auth-refactor.plan.yaml', '--out', 'out'], { cwd: dir });
+    const single = await cli(['build', 'plans/jwt-auth-refactor.plan.yaml', '--out', 'out'], { cwd: dir });
     // The other plan's five outputs: plan.json, index.md, gantt.mmd, its architecture diagram, dependencies.mmd.
     expect(single.stdout).toMatch(/, 5 removed\.\n/);
     expect(existsSync(join(dir, 'out/session-store-migration/plan.json'))).toBe(false);
@@ -85,21 +86,21 @@ describe('planc build', () => {
     expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses an output folder that is a file, and files it did not write, before writing anything', () => {
+  it('refuses an output folder that is a file, and files it did not write, before writing anything', async () => {
     const { dir, write } = bundled();
     write({ ofile: 'not a folder', 'docs/index.md': '# Our hand-written docs\n' });
-    const file = planc(['build', '--out', 'ofile'], { cwd: dir });
+    const file = await cli(['build', '--out', 'ofile'], { cwd: dir });
     expect(file.status).toBe(2);
     expect(file.stderr.split('\n')[0]).toBe('planc: the output folder `ofile` is not a folder');
-    const docs = planc(['build', '--out', 'docs'], { cwd: dir });
+    const docs = await cli(['build', '--out', 'docs'], { cwd: dir });
     expect(docs.status).toBe(2);
     expect(docs.stderr.split('\n')[0]).toBe('planc: the output folder `docs` holds a file planc did not write and would replace: `index.md`');
     expect(readFileSync(join(dir, 'docs/index.md'), 'utf8')).toBe('# Our hand-written docs\n');
     expect(readdirSync(join(dir, 'docs'))).toEqual(['index.md']);
     // A file with exactly what planc would write is planc's from then on.
-    expect(planc(['build', '--out', 'out'], { cwd: dir }).status).toBe(0);
+    expect((await cli(['build', '--out', 'out'], { cwd: dir })).status).toBe(0);
     write({ 'docs/index.md': readFileSync(join(dir, 'out/index.md'), 'utf8') });
-    expect(planc(['build', '--out', 'docs'], { cwd: dir }).status).toBe(0);
+    expect((await cli(['build', '--out', 'docs'], { cwd: dir })).status).toBe(0);
   });
 });
 

@@ -1,10 +1,12 @@
-// Property tests of the graph algorithms against brute force on small random graphs.
+// Property tests of the graph algorithms against brute force on small random graphs, and
+// of the Monte Carlo simulation against CPM where nothing is left to chance.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpm, network } from '../../src/analyse/cpm.ts';
 import { EPSILON } from '../../src/util/duration.ts';
 import { findCycles } from '../../src/analyse/cycles.ts';
 import type { Graph } from '../../src/analyse/graph.ts';
+import { simulate } from '../../src/analyse/simulate.ts';
 
 interface Edge {
   from: number;
@@ -102,6 +104,38 @@ describe('CPM on random networks', () => {
         expect(result.totalFloat[last]).toBeLessThanOrEqual(EPSILON);
         // The early schedule satisfies every link.
         edges.forEach((_, k) => expect(result.slack[k]).toBeGreaterThanOrEqual(-EPSILON));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('Monte Carlo with certain estimates (optimistic = likely = pessimistic)', () => {
+  it('schedules every run as CPM does, for every link type and lag: the same finishes and the same critical set', () => {
+    const groups = (n: number) => fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n });
+    const networks = dag([0, 1, 2, 3], [-2, -0.5, 0, 0, 1, 3]).chain((graph) => fc.record({ graph: fc.constant(graph), planOf: groups(graph.durations.length) }));
+    fc.assert(
+      fc.property(networks, fc.integer({ min: 0, max: 2 ** 31 - 1 }), ({ graph: { durations, edges }, planOf }, seed) => {
+        const net = network(durations, edges, Int32Array.from(planOf));
+        const schedule = cpm(net);
+        const nodes = Array.from(schedule.order);
+        const runs = 8;
+        const result = simulate({
+          net,
+          nodes: schedule.order,
+          estimates: new Map(durations.map((d, node) => [node, { optimistic: d, likely: d, pessimistic: d }])),
+          runs,
+          seed,
+          // Every node watched: its finish in each run (its start is that less its certain duration).
+          watch: nodes,
+        });
+        for (const node of nodes) {
+          expect(Array.from(result.watched.get(node)!), `EF of ${node}`).toEqual(new Array(runs).fill(schedule.ef[node]));
+          expect(result.criticality.get(node), `criticality of ${node}`).toBe(schedule.totalFloat[node]! <= EPSILON ? 1 : 0);
+        }
+        for (const group of new Set(planOf)) {
+          expect(Array.from(result.finishes.get(group)!), `finish of plan ${group}`).toEqual(new Array(runs).fill(schedule.finish[group]));
+        }
       }),
       { numRuns: 300 },
     );

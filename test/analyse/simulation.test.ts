@@ -10,7 +10,7 @@ interface Item {
   id: string;
   /** A fixed duration, or [optimistic, likely, pessimistic]. */
   duration: number | [number, number, number];
-  dependsOn?: Array<{ id: string; type?: 'FS' | 'SS'; lag?: number }>;
+  dependsOn?: Array<{ id: string; type?: 'FS' | 'SS' | 'FF' | 'SF'; lag?: number }>;
 }
 
 function planYaml(items: Item[], extra: string[] = []): string {
@@ -175,6 +175,44 @@ describe('Monte Carlo properties', () => {
         expect(p95).toBeLessThanOrEqual(cpmDuration(fixedAt(items, 2)) + 1e-6);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('with certain estimates (optimistic = likely = pessimistic), reproduces the CPM finish and critical set, for every link type and lag', () => {
+    const point = fc.constantFrom(0.5, 1, 2, 3, 5);
+    const certainPlans = fc.integer({ min: 1, max: 7 }).chain((n) =>
+      fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          fc.record({
+            duration: point,
+            dependsOn: fc.uniqueArray(
+              fc.record({
+                on: fc.integer({ min: 0, max: Math.max(0, i - 1) }),
+                type: fc.constantFrom('FS' as const, 'SS' as const, 'FF' as const, 'SF' as const),
+                lag: fc.constantFrom(-1, -0.5, 0, 1, 2),
+              }),
+              { maxLength: i === 0 ? 0 : 3, selector: (d) => d.on },
+            ),
+          }),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(certainPlans, fc.integer({ min: 1, max: 1000 }), (specs, seed) => {
+        const items = specs.map(
+          (spec, i): Item => ({
+            id: `t${i}`,
+            duration: [spec.duration, spec.duration, spec.duration],
+            dependsOn: spec.dependsOn.map((d) => ({ id: `t${d.on}`, type: d.type, lag: d.lag })),
+          }),
+        );
+        const result = simulated({ 'prop.plan.yaml': planYaml(items, extra) }, { runs: 50, seed });
+        expect(result.resolved.filter((d) => d.severity === 'error')).toEqual([]);
+        const { duration, monteCarlo } = figures(result);
+        expect(monteCarlo).toEqual({ runs: 50, seed, p50: duration, p80: duration, p95: duration });
+        for (const [id, timing] of Object.entries(timings(result))) expect(timing.criticality, id).toBe(timing.critical ? 1 : 0);
+      }),
+      { numRuns: 60 },
     );
   });
 

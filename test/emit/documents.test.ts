@@ -1,8 +1,8 @@
 // planc build's documents: golden files per fixture (plan YAML → index.md, .mmd files,
 // plan.json, the portfolio), every diagram checked by Mermaid's own parser, and the hostile
 // fixture checked for anything that could break a table or a diagram or inject markup.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -56,9 +56,7 @@ describe('plan documents', () => {
       it('match the golden files', () => {
         if (process.env.UPDATE === '1') rmSync(expected, { recursive: true, force: true });
         for (const file of emitted.files) {
-          const target = join(expected, file.path);
-          mkdirSync(dirname(target), { recursive: true });
-          expectGolden(target, String(file.content));
+          expectGolden(join(expected, file.path), String(file.content));
         }
         expect(listFiles(expected)).toEqual(emitted.files.map((file) => file.path).sort());
       });

@@ -1,0 +1,44 @@
+// planc's command line called in the test's own process, the way bin.ts calls it: argv and
+// the process's parts (working folder, environment, two streams) passed in. No Node start-up
+// per call, so behaviour tests can afford as many calls as they need; what only a real
+// process shows (its exit status, closed pipes, the Node version guard) is spawned instead,
+// with `planc` from ./repo.ts.
+import type { OutputStream } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/main.ts';
+
+export interface CliRun {
+  /** What run() returned: the exit code bin.ts would give the process. */
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  cwd: string;
+  /** The whole environment planc sees: nothing of the test runner's leaks in. */
+  env?: Record<string, string>;
+  /** Whether the streams say they are a terminal. */
+  tty?: boolean;
+}
+
+/** A stream that keeps what is written to it. */
+function capture(isTTY: boolean): { stream: OutputStream; text(): string } {
+  const chunks: string[] = [];
+  return {
+    stream: {
+      isTTY,
+      write: (text: string) => {
+        chunks.push(text);
+        return true;
+      },
+    },
+    text: () => chunks.join(''),
+  };
+}
+
+export async function cli(args: string[], options: CliOptions): Promise<CliRun> {
+  const stdout = capture(options.tty ?? false);
+  const stderr = capture(options.tty ?? false);
+  const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout: stdout.stream, stderr: stderr.stream });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
