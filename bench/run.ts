@@ -1,6 +1,6 @@
 // `npm run bench`: generates plan sets and prints medians (min–max) of several runs.
 //   npm run bench                      all sections, 5 runs each
-//   npm run bench -- check analysis    some sections (check, build, site, analysis)
+//   npm run bench -- check analysis    some sections (check, analysis, build, site, budgets)
 //   BENCH_RUNS=9 npm run bench         more runs
 // Every figure is a whole measurement repeated in a fresh process (or, for the analysis,
 // a fresh model), so the cold start a user sees is what is measured.
