@@ -3,6 +3,9 @@
 // `.astro/` of the working folder, and Vite reads BASE_URL, NODE_ENV and the like from the
 // environment over its own settings), so the process that asked — a CLI, an editor's
 // server, a test runner — keeps its own. Usage: node astro-run.js '<json AstroRun>'.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 
 export interface AstroRun {
@@ -15,14 +18,18 @@ export interface AstroRun {
 }
 
 const run = JSON.parse(process.argv[2] ?? '{}') as AstroRun;
-const { build } = await import('astro');
+// Astro as the site's own folder reaches it (through the work folder's link, build.ts), so
+// that the config's imports and this one load the same copy.
+const astro = createRequire(join(run.root, 'package.json')).resolve('astro');
+const { build } = (await import(pathToFileURL(astro).href)) as typeof import('astro');
 const config: AstroInlineConfig = {
   root: run.root,
   outDir: run.outDir,
   base: run.base,
   ...(run.site ? { site: run.site } : {}),
   cacheDir: run.cacheDir,
-  vite: { cacheDir: run.viteCacheDir },
+  // The work folder reaches planc's packages through a link: module paths keep it (build.ts).
+  vite: { cacheDir: run.viteCacheDir, resolve: { preserveSymlinks: true } },
   // Info-level lines name each page written: the parent counts them for its progress.
   logLevel: 'info',
 };

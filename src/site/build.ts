@@ -2,9 +2,10 @@
 // built into a fresh folder and swapped in only when Astro succeeds, so a failed build
 // leaves the previous site in place.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from '../util/json.ts';
@@ -26,17 +27,80 @@ export function cacheFolder(root: string, env: Env): string {
 }
 
 /**
- * Where Astro builds: a folder beside the packages planc runs (`node_modules/.cache/planc/`
- * of the folder holding Astro, as tools keep their caches), never inside planc's own
- * install folder. Beside them, because the pages run from chunks Astro writes under the
- * build's folder, which import Astro, Starlight and their packages by name, and resolve
- * them only from a folder under theirs; and because Astro 7 mistakes files that share no
- * folder with the project root but `/` for paths inside the root.
+ * The `node_modules` folder planc's own imports resolve from: the nearest one above planc
+ * that holds Astro (planc's own in a global install, the project's in a hoisted one).
+ * Looked up by path rather than by resolving Astro, which gives the real path: under pnpm
+ * that is Astro's own store folder, where Starlight is not.
  */
-function workFolders(): string {
-  const astro = realpathSync(dirname(createRequire(import.meta.url).resolve('astro/package.json')));
-  const modules = dirname(astro);
-  return basename(modules) === 'node_modules' ? join(modules, '.cache', 'planc', 'site') : join(dirname(SITE_ROOT), '.planc-site');
+function packagesFolder(): string {
+  for (let dir = dirname(SITE_ROOT); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', 'astro', 'package.json'))) return join(dir, 'node_modules');
+    if (dirname(dir) === dir) return dirname(realpathSync(dirname(createRequire(import.meta.url).resolve('astro/package.json'))));
+  }
+}
+
+/** The packages site/ imports; their versions are planc's own (package.json). */
+const SITE_PACKAGES = { astro: '*', '@astrojs/starlight': '*' };
+
+/**
+ * The folder this user's site builds with this install of planc share, in the system's
+ * temporary folder: it holds the `node_modules` link (below), and each build a folder of
+ * its own beside it. Its name is the same for every build because module paths are: Astro
+ * scopes a component's CSS by a hash of its path, which for Starlight's components (outside
+ * the project root) is the whole path, so a path that changed would change every page.
+ * A folder another user made, or may write in, is not used (its link could lead anywhere):
+ * then a new folder of random name, removed after the build, whose pages differ from
+ * another build's only in those hashes.
+ */
+function sharedFolder(packages: string): { folder: string; shared: boolean } {
+  const uid = process.getuid?.();
+  const folder = join(tmpdir(), `planc-site-${uid ?? 'user'}-${createHash('sha256').update(packages).digest('hex').slice(0, 12)}`);
+  try {
+    mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const stat = lstatSync(folder);
+  const ours = stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0));
+  if (!ours) {
+    const fresh = mkdtempSync(join(tmpdir(), 'planc-site-'));
+    symlinkSync(packages, join(fresh, 'node_modules'), 'junction');
+    return { folder: fresh, shared: false };
+  }
+  const link = join(folder, 'node_modules');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let target: string | undefined;
+    try {
+      target = readlinkSync(link);
+    } catch {
+      // Not there yet.
+    }
+    if (target === packages) break;
+    rmSync(link, { force: true });
+    try {
+      symlinkSync(packages, link, 'junction');
+    } catch (error) {
+      // Another build made it at the same moment: read it again.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return { folder, shared: true };
+}
+
+/**
+ * Where Astro builds: a new folder in the shared one (above), never inside planc's install
+ * folder (which may be read-only, or shared by every user of a global install). The shared
+ * folder's `node_modules` links to the packages planc runs with, because the pages run from
+ * chunks Astro writes under the build's folder, which import Astro, Starlight and their
+ * packages by name; Node and Vite are told to keep that link in module paths (astro-run.ts),
+ * because Astro 7 mistakes files that share no folder with the project root but `/` for
+ * paths inside the root. Builds whose process is gone (killed half way) are removed.
+ */
+function workFolder(): { work: string; done(): void } {
+  const { folder, shared } = sharedFolder(packagesFolder());
+  if (shared) removeAbandoned(folder);
+  const work = mkdtempSync(join(folder, `${process.pid}-`));
+  return { work, done: () => rmSync(shared ? work : folder, { recursive: true, force: true }) };
 }
 
 export interface AstroOptions {
@@ -88,26 +152,25 @@ function move(from: string, to: string): void {
 /** Environment variables Vite reads over its own settings: a CI job or a test runner may have BASE_URL or NODE_ENV=test set. */
 const VITE_BUILTINS = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
 
-/** Removes the work folders of builds whose process is gone (killed half way). */
-function removeAbandoned(works: string): void {
-  if (!existsSync(works)) return;
-  for (const name of readdirSync(works)) {
+/** Removes the folders of builds whose process is gone. */
+function removeAbandoned(folder: string): void {
+  for (const name of readdirSync(folder)) {
     const pid = Number(name.split('-')[0]);
-    let alive = false;
+    if (name === 'node_modules' || !Number.isInteger(pid)) continue;
     try {
       process.kill(pid, 0);
-      alive = true;
+      continue;
     } catch (error) {
-      alive = (error as NodeJS.ErrnoException).code === 'EPERM';
+      if ((error as NodeJS.ErrnoException).code === 'EPERM') continue;
     }
-    if (!alive) rmSync(join(works, name), { recursive: true, force: true });
+    rmSync(join(folder, name), { recursive: true, force: true });
   }
 }
 
 /** Runs Astro in its own process; resolves when it is done, rejects with what it said when it fails. */
 function runAstro(run: AstroRun, env: Record<string, string>, onPage: ((page: string) => void) | undefined): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [RUNNER, JSON.stringify(run)], { cwd: run.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--preserve-symlinks', RUNNER, JSON.stringify(run)], { cwd: run.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let errors = '';
     let pending = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -134,15 +197,18 @@ function runAstro(run: AstroRun, env: Record<string, string>, onPage: ((page: st
 export async function buildAstroSite(data: SiteData, options: AstroOptions): Promise<void> {
   const target = resolve(options.out);
   // A copy of the template per build keeps two builds at once (two repositories, or tests) apart.
-  const works = workFolders();
-  removeAbandoned(works);
-  const work = join(works, `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  const { work, done } = workFolder();
   const root = join(work, 'site');
   const dataDir = join(work, 'data');
   const output = join(work, 'dist');
-  const staging = `${target}.planc-${process.pid}`;
-  const previous = `${target}.planc-old-${process.pid}`;
+  // Beside the target (a rename does not cross file systems), named after this build's own
+  // work folder so that two builds at once in one process stay apart.
+  const staging = `${target}.planc-${basename(work)}`;
+  const previous = `${staging}-old`;
   cpSync(SITE_ROOT, root, { recursive: true, filter: (path) => !/[\\/](\.astro|node_modules|dist)$/.test(path) });
+  // The packages the site uses, as Astro finds them: it bundles those that depend on Astro
+  // (Starlight's components) instead of leaving them to Node.
+  writeFileSync(join(root, 'package.json'), `${JSON.stringify({ name: 'planc-site', private: true, type: 'module', dependencies: SITE_PACKAGES }, null, 2)}\n`);
   // What the site's content loader reads (site/src/loader.ts): a file per collection, the
   // site's own facts (astro.config.mjs needs the title and the sidebar before anything
   // else), and each plan's document in its own file.
@@ -184,12 +250,7 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
     renameSync(staging, target);
     rmSync(previous, { recursive: true, force: true });
   } finally {
-    rmSync(work, { recursive: true, force: true });
-    try {
-      rmdirSync(works);
-    } catch {
-      // Another build is using it.
-    }
+    done();
     rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
 // and `npx planc check` run there as its developers would. The site template ships with
 // the package; nothing of this checkout is used.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,22 @@ describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
     // Nothing left behind in the repository but the site and npm's files.
     expect(readdirSync(repo).sort()).toEqual(['_site', 'node_modules', 'package-lock.json', 'package.json', 'plans']);
     expect(installedFiles()).toEqual(before);
+
+    // A user who may not write where planc is installed (a global install, a read-only
+    // image): the site is still built, from a temporary folder.
+    if (process.getuid?.() === 0 && existsSync('/usr/bin/setpriv')) {
+      const out = join(work.dir, 'nobody-site');
+      mkdirSync(out);
+      chmodSync(work.dir, 0o755);
+      chownSync(out, 65534, 65534);
+      const modules = () => readdirSync(join(repo, 'node_modules'), { recursive: true }).map(String).sort();
+      const modulesBefore = modules();
+      const asNobody = run('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(repo, 'node_modules', 'planc', 'bin', 'planc.js'), 'site', '--out', join(out, 'site'), '--chromium', 'none'], repo, 180_000);
+      expect(asNobody.stderr).toBe("planc: diagrams will be drawn by Mermaid in the reader's browser: `--chromium` is `none`.\n");
+      expect(asNobody.status).toBe(0);
+      expect(existsSync(join(out, 'site', 'plans', 'checkout-rewrite', 'index.html'))).toBe(true);
+      expect(modules()).toEqual(modulesBefore);
+    }
 
     const served = await serve(join(repo, '_site'), '/');
     const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
