@@ -2,7 +2,7 @@
 // to assert with a clock. The inputs are the tests' own (test/helpers/corpus.ts); the tests
 // keep asserting what each reports, and this prints how long it takes: medians (min – max)
 // of fresh processes, against the budget. Run directly with a probe's name, this file is
-// that probe: it times compile() of the built code (dist/) and prints milliseconds as JSON.
+// that probe: it times compileFiles() of the built code (dist/) and prints milliseconds as JSON.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,14 +20,14 @@ const MANGLED = { numRuns: 300, seed: 20_240_607 };
 
 type Probe = () => Promise<Record<string, number>>;
 
-/** Times one compile() of the files; fails if what it reports is not what the test expects. */
+/** Times one compileFiles() of the files (a fresh session's check); fails if what it reports is not what the test expects. */
 async function timedCompile(files: Record<string, Content>, expect?: (codes: string[]) => boolean): Promise<number> {
-  const { compile } = await import('../dist/compile.js');
+  const { compileFiles } = await import('../dist/api/session.js');
   const { defaultConfig } = await import('../dist/config/config.js');
   const encoder = new TextEncoder();
   const inputs = Object.entries(files).map(([path, content]) => ({ path, bytes: typeof content === 'string' ? encoder.encode(content) : content }));
   const started = performance.now();
-  const result = compile(inputs, defaultConfig('/repo'));
+  const result = compileFiles(inputs, defaultConfig('/repo'), { cwd: '/repo' });
   const elapsed = performance.now() - started;
   if (expect && !expect(result.diagnostics.map((d: { code: string }) => d.code))) throw new Error(`unexpected diagnostics for ${Object.keys(files).join(', ')}`);
   return elapsed;
@@ -84,7 +84,7 @@ function slowestAndTotal(figures: Record<string, number[]>): { name: string; sam
 }
 
 export function budgets(): void {
-  console.log('\ncorpus of bad plans (test/helpers/corpus.ts): compile() of the built code, in a fresh process');
+  console.log('\ncorpus of bad plans (test/helpers/corpus.ts): compileFiles() of the built code, in a fresh process');
   const corpus = slowestAndTotal(repeatProbe('corpus'));
   print(`corpus: the slowest of ${Object.keys(CASES).length} bad plans`, corpus.samples, '< 5 s');
   console.log(`  (${corpus.name})`);

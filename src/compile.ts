@@ -1,6 +1,6 @@
 // The pipeline: files → load → validate → build (per file) → link → analyse (per group of
-// plans that references join). Stages never run each other; this module wires them. The
-// compiler session (src/api/session.ts) calls the same functions and keeps their results.
+// plans that references join). Stages never run each other; this module wires them, and
+// the compiler session (src/api/session.ts) puts these steps together and keeps their results.
 import { analyse, type ProjectAnalysis } from './analyse/analyse.ts';
 import { buildPlan } from './build/build.ts';
 import type { Config } from './config/config.ts';
@@ -208,40 +208,4 @@ function byFile(files: readonly string[], diagnostics: Diagnostic[]): Map<string
 /** One file's diagnostics by position, then code. */
 function inFileOrder(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.location.span.start - b.location.span.start || a.code.localeCompare(b.code));
-}
-
-/** Every diagnostic in the order reporters show them: by file, then position, then code. */
-export function ordered(files: readonly string[], diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...byFile(files, diagnostics).values()].flatMap(inFileOrder);
-}
-
-export interface CompileResult {
-  config: Config;
-  files: string[];
-  /** Plans that were built (files with YAML or schema errors have none). */
-  plans: Plan[];
-  analysis: ProjectAnalysis;
-  diagnostics: Diagnostic[];
-  sources: Sources;
-}
-
-/** Every stage over files held in memory, without a session: what tests and one-off runs use. */
-export function compile(inputs: FileInput[], config: Config, options: CompileOptions = {}): CompileResult {
-  const sources = new Sources();
-  const results = inputs.map((input) => {
-    const result = compileFile(input, config);
-    if (result.text !== undefined) sources.set(input.path, result.text);
-    return result;
-  });
-  const plans = results.flatMap((result) => (result.plan ? [result.plan] : []));
-  const planIds = plans.map((plan) => plan.id);
-  const analysis: ProjectAnalysis = { plans: new Map() };
-  const diagnostics = results.flatMap((result) => result.diagnostics);
-  for (const group of linkedGroups(plans)) {
-    const result = compileGroup(group, planIds, config, options);
-    for (const [plan, planAnalysis] of result.analysis) analysis.plans.set(plan, planAnalysis);
-    diagnostics.push(...result.diagnostics);
-  }
-  const files = results.map((result) => result.path);
-  return { config, files, plans, analysis, diagnostics: ordered(files, diagnostics), sources };
 }

@@ -9,12 +9,14 @@
 export { check, type CheckOptions } from './api/check.ts';
 export { buildOutputs, type BuildOptions, type BuildResult } from './api/build.ts';
 export { buildSite, type DiagramSummary, type SiteOptions, type SiteProgress, type SiteResult } from './api/site.ts';
-export { CompilerSession, type CheckRequest, type SessionOptions, type Work } from './api/session.ts';
+export { CompilerSession, compileFiles, type CheckRequest, type SessionOptions, type Work } from './api/session.ts';
+export type { FileInput } from './compile.ts';
 export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';
-export { UsageError } from './api/errors.ts';
+export { ConfigError, UsageError } from './api/errors.ts';
 export type { CheckResult, Counts, Summary } from './api/result.ts';
 
-export { loadConfig, type Config, type LoadedConfig, type SiteConfig } from './config/config.ts';
+export { loadConfig, type ConfigResult } from './api/config.ts';
+export type { Config, SiteConfig } from './config/config.ts';
 export { catalogue, byCode, byName } from './diagnostics/catalogue.ts';
 export type { DiagnosticDefinition } from './diagnostics/define.ts';
 export type { Diagnostic, Location, Position, Range, ResolvedDiagnostic, Severity, Span } from './diagnostics/types.ts';

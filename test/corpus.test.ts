@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compile } from '../src/compile.ts';
+import { compileFiles } from '../src/api/session.ts';
 import { defaultConfig } from '../src/config/config.ts';
 import { cli } from './helpers/cli.ts';
 import { brokenReferences, CASES, manyKeys, mangledPlan, OK, type Content } from './helpers/corpus.ts';
@@ -18,12 +18,11 @@ function compiled(files: Record<string, Content>) {
     path,
     bytes: typeof content === 'string' ? encoder.encode(content) : content,
   }));
-  return compile(inputs, defaultConfig('/repo'));
+  return compileFiles(inputs, defaultConfig('/repo'), { cwd: '/repo' });
 }
 
 function run(files: Record<string, Content>) {
-  const result = compiled(files);
-  return result.diagnostics.map((d) => result.sources.resolve(d));
+  return compiled(files).diagnostics;
 }
 
 const where = (d: { code: string; range: { start: { line: number; column: number } } }) => `${d.code} ${d.range.start.line}:${d.range.start.column}`;
@@ -117,14 +116,19 @@ describe('mangled plans', () => {
       fc.property(mangledPlan, (text) => {
         // A crash would be an exception here: stages report problems, they do not throw.
         const result = compiled({ [file]: text });
-        const length = result.sources.get(file)!.text.length;
+        const lines = result.source(file)!.text.split('\n');
         for (const d of result.diagnostics) {
-          for (const location of [d.location, ...d.related.map((r) => r.location)]) {
-            expect(location.file, d.code).toBe(file);
-            expect(location.span.start, d.code).toBeGreaterThanOrEqual(0);
-            expect(location.span.end, d.code).toBeGreaterThanOrEqual(location.span.start);
-            expect(location.span.end, d.code).toBeLessThanOrEqual(length);
-            expect(location.pointer, d.code).toMatch(/^(\/|$)/);
+          for (const place of [d, ...d.related]) {
+            expect(place.file, d.code).toBe(file);
+            const { start, end } = place.range;
+            expect(start.line, d.code).toBeLessThanOrEqual(end.line);
+            if (start.line === end.line) expect(start.column, d.code).toBeLessThanOrEqual(end.column);
+            // Lines and columns are 1-based; a range may end just after the last character of its line.
+            expect(lines[start.line - 1], d.code).toBeDefined();
+            expect(start.column, d.code).toBeGreaterThanOrEqual(1);
+            expect(start.column, d.code).toBeLessThanOrEqual(lines[start.line - 1]!.length + 1);
+            expect(end.column, d.code).toBeLessThanOrEqual((lines[end.line - 1] ?? '').length + 1);
+            expect(place.pointer, d.code).toMatch(/^(\/|$)/);
           }
         }
       }),

@@ -169,7 +169,7 @@ describe('the plan language, from the schema through build to plan.json', () => 
   const document = written as RawPlan;
   const result = compileYaml({ 'plans/maximal.plan.yaml': JSON.stringify(document, null, 2) }, { simulate: true });
   const plan = result.plans[0]!;
-  const json = planJson(plan, result.analysis.plans.get(plan)!, result.resolved);
+  const json = planJson(plan, result.analysis.plans.get(plan)!, result.diagnostics);
 
   it('writes a maximal plan that holds every property of the schema', () => {
     // Each property a value was written under, and the lists and mappings holding it.
@@ -187,7 +187,7 @@ describe('the plan language, from the schema through build to plan.json', () => 
   });
 
   it('writes a valid plan: the pipeline reports no error about it', () => {
-    const errors = result.resolved.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.pointer}: ${d.message}`);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.pointer}: ${d.message}`);
     expect(errors).toEqual([]);
     expect(result.plans).toHaveLength(1);
   });

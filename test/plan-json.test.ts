@@ -4,8 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compiledResult } from '../src/api/result.ts';
-import { compile } from '../src/compile.ts';
+import { compileFiles } from '../src/api/session.ts';
 import { defaultConfig } from '../src/config/config.ts';
 import { emitAll } from '../src/emit/index.ts';
 import { planJsonValidator, problems } from './helpers/plan-json.ts';
@@ -33,7 +32,7 @@ describe('plan.json', () => {
     let checked = 0;
     for (const paths of groups) {
       const inputs = paths.map((path) => ({ path: relative(ROOT, path).split('\\').join('/'), bytes: readFileSync(path) }));
-      const result = compiledResult(compile(inputs, defaultConfig(ROOT), { simulate: true }), ROOT);
+      const result = compileFiles(inputs, defaultConfig(ROOT), { cwd: ROOT, simulate: true });
       const emitted = emitAll(result).filter((file) => file.path.endsWith('/plan.json'));
       expect(emitted.map((file) => file.path), inputs.map((input) => input.path).join(', ')).toHaveLength(paths.length);
       for (const file of emitted) {

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/config.ts';
+import { loadConfig } from './config.ts';
 import { folderForNewPlan } from '../load/discover.ts';
 import { planSchema } from '../schema/plan-schema.ts';
-import { UsageError } from './errors.ts';
+import { ConfigError, UsageError } from './errors.ts';
 
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 export const TEMPLATES = ['implementation', 'migration', 'refactoring'] as const;
@@ -61,8 +61,8 @@ export function starterPlan(options: NewPlanOptions): StarterPlan {
     throw new UsageError(`\`${start}\` is not a date written YYYY-MM-DD`);
   }
 
-  const loaded = loadConfig(cwd, options.config);
-  if (loaded.diagnostics.length > 0) throw new UsageError('the configuration has errors; run `planc check` to see them');
+  const loaded = loadConfig({ cwd, ...(options.config !== undefined ? { config: options.config } : {}) });
+  if (loaded.configInvalid) throw new ConfigError(loaded);
   const { config } = loaded;
   const name = `${id}.plan.yaml`;
   // Without `dir`, where the next `planc check` finds it: a folder of `plans:`, or the

@@ -3,7 +3,6 @@
 // reporter shows them. The figures derived from the diagnostics (counts per file, which
 // plans outputs are made of) are worked out once, here, and only read after.
 import type { ProjectAnalysis } from '../analyse/analyse.ts';
-import type { CompileResult } from '../compile.ts';
 import type { Config } from '../config/config.ts';
 import type { SourceText } from '../diagnostics/source.ts';
 import type { Counts, ResolvedDiagnostic, Severity } from '../diagnostics/types.ts';
@@ -110,17 +109,4 @@ export function makeResult(parts: ResultParts): CheckResult {
     notBuilt,
     source: parts.source,
   };
-}
-
-/** The result of compiling files held in memory (src/compile.ts's `compile`), in the library's shape. */
-export function compiledResult(compiled: CompileResult, cwd: string): CheckResult {
-  return makeResult({
-    cwd,
-    config: compiled.config,
-    files: compiled.files,
-    plans: compiled.plans,
-    analysis: compiled.analysis,
-    diagnostics: compiled.diagnostics.map((d) => compiled.sources.resolve(d)),
-    source: (path) => compiled.sources.get(path),
-  });
 }

@@ -6,13 +6,12 @@
 // to one plan recompiles that file and re-analyses its plan and the plans linked to it,
 // and nothing else — which `work` reports, for tests and for tools that show it.
 import { relative, resolve } from 'node:path';
-import { parseConfig, readConfig, type ConfigSource, type LoadedConfig } from '../config/config.ts';
+import { parseConfig, readConfig, type Config, type ConfigSource, type LoadedConfig } from '../config/config.ts';
 import { compileFile, compileGroup, linkedGroups, resolveAll, Sources, type FileInput, type FileResult, type GroupResult } from '../compile.ts';
-import { SourceText } from '../diagnostics/source.ts';
-import { resolveDiagnostic } from '../diagnostics/resolve.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { discover } from '../load/discover.ts';
 import type { Plan } from '../model/plan.ts';
+import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
 import { readInputs } from './files.ts';
 import { makeResult, type CheckResult } from './result.ts';
@@ -65,11 +64,9 @@ export class CompilerSession {
   readonly cwd: string;
   readonly #configPath: string | undefined;
   #config: { source: ConfigSource | undefined; loaded: LoadedConfig } | undefined;
-  #files = new Map<string, Kept>();
-  #groups = new Map<Plan, GroupResult>();
-  #planIds: readonly string[] = [];
-  readonly #sources = new Sources();
+  #compilation = new Compilation();
   #work: Work = { compiled: [], analysed: [] };
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SessionOptions) {
     this.cwd = resolve(options.cwd);
@@ -85,25 +82,21 @@ export class CompilerSession {
    * Checks the plans: reads the configuration and the files again, and compiles what
    * changed. Throws UsageError when a named path does not exist or no plan file matched.
    */
-  async check(request: CheckRequest = {}): Promise<CheckResult> {
+  check(request: CheckRequest = {}): Promise<CheckResult> {
+    // One check at a time: a second call waits for the first, whose files it then reuses.
+    const run = this.#queue.then(() => this.#check(request));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #check(request: CheckRequest): Promise<CheckResult> {
     const work: Work = { compiled: [], analysed: [] };
     this.#work = work;
     const { cwd } = this;
     const loaded = this.#configuration();
     const { config } = loaded;
     if (loaded.diagnostics.length > 0) {
-      const source = new SourceText(config.file ?? '', loaded.text ?? '');
-      const lookup = (path: string) => (path === source.path ? source : undefined);
-      return makeResult({
-        cwd,
-        config,
-        configInvalid: true,
-        files: [],
-        plans: [],
-        analysis: { plans: new Map() },
-        diagnostics: loaded.diagnostics.map((d) => resolveDiagnostic(d, lookup)),
-        source: lookup,
-      });
+      return makeResult({ ...configResult(loaded, cwd), files: [], plans: [], analysis: { plans: new Map() } });
     }
 
     const paths = request.paths ?? [];
@@ -138,6 +131,40 @@ export class CompilerSession {
       return input ? [input] : [];
     });
 
+    return this.#compilation.run(inputs, config, cwd, work, { simulate: request.simulate ?? false, unmatched: found.unmatched });
+  }
+
+  /** The configuration, read again; when its file changed, everything compiled with the old one is dropped. */
+  #configuration(): LoadedConfig {
+    const source = readConfig(this.cwd, this.#configPath);
+    const previous = this.#config;
+    if (previous && previous.source?.path === source?.path && sameInput(previous.source ?? { path: '' }, source ?? { path: '' })) {
+      return previous.loaded;
+    }
+    const loaded = parseConfig(source, this.cwd);
+    this.#config = { source, loaded };
+    this.#compilation = new Compilation();
+    return loaded;
+  }
+
+  #relative(path: string): string {
+    const rel = relative(this.cwd, resolve(this.cwd, path)).split('\\').join('/');
+    return rel === '' ? path : rel;
+  }
+}
+
+/**
+ * The one assembly of the stages over a set of files: compile each file, link and analyse
+ * the plans in the groups references join, resolve the diagnostics. What it did last time
+ * is kept, so a file with the same bytes, or a group of the very same plans, is reused.
+ */
+class Compilation {
+  #files = new Map<string, Kept>();
+  #groups = new Map<Plan, GroupResult>();
+  #planIds: readonly string[] = [];
+  readonly #sources = new Sources();
+
+  run(inputs: readonly FileInput[], config: Config, cwd: string, work: Work, options: { simulate: boolean; unmatched?: string[] }): CheckResult {
     const kept = new Map<string, Kept>();
     for (const input of inputs) {
       const previous = this.#files.get(input.path);
@@ -166,10 +193,10 @@ export class CompilerSession {
       const reusable =
         previous !== undefined &&
         samePlans(previous.plans, group) &&
-        (previous.simulated || !request.simulate) &&
+        (previous.simulated || !options.simulate) &&
         // "Did you mean" for an unknown plan looks at every plan id.
         !(previous.unknownPlans && idsChanged);
-      const result = reusable ? previous : compileGroup(group, planIds, config, { simulate: request.simulate ?? false });
+      const result = reusable ? previous : compileGroup(group, planIds, config, { simulate: options.simulate });
       if (!reusable) work.analysed.push(...group.map((plan) => plan.id));
       groups.set(group[0]!, result);
       for (const [plan, planAnalysis] of result.analysis) analysis.plans.set(plan, planAnalysis);
@@ -184,30 +211,19 @@ export class CompilerSession {
       cwd,
       config,
       files: fileList,
-      unmatched: found.unmatched,
+      unmatched: options.unmatched ?? [],
       plans,
       analysis,
       diagnostics: resolveAll(results, diagnostics, sources),
       source: (path) => sources.get(path),
     });
   }
+}
 
-  /** The configuration, read again; when its file changed, everything compiled with the old one is dropped. */
-  #configuration(): LoadedConfig {
-    const source = readConfig(this.cwd, this.#configPath);
-    const previous = this.#config;
-    if (previous && previous.source?.path === source?.path && sameInput(previous.source ?? { path: '' }, source ?? { path: '' })) {
-      return previous.loaded;
-    }
-    const loaded = parseConfig(source, this.cwd);
-    this.#config = { source, loaded };
-    this.#files = new Map();
-    this.#groups = new Map();
-    return loaded;
-  }
-
-  #relative(path: string): string {
-    const rel = relative(this.cwd, resolve(this.cwd, path)).split('\\').join('/');
-    return rel === '' ? path : rel;
-  }
+/**
+ * Compiles files held in memory with a configuration given: what a fresh session's check
+ * gives for them (tests, tools that hold plans in memory).
+ */
+export function compileFiles(inputs: readonly FileInput[], config: Config, options: { cwd: string; simulate?: boolean }): CheckResult {
+  return new Compilation().run(inputs, config, options.cwd, { compiled: [], analysed: [] }, { simulate: options.simulate ?? false });
 }

@@ -3,6 +3,9 @@
 // is wrong" (exit 1, reported as diagnostics) from "planc is wrong" (exit 3).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commands, type CommandSpec, type OptionSpec } from './commands/index.ts';
+import { ConfigError } from '../api/errors.ts';
+import { stylish } from '../report/stylish.ts';
+import { COLOUR, PLAIN, wantsColour } from '../report/terminal.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { internalError } from '../diagnostics/catalogue.ts';
 import { VERSION } from '../version.ts';
@@ -89,6 +92,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { run: runCommand } = await command.load();
     return await runCommand(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      const { diagnostics, source } = error.result;
+      const style = wantsColour(io.env, Boolean(io.stderr.isTTY)) ? COLOUR : PLAIN;
+      io.stderr.write(stylish({ diagnostics, files: 0, plans: 0, source }, style));
+      return EXIT.usage;
+    }
     if (error instanceof UsageError) {
       io.stderr.write(`planc: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
       return EXIT.usage;

@@ -2,7 +2,7 @@
 // parsed and validated like a plan; every problem in it is PLAN6001 and exit code 2.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { byCode, byName, invalidConfig } from '../diagnostics/catalogue.ts';
+import { byCode, byName, emptyFile, invalidConfig } from '../diagnostics/catalogue.ts';
 import { Diagnostics, type RuleSettings } from '../diagnostics/sink.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { decode } from '../load/decode.ts';
@@ -127,6 +127,8 @@ export function parseConfig(source: ConfigSource | undefined, cwd: string): Load
   } else if (parsed) {
     scratch.report(invalidConfig, { detail: 'the file must hold a mapping of settings' }, at);
   }
+  // An empty file (or one of comments only) asks for nothing: the defaults.
+  if (scratch.items.length === 1 && scratch.items[0]!.code === emptyFile.code) return { config, diagnostics: [], text };
   for (const finding of scratch.items) {
     if (finding.severity !== 'error') continue;
     const detail = finding.code === invalidConfig.code ? String(finding.data.detail) : finding.message + (finding.help ? ` (${finding.help})` : '');

@@ -81,7 +81,7 @@ describe('the working calendar', () => {
     expect([t.b!.start, t.b!.finish, t.c!.start, t.c!.finish]).toEqual(['2026-12-28', '2026-12-28', '2026-12-28', '2026-12-28']);
     expect([t.d!.start, t.d!.finish]).toEqual(['2026-12-29', '2026-12-31']);
     expect([t.m!.start, t.m!.finish]).toEqual(['2026-12-31', '2026-12-31']);
-    expect(result.resolved[0]!.message).toBe(
+    expect(result.diagnostics[0]!.message).toBe(
       'Milestone `m` is scheduled for 2026-12-31, 1 working day after its due date 2026-12-30',
     );
   });

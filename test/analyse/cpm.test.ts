@@ -194,7 +194,7 @@ describe('cycles', () => {
       'x.plan.yaml': plan(['{ id: a, title: A, duration: 1, dependsOn: [a] }', '{ id: b, title: B, duration: 1, dependsOn: [work] }']),
     });
     expect(positions(result)).toEqual(['PLAN3004 x.plan.yaml:9:53', 'PLAN3004 x.plan.yaml:10:53']);
-    expect(result.resolved.map((d) => d.message)).toEqual([
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
       'Dependency cycle: a → a',
       'Dependency cycle: b → work (phase) → b',
     ]);
@@ -223,7 +223,7 @@ describe('cycles', () => {
       '',
     ].join('\n');
     const result = compileYaml({ 'k.plan.yaml': text });
-    const cycles = result.resolved.filter((d) => d.code === 'PLAN3004');
+    const cycles = result.diagnostics.filter((d) => d.code === 'PLAN3004');
     expect(cycles).toHaveLength(1);
     expect(cycles[0]!.message).toBe('Dependency cycle: a → two (phase) → x → one (phase) → a');
     expect(cycles[0]!.range.start).toEqual({ line: 6, column: 17 });
@@ -235,7 +235,7 @@ describe('cycles', () => {
     const ids = Array.from({ length: 30 }, (_, i) => `t${i}`);
     const tasks = ids.map((id) => `      - { id: ${id}, title: ${id}, duration: 1, dependsOn: [${ids.filter((other) => other !== id).join(', ')}] }`);
     const result = compileYaml({ 'dense.plan.yaml': ['title: Dense', 'phases:', '  - id: p', '    title: P', '    tasks:', ...tasks, ''].join('\n') });
-    const cycles = result.resolved.filter((d) => d.code === 'PLAN3004');
+    const cycles = result.diagnostics.filter((d) => d.code === 'PLAN3004');
     expect(cycles).toHaveLength(50);
     expect(cycles.slice(0, -1).every((d) => !d.message.includes('more'))).toBe(true);
     // Each of the 50 two-task cycles covers two dependencies: 870 − 100 are left out.
@@ -247,7 +247,7 @@ describe('cycles', () => {
     const b = plan(['{ id: b, title: B, duration: 1, dependsOn: ["a#a"] }']);
     const result = compileYaml({ 'plans/a.plan.yaml': a, 'plans/b.plan.yaml': b });
     expect(positions(result)).toEqual(['PLAN3004 plans/a.plan.yaml:9:53']);
-    expect(result.resolved[0]!.message).toBe('Dependency cycle: a#a → b#b → a#a');
-    expect(result.resolved[0]!.related.map((r) => r.file)).toEqual(['plans/b.plan.yaml']);
+    expect(result.diagnostics[0]!.message).toBe('Dependency cycle: a#a → b#b → a#a');
+    expect(result.diagnostics[0]!.related.map((r) => r.file)).toEqual(['plans/b.plan.yaml']);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/api/check.ts';
 import type { CheckResult } from '../../src/api/result.ts';
 import { CompilerSession } from '../../src/api/session.ts';
+import { loadConfig } from '../../src/api/config.ts';
 import { UsageError } from '../../src/api/errors.ts';
 import { tempRepo } from '../helpers/repo.ts';
 
@@ -115,6 +116,32 @@ describe('the compiler session', () => {
     expect(broken.configInvalid).toBe(true);
     expect(broken.diagnostics.map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.column}`)).toEqual(['PLAN6001 planc.config.yaml:1:8']);
     expect(broken.files).toEqual([]);
+  });
+
+  it('hands out the configuration in the same shape, with lines and columns', () => {
+    const { dir } = repo({ 'planc.config.yaml': 'plans: 3\n' });
+    const loaded = loadConfig({ cwd: dir });
+    expect(loaded.configInvalid).toBe(true);
+    expect(loaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.column}-${d.range.end.column} ${d.pointer}`)).toEqual(['PLAN6001 planc.config.yaml:1:8-9 /plans']);
+    expect(loaded.source('planc.config.yaml')?.text).toBe('plans: 3\n');
+    const fine = loadConfig({ cwd: repo({ 'planc.config.yaml': 'plans: [docs]\n' }).dir });
+    expect([fine.configInvalid, fine.diagnostics, fine.config.plans]).toEqual([false, [], ['docs']]);
+    // An empty file, or one of comments only, asks for the defaults.
+    for (const text of ['', '# settings later\n']) {
+      const empty = loadConfig({ cwd: repo({ 'planc.config.yaml': text }).dir });
+      expect([empty.configInvalid, empty.diagnostics, empty.config.plans], JSON.stringify(text)).toEqual([false, [], ['plans']]);
+    }
+  });
+
+  it('runs one check at a time: two asked at once each report their own work', async () => {
+    const { dir, write } = repo({ 'plans/a.plan.yaml': plan('a'), 'plans/b.plan.yaml': plan('b') });
+    const session = new CompilerSession({ cwd: dir });
+    const [first, second] = await Promise.all([session.check(), session.check()]);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(session.work).toEqual({ compiled: [], analysed: [] });
+    write({ 'plans/b.plan.yaml': plan('b', [], 'Changed') });
+    await Promise.all([session.check(), session.check({ paths: ['plans/a.plan.yaml'] })]);
+    expect(session.work).toEqual({ compiled: [], analysed: [] });
   });
 
   it('throws UsageError for a named path that does not exist, or when nothing matches', async () => {

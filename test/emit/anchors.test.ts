@@ -13,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 import { documentInput } from '../../src/emit/index.ts';
 import { planDocument, planDocumentTree } from '../../src/emit/markdown/document.ts';
 import { allRisks, allTasks } from '../../src/model/plan.ts';
-import { compiledResult } from '../../src/api/result.ts';
 import { compileYaml } from '../helpers/compile.ts';
 import { ROOT } from '../helpers/repo.ts';
 
@@ -29,8 +28,7 @@ function ids(tree: Root): string[] {
 }
 
 function checked(files: Record<string, string>) {
-  const compiled = compileYaml(files);
-  return compiledResult(compiled, '/repo');
+  return compileYaml(files);
 }
 
 describe('the document\'s anchors', () => {
@@ -40,19 +38,22 @@ describe('the document\'s anchors', () => {
   for (const plan of result.built) {
     it(`${plan.id}: headings carry GitHub's ids, and every phase, decision, task and risk is anchored`, () => {
       const input = documentInput(plan, result);
-      const { tree, anchors } = planDocumentTree(input);
+      const { tree, anchors, outline } = planDocumentTree(input);
       // GitHub names the headings of the printed document with github-slugger, in order.
       const printed = unified().use(remarkParse).use(remarkGfm).parse(planDocument(input));
       const slugger = new GithubSlugger();
-      const github: string[] = [];
+      const github: Array<{ depth: number; id: string; text: string }> = [];
       visit(printed, 'heading', (heading) => {
-        github.push(slugger.slug(toString(heading)));
+        const text = toString(heading);
+        github.push({ depth: heading.depth, id: slugger.slug(text), text });
       });
       const headingIds: string[] = [];
       visit(tree, 'heading', (heading) => {
         headingIds.push(String(heading.data?.hProperties?.id));
       });
-      expect(headingIds).toEqual(github);
+      expect(headingIds).toEqual(github.map((heading) => heading.id));
+      // The outline the site's table of contents is made from: the headings a reader sees.
+      expect(outline).toEqual(github);
 
       expect([...anchors.phases.keys()]).toEqual(plan.phases);
       expect([...anchors.phases.values()]).toEqual(plan.phases.map((phase, index) => new GithubSlugger().slug(`Phase ${index + 1}: ${phase.title}`)));

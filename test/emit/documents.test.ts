@@ -9,8 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { compiledResult } from '../../src/api/result.ts';
-import { compile } from '../../src/compile.ts';
+import { compileFiles } from '../../src/api/session.ts';
 import { defaultConfig } from '../../src/config/config.ts';
 import { emitAll } from '../../src/emit/index.ts';
 import { safeUrl } from '../../src/emit/markdown/untrusted.ts';
@@ -31,7 +30,7 @@ const CASES: Record<string, string[]> = {
 };
 
 function build(paths: string[]) {
-  const result = compiledResult(compile(inputs(paths), defaultConfig(ROOT), { simulate: true }), ROOT);
+  const result = compileFiles(inputs(paths), defaultConfig(ROOT), { cwd: ROOT, simulate: true });
   return { result, emitted: { files: emitAll(result) } };
 }
 
