@@ -2,6 +2,7 @@
 // the first working day": a task with ES 2.5 starts mid-way through the third working day;
 // one with EF 4 finishes at the end of the fourth. Counting is arithmetic over whole weeks
 // plus a binary search over holidays, so it costs O(log holidays), never a day-by-day walk.
+import { dayLabel } from '../util/words.ts';
 import type { Calendar, Weekday } from '../model/plan.ts';
 import { epochDay, isoDate } from '../util/dates.ts';
 import { EPSILON } from '../util/duration.ts';
@@ -22,12 +23,12 @@ export function finishIndex(offset: number): number {
 
 /** A start as messages give it: its date, or its working day ("day 3") without a calendar. */
 export function startLabel(offset: number, calendar: WorkCalendar | undefined): string {
-  return calendar ? calendar.startDate(offset) : `day ${startIndex(offset) + 1}`;
+  return calendar ? calendar.startDate(offset) : dayLabel(startIndex(offset) + 1);
 }
 
 /** A finish as messages give it: its date, or its working day without a calendar. */
 export function finishLabel(offset: number, calendar: WorkCalendar | undefined): string {
-  return calendar ? calendar.finishDate(offset) : `day ${finishIndex(offset) + 1}`;
+  return calendar ? calendar.finishDate(offset) : dayLabel(finishIndex(offset) + 1);
 }
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */

@@ -23,3 +23,12 @@ export function riskRating(probability: Probability, impact: Impact): RiskRating
 export function rateRisks(plan: Plan): Map<Risk, RiskRating> {
   return new Map(allRisks(plan).map((risk) => [risk, riskRating(risk.probability, risk.impact)]));
 }
+
+/** The grid's rows, most likely first, and its columns, least impact first, as the risk register draws it. */
+export const RISK_GRID: { readonly probabilities: readonly Probability[]; readonly impacts: readonly Impact[] } = {
+  probabilities: ['high', 'medium', 'low'],
+  impacts: ['low', 'medium', 'high', 'critical'],
+};
+
+/** The highest score a risk can have. */
+export const MAX_RISK_SCORE = riskRating('high', 'critical').score;

@@ -11,11 +11,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import { THEMES, type Theme } from '../util/themes.ts';
 
-export interface Heading {
-  depth: number;
-  slug: string;
-  text: string;
-}
+import type { OutlineEntry } from '../emit/markdown/document.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Headings come with their ids (the document emitter gives them, as GitHub would).
@@ -77,15 +73,14 @@ function sized(svg: string): string {
   return resized + svg.slice(open.length);
 }
 
-export interface DocumentHtml {
-  html: string;
-  headings: Heading[];
-}
-
-export function documentHtml(tree: Root, svgs: ReadonlyMap<string, Record<Theme, string>> | undefined): DocumentHtml {
+/**
+ * A plan's document as the site's HTML. Its headings are the emitter's (`outline`, by id):
+ * they name the tables and diagrams below them.
+ */
+export function documentHtml(tree: Root, outline: readonly OutlineEntry[], svgs: ReadonlyMap<string, Record<Theme, string>> | undefined): string {
   // remark-rehype reads the mdast tree and leaves it as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
-  const headings: Heading[] = [];
+  const headingsById = new Map(outline.map((entry) => [entry.id, entry]));
   const seen = new Map<string, number>();
   const tableLabels = new Map<Element, string>();
   // Each table's region is named after the headings above it, uniquely within the page.
@@ -94,12 +89,10 @@ export function documentHtml(tree: Root, svgs: ReadonlyMap<string, Record<Theme,
   visit(hast, 'element', (node, index, parent) => {
     // Dates stay on one line in narrow table columns.
     if (node.tagName === 'td' && DATE.test(toString(node))) node.properties.className = ['planc-nowrap'];
-    if (/^h[1-6]$/.test(node.tagName)) {
-      const depth = Number(node.tagName[1]);
-      const text = toString(node);
-      context.length = depth - 1;
-      context[depth - 1] = text;
-      headings.push({ depth, slug: String(node.properties.id ?? ''), text });
+    const heading = /^h[1-6]$/.test(node.tagName) ? headingsById.get(String(node.properties.id)) : undefined;
+    if (heading) {
+      context.length = heading.depth - 1;
+      context[heading.depth - 1] = heading.text;
     }
     if (node.tagName === 'table') {
       const base = context.filter(Boolean).slice(-2).join(': ') || 'Plan';
@@ -140,7 +133,7 @@ export function documentHtml(tree: Root, svgs: ReadonlyMap<string, Record<Theme,
     };
     return SKIP;
   });
-  return { html: printer.stringify(hast), headings };
+  return printer.stringify(hast);
 }
 
 /** Every Mermaid source in a document tree, for rendering. */

@@ -7,12 +7,12 @@ import type { PlanDocument } from '../emit/markdown/document.ts';
 import { catalogue } from '../diagnostics/catalogue.ts';
 import type { Counts } from '../diagnostics/types.ts';
 import type { EmitInput } from '../emit/index.ts';
-import { riskRating, type RiskLevel, type RiskRating } from '../model/risks.ts';
+import { RISK_GRID, riskRating, type RiskLevel, type RiskRating } from '../model/risks.ts';
 import type { Impact, Probability } from '../model/plan.ts';
 import { days, findingsText } from '../util/words.ts';
 import type { Plan } from '../model/plan.ts';
 import { VERSION } from '../version.ts';
-import { diagramElement, documentHtml, printer, type Heading } from './html.ts';
+import { diagramElement, documentHtml, printer } from './html.ts';
 import exampleOutputs from '../diagnostics/examples.generated.json' with { type: 'json' };
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -74,7 +74,8 @@ export interface SitePlan {
   /** `none`, or `2 errors, 1 warning`. */
   findingsText: string;
   html: string;
-  headings: Heading[];
+  /** The page's table of contents, in Starlight's shape: the document's outline. */
+  headings: Array<{ depth: number; slug: string; text: string }>;
   plan: Record<string, unknown>;
 }
 
@@ -101,14 +102,23 @@ export interface SiteRisk {
   level: RiskLevel;
   mitigation?: string;
   anchor: string;
+  /** The id of its row in the register (unique: plan and risk ids cannot contain `/`). */
+  rowId: string;
+  /** Another plan has a risk of the same id: the plan is shown beside it. */
+  sharedId: boolean;
+}
+
+/** A cell of the risk register's grid: its rating and its risks, in register order. */
+export interface RiskCell extends RiskRating {
+  probability: Probability;
+  impact: Impact;
+  risks: Array<Pick<SiteRisk, 'rowId' | 'id' | 'risk' | 'plan' | 'sharedId'>>;
 }
 
 /** The probability × impact grid of the risk register: rows from the most likely down, columns from the least impact up. */
 export interface RiskMatrix {
-  probabilities: Probability[];
   impacts: Impact[];
-  /** Each cell's rating, by `probability/impact`. */
-  cells: Record<string, RiskRating>;
+  rows: Array<{ probability: Probability; cells: RiskCell[] }>;
 }
 
 export interface SiteDiagnostic {
@@ -149,12 +159,21 @@ function inlineMarkdown(text: string): string {
   return String(markdownToHtml.processSync(text));
 }
 
-function riskMatrix(): RiskMatrix {
-  const probabilities: Probability[] = ['high', 'medium', 'low'];
-  const impacts: Impact[] = ['low', 'medium', 'high', 'critical'];
-  const cells: Record<string, RiskRating> = {};
-  for (const probability of probabilities) for (const impact of impacts) cells[`${probability}/${impact}`] = riskRating(probability, impact);
-  return { probabilities, impacts, cells };
+function riskMatrix(risks: readonly SiteRisk[]): RiskMatrix {
+  return {
+    impacts: [...RISK_GRID.impacts],
+    rows: RISK_GRID.probabilities.map((probability) => ({
+      probability,
+      cells: RISK_GRID.impacts.map((impact) => ({
+        probability,
+        impact,
+        ...riskRating(probability, impact),
+        risks: risks
+          .filter((risk) => risk.probability === probability && risk.impact === impact)
+          .map(({ rowId, id, risk, plan, sharedId }) => ({ rowId, id, risk, plan, sharedId })),
+      })),
+    })),
+  };
 }
 
 /** The catalogue, with each example's real output (generated with the docs: scripts/write-docs.ts). */
@@ -191,7 +210,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
     const analysis = input.analysis.plans.get(plan)!;
     const schedule = analysis.schedule;
     const document = input.documents.get(plan)!;
-    const { html: body, headings } = documentHtml(document.tree, svgs);
+    const body = documentHtml(document.tree, document.outline, svgs);
     const file = relative(options.root, resolve(options.cwd, plan.file)).split('\\').join('/');
     plans.push({
       id: plan.id,
@@ -213,7 +232,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       findings: input.counts.get(plan.file)!,
       findingsText: findingsText(input.counts.get(plan.file)!),
       html: body,
-      headings,
+      headings: document.outline.map(({ depth, id, text }) => ({ depth, slug: id, text })),
       plan: input.planJson.get(plan)!,
     });
     const { anchors } = document;
@@ -242,10 +261,16 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
         level: rating.level,
         ...(risk.mitigation ? { mitigation: risk.mitigation } : {}),
         anchor: anchors.risks.get(risk)!,
+        rowId: `risk-${plan.id}/${risk.id}`,
+        sharedId: false,
       });
     }
   });
   risks.sort((a, b) => b.score - a.score || a.plan.localeCompare(b.plan) || a.id.localeCompare(b.id));
+  // Risk ids are unique within a plan only.
+  const plansOfId = new Map<string, Set<string>>();
+  for (const risk of risks) plansOfId.set(risk.id, (plansOfId.get(risk.id) ?? new Set()).add(risk.plan));
+  for (const risk of risks) risk.sharedId = plansOfId.get(risk.id)!.size > 1;
 
   return {
     site: {
@@ -256,7 +281,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       mermaid: options.mermaid,
       ...(input.timeline ? { timeline: printer.stringify({ type: 'root', children: [diagramElement(input.timeline, svgs, 0, 'Portfolio timeline')] }) } : {}),
       notBuilt: [...input.notBuilt],
-      riskMatrix: riskMatrix(),
+      riskMatrix: riskMatrix(risks),
     },
     plans,
     decisions,

@@ -1,5 +1,5 @@
 // Small English for messages and documents: "1 warning", "3 warnings"; "a task", "an
-// architecture diagram"; "3d"; "2 errors, 1 note".
+// architecture diagram"; "3d", "1 working day"; "2 errors, 1 note".
 import type { Counts } from '../diagnostics/types.ts';
 
 /** A count with its noun, plural when the count is not one. */
@@ -12,9 +12,24 @@ export function article(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+/** Working days to a tenth, as every output shows a length. */
+function tenths(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 /** Working days, briefly: 3d, 0.5d, 62.7d. */
 export function days(value: number): string {
-  return `${Math.round(value * 10) / 10}d`;
+  return `${tenths(value)}d`;
+}
+
+/** Working days in words: "1 working day", "62.7 working days". */
+export function workingDays(value: number): string {
+  return plural(tenths(value), 'working day');
+}
+
+/** A working day as messages and documents name it without dates: "day 3" (the first is day 1). */
+export function dayLabel(day: number): string {
+  return `day ${day}`;
 }
 
 /** "none", or the findings by severity: "2 errors, 1 warning, 3 notes" (infos are notes, as `planc check` says). */

@@ -6,9 +6,13 @@ import type { Root } from 'mdast';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/render/chromium.ts';
-import { numericEntities, parsedSvgIsSafe, safeSvg, svgId } from '../../src/render/mermaid.ts';
+import { job, numericEntities, parsedSvgIsSafe, safeSvg, svgId } from '../../src/render/mermaid.ts';
 import { basePath } from '../../src/site/build.ts';
+import { documentInput } from '../../src/emit/index.ts';
+import { planDocumentTree } from '../../src/emit/markdown/document.ts';
 import { documentHtml, mermaidSources } from '../../src/site/html.ts';
+import { siteData } from '../../src/site/prepare.ts';
+import { compileYaml } from '../helpers/compile.ts';
 import { tempRepo } from '../helpers/repo.ts';
 
 describe('findChromium', () => {
@@ -104,9 +108,9 @@ describe('Mermaid SVG text', () => {
   });
 
   it('gives each drawing its own id, one per source and theme', () => {
-    expect(svgId('graph TB\n', 'light')).not.toBe(svgId('graph TB\n', 'dark'));
-    expect(svgId('graph TB\n', 'light')).not.toBe(svgId('graph LR\n', 'light'));
-    expect(svgId('graph TB\n', 'light')).toMatch(/^d[0-9a-f]{16}$/);
+    expect(svgId(job('graph TB\n', 'light'))).not.toBe(svgId(job('graph TB\n', 'dark')));
+    expect(svgId(job('graph TB\n', 'light'))).not.toBe(svgId(job('graph LR\n', 'light')));
+    expect(svgId(job('graph TB\n', 'light'))).toMatch(/^d[0-9a-f]{16}$/);
   });
 });
 
@@ -134,17 +138,20 @@ describe('documentHtml', () => {
     ],
   };
 
+  // What the emitter gives with the tree: its headings, by id.
+  const outline = [
+    { depth: 2, id: 'phase-1-build', text: 'Phase 1: Build' },
+    { depth: 3, id: 'tasks', text: 'Tasks' },
+    { depth: 3, id: 'tasks-1', text: 'Tasks' },
+    { depth: 3, id: 'timeline', text: 'Timeline' },
+  ];
+
   it('keeps the headings\' ids, gives tables a named scrolling region, checkboxes a name, and leaves text as text', () => {
     const before = structuredClone(tree);
-    const { html, headings } = documentHtml(tree, undefined);
+    const html = documentHtml(tree, outline, undefined);
     // The document tree is read, not changed (the site makes HTML of it without a copy).
     expect(tree).toEqual(before);
-    expect(headings).toEqual([
-      { depth: 2, slug: 'phase-1-build', text: 'Phase 1: Build' },
-      { depth: 3, slug: 'tasks', text: 'Tasks' },
-      { depth: 3, slug: 'tasks-1', text: 'Tasks' },
-      { depth: 3, slug: 'timeline', text: 'Timeline' },
-    ]);
+    expect(html).toContain('<h3 id="tasks-1">Tasks</h3>');
     expect(html).toContain('<div class="planc-scroll" tabindex="0" role="region" aria-label="Phase 1: Build: Tasks (table)"><table>');
     expect(html).toContain('aria-label="Phase 1: Build: Tasks (table 2)"');
     expect(html).toMatch(/<td>&#x3C;script><\/td>\s*<td class="planc-nowrap">2026-12-07<\/td>/);
@@ -158,10 +165,45 @@ describe('documentHtml', () => {
 
   it('puts both drawings of a diagram in a focusable figure named after its heading', () => {
     const svgs = new Map([['gantt\n  title T\n', { light: '<svg id="a1" style="max-width: 640px;"><text>L</text></svg>', dark: '<svg id="a2" style="max-width: 2000px;"><text>D</text></svg>' }]]);
-    const { html } = documentHtml(tree, svgs);
+    const html = documentHtml(tree, outline, svgs);
     expect(html).toContain('<figure class="planc-diagram" tabindex="0" aria-label="Diagram: Timeline">');
     expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-light"><svg id="a1" style="max-width: 640px;"><text>L</text></svg></div>');
     // A wide drawing keeps its natural size (the figure scrolls).
     expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-dark"><svg id="a2" style="max-width: none;" width="2000"><text>D</text></svg></div>');
+  });
+});
+
+describe('the risk register\'s data', () => {
+  /** A plan with one plan-wide risk. */
+  const withRisk = (risk: string, probability: string, impact: string) =>
+    [
+      'title: Plan',
+      'rollback: { trigger: errors rise, steps: [revert] }',
+      `risks: [{ id: ${risk}, risk: Risk ${risk}, probability: ${probability}, impact: ${impact}, mitigation: watch it }]`,
+      'phases:',
+      '  - { id: work, title: Work, tasks: [{ id: a, title: A, duration: 1d }] }',
+      '',
+    ].join('\n');
+
+  it('gives every risk a row of its own, even when plan and risk ids run together, and its cell in the grid', () => {
+    // `a-b` + `c` and `a` + `b-c` read the same with a hyphen between them.
+    const result = compileYaml({ 'plans/a-b.plan.yaml': withRisk('c', 'high', 'critical'), 'plans/a.plan.yaml': withRisk('b-c', 'high', 'critical'), 'plans/z.plan.yaml': withRisk('c', 'low', 'low') });
+    const documents = new Map(result.built.map((plan) => [plan, planDocumentTree(documentInput(plan, result), { header: false })]));
+    const data = siteData(
+      { ...result, documents, diagrams: 'browser', planJson: new Map() },
+      { title: 'Plans', branch: 'main', root: '/repo', cwd: '/repo', mermaid: { light: { theme: 'default' }, dark: { theme: 'dark' } } },
+    );
+    expect(data.risks.map((risk) => [risk.rowId, risk.sharedId])).toEqual([
+      ['risk-a/b-c', false],
+      ['risk-a-b/c', true],
+      ['risk-z/c', true],
+    ]);
+    const { impacts, rows } = data.site.riskMatrix;
+    expect(impacts).toEqual(['low', 'medium', 'high', 'critical']);
+    expect(rows.map((row) => row.probability)).toEqual(['high', 'medium', 'low']);
+    const cell = (probability: string, impact: string) => rows.find((row) => row.probability === probability)!.cells.find((c) => c.impact === impact)!;
+    expect(cell('high', 'critical')).toMatchObject({ score: 12, level: 'severe', risks: [{ rowId: 'risk-a/b-c' }, { rowId: 'risk-a-b/c' }] });
+    expect(cell('low', 'low')).toMatchObject({ score: 1, level: 'low', risks: [{ rowId: 'risk-z/c', plan: 'z' }] });
+    expect(rows.flatMap((row) => row.cells).reduce((sum, c) => sum + c.risks.length, 0)).toBe(3);
   });
 });

@@ -7,7 +7,7 @@
 import type { Heading, Root, RootContent, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
-import { plural } from '../../util/words.ts';
+import { plural, workingDays } from '../../util/words.ts';
 import { emphasis, heading, paragraph, printMarkdown, root } from './mdast.ts';
 import type { Anchored, AnchorsOf, DocumentContext, DocumentInput, Section } from './sections/context.ts';
 import { decisions } from './sections/decisions.ts';
@@ -55,9 +55,20 @@ export interface DocumentOptions {
  */
 export type DocumentAnchors = AnchorsOf<string, string>;
 
+/** A heading of the document, in order: the outline a table of contents is made from. */
+export interface OutlineEntry {
+  depth: number;
+  /** Its id (GitHub's). */
+  id: string;
+  /** Its text, as the reader sees it. */
+  text: string;
+}
+
 export interface PlanDocument {
   tree: Root;
   anchors: DocumentAnchors;
+  /** Every heading, in document order. */
+  outline: OutlineEntry[];
 }
 
 export function planDocument(input: DocumentInput): string {
@@ -79,7 +90,8 @@ export function planDocumentTree(input: DocumentInput, options: DocumentOptions 
   if (options.header !== false) blocks.push(heading(1, plan.title), paragraph(emphasis(factsLine(input).join(' · '))));
   for (const section of SECTIONS) blocks.push(...section(context));
   const tree = root(blocks);
-  return { tree, anchors: identify(tree, context.anchored) };
+  const outline: OutlineEntry[] = [];
+  return { tree, anchors: identify(tree, context.anchored, outline), outline };
 }
 
 /** The line of facts under the title: status, kind, owner, dates, length, progress, tags. */
@@ -88,7 +100,7 @@ function factsLine({ plan, analysis }: DocumentInput): string[] {
   const facts: string[] = [`Status: ${plan.status}`, `Kind: ${plan.kind}`];
   if (plan.owner) facts.push(`Owner: ${plan.owner}`);
   if (schedule?.start) facts.push(`${schedule.start} → ${schedule.finish}`);
-  if (schedule) facts.push(plural(Math.round(schedule.duration * 10) / 10, 'working day'));
+  if (schedule) facts.push(workingDays(schedule.duration));
   facts.push(`${analysis.progress.percent}% done`);
   if (plan.tags.length > 0) facts.push(`Tags: ${plan.tags.join(', ')}`);
   return facts;
@@ -101,17 +113,19 @@ function setId(node: Heading | TableRow, id: string): void {
 /**
  * Gives every heading the id GitHub gives it (github-slugger over its text, in document
  * order, as rehype-slug does too), and each anchored table row an id no heading takes
- * (`task-<id>`, `risk-<id>`); returns the ids of the anchored items.
+ * (`task-<id>`, `risk-<id>`); returns the ids of the anchored items, and lists the headings in `outline`.
  */
-function identify(tree: Root, anchored: Anchored): DocumentAnchors {
+function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): DocumentAnchors {
   const headings = new GithubSlugger();
   const ids = new Map<RootContent, string>();
   const visit = (nodes: RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'heading') {
-        const id = headings.slug(toString(node));
+        const text = toString(node);
+        const id = headings.slug(text);
         setId(node, id);
         ids.set(node, id);
+        outline.push({ depth: node.depth, id, text });
       } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
         visit(node.children as RootContent[]);
       }

@@ -6,6 +6,7 @@ import { epochDay, isoDate } from '../../util/dates.ts';
 import { EPSILON } from '../../util/duration.ts';
 import type { PlanAnalysis, Timing } from '../../analyse/types.ts';
 import type { Plan } from '../../model/plan.ts';
+import { workingDays } from '../../util/words.ts';
 import { accessibleText, ganttText } from './text.ts';
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -100,9 +101,9 @@ export function gantt(plan: Plan, analysis: PlanAnalysis): string | undefined {
   const span = dated ? epochDay(schedule.finish!) - epochDay(schedule.start!) + 1 : Math.max(1, Math.ceil(schedule.duration));
   const lines = [
     'gantt',
-    `  title ${ganttText(dated ? `${barLabel(plan.title, 40)} (${schedule.start} → ${schedule.finish})` : `${barLabel(plan.title, 40)} (${Math.round(schedule.duration * 10) / 10} working days)`, plan.id)}`,
+    `  title ${ganttText(dated ? `${barLabel(plan.title, 40)} (${schedule.start} → ${schedule.finish})` : `${barLabel(plan.title, 40)} (${workingDays(schedule.duration)})`, plan.id)}`,
     `  accTitle: Timeline of ${accessibleText(plan.title)}`,
-    `  accDescr: ${dated ? `From ${schedule.start} to ${schedule.finish}` : `${Math.round(schedule.duration * 10) / 10} working days`}, critical items marked`,
+    `  accDescr: ${dated ? `From ${schedule.start} to ${schedule.finish}` : `${workingDays(schedule.duration)}`}, critical items marked`,
     '  dateFormat YYYY-MM-DD HH:mm',
     ...ganttAxis(span, dated),
     '  todayMarker off',

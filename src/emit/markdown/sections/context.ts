@@ -3,7 +3,8 @@ import type { BlockContent, PhrasingContent, RootContent, TableRow } from 'mdast
 import type { PlanAnalysis, PlanSchedule, Timing } from '../../../analyse/types.ts';
 import type { ResolvedDiagnostic } from '../../../diagnostics/types.ts';
 import type { Decision, Dependency, Phase, Plan, Risk, Rollback, Task, Verification } from '../../../model/plan.ts';
-import { days } from '../../../util/words.ts';
+import { MAX_RISK_SCORE } from '../../../model/risks.ts';
+import { dayLabel, days } from '../../../util/words.ts';
 import { code, heading, paragraph, strong, table, text, textList } from '../mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
 
@@ -44,7 +45,7 @@ export type Section = (context: DocumentContext) => RootContent[];
 /** A start or finish: its date, or its working day when the plan has no dates. */
 export function when(timing: Timing | undefined, side: 'start' | 'finish'): string {
   if (!timing) return '';
-  return timing[side] ?? `day ${side === 'start' ? timing.startDay : timing.finishDay}`;
+  return timing[side] ?? dayLabel(side === 'start' ? timing.startDay : timing.finishDay);
 }
 
 export function dependencyText(dependency: Dependency): string {
@@ -85,7 +86,7 @@ export function riskTable(risks: Risk[], context: DocumentContext): BlockContent
       risk.risk,
       risk.probability,
       risk.impact,
-      `${context.analysis.risks.get(risk)!.score} / 12`,
+      `${context.analysis.risks.get(risk)!.score} / ${MAX_RISK_SCORE}`,
       risk.mitigation === undefined ? '—' : ({ type: 'emphasis', children: untrustedInline(risk.mitigation) } as PhrasingContent),
     ]),
   );

@@ -1,7 +1,8 @@
 // When: the timeline (the Gantt chart, the critical path, uncertainty), the milestones,
 // and the dependency graph.
 import type { RootContent } from 'mdast';
-import { days, plural } from '../../../util/words.ts';
+import { percent } from '../../../util/numbers.ts';
+import { dayLabel, days, plural } from '../../../util/words.ts';
 import { code, heading, link, paragraph, strong, table } from '../mdast.ts';
 import type { Section } from './context.ts';
 
@@ -34,11 +35,11 @@ export const milestones: Section = ({ plan, schedule }) => {
       ['Milestone', 'Scheduled', 'Due', 'Status'],
       plan.milestones.map((milestone) => {
         const status = schedule?.milestones.get(milestone);
-        const scheduled = status ? (status.date ?? `day ${status.day}`) : '—';
+        const scheduled = status ? (status.date ?? dayLabel(status.day)) : '—';
         // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
         let state = status?.reached ? '✓ reached' : '○ pending';
         if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
-        else if (status?.probability !== undefined && milestone.due) state += ` (${Math.round(status.probability * 100)}% chance by due date)`;
+        else if (status?.probability !== undefined && milestone.due) state += ` (${percent(status.probability)}% chance by due date)`;
         return [milestone.title, scheduled, milestone.due ?? '—', state];
       }),
     ),
