@@ -20,14 +20,29 @@ export interface CycleAnalysis {
 export const MAX_CYCLES_PER_COMPONENT = 50;
 
 export function findCycles(graph: Graph): CycleAnalysis {
+  const { component, cyclic } = cyclicComponents(graph);
+  const { to, from } = graph;
+  const cyclicEdge = new Uint8Array(from.length);
+  for (let e = 0; e < from.length; e++) {
+    const c = component[from[e]!]!;
+    if (c !== -1 && c === component[to[e]!]) cyclicEdge[e] = 1;
+  }
+  return { component, cyclicEdge, ...shownCycles(graph, component, cyclic, cyclicEdge) };
+}
+
+/**
+ * Tarjan's algorithm with an explicit call stack: the component of each node that lies on
+ * a cycle (−1 for the others), and the members of each such component.
+ */
+function cyclicComponents(graph: Graph): { component: Int32Array; cyclic: number[][] } {
   const n = graph.size;
-  const { outStart, outEdges, to, from } = graph;
+  const { outStart, outEdges, to } = graph;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const component = new Int32Array(n).fill(-1);
-  const cyclicComponents: number[][] = [];
+  const cyclic: number[][] = [];
   let counter = 0;
   let components = 0;
   // Explicit call stack: node and the position in its outgoing edges.
@@ -71,7 +86,7 @@ export function findCycles(graph: Graph): CycleAnalysis {
         const selfLoop = members.length === 1 && hasSelfLoop(graph, v);
         if (members.length > 1 || selfLoop) {
           for (const member of members) component[member] = components;
-          cyclicComponents.push(members);
+          cyclic.push(members);
           components += 1;
         }
       }
@@ -83,11 +98,16 @@ export function findCycles(graph: Graph): CycleAnalysis {
     }
   }
 
-  const cyclicEdge = new Uint8Array(from.length);
-  for (let e = 0; e < from.length; e++) {
-    const c = component[from[e]!]!;
-    if (c !== -1 && c === component[to[e]!]) cyclicEdge[e] = 1;
-  }
+  return { component, cyclic };
+}
+
+/**
+ * In each cyclic component, one shortest cycle through every written dependency no cycle
+ * shown so far covers, up to MAX_CYCLES_PER_COMPONENT; `more` counts what the limit left out.
+ */
+function shownCycles(graph: Graph, component: Int32Array, cyclic: number[][], cyclicEdge: Uint8Array): Pick<CycleAnalysis, 'cycles' | 'more'> {
+  const n = graph.size;
+  const { outStart, outEdges, to, from } = graph;
   const cycles: number[][] = [];
   const seen = new Int32Array(n).fill(-1);
   const via = new Int32Array(n);
@@ -100,7 +120,7 @@ export function findCycles(graph: Graph): CycleAnalysis {
   };
   const more = new Map<number, number>();
   const uncovered = new Set<string>();
-  cyclicComponents.forEach((members, c) => {
+  cyclic.forEach((members, c) => {
     const covered = new Set<string>();
     const reported = new Set<string>();
     // Reference edges of the component, in the order they were written.
@@ -135,7 +155,7 @@ export function findCycles(graph: Graph): CycleAnalysis {
     if (left > 0) more.set(cycles.length - 1, left);
     uncovered.clear();
   });
-  return { component, cyclicEdge, cycles, more };
+  return { cycles, more };
 }
 
 function hasSelfLoop(graph: Graph, v: number): boolean {

@@ -69,11 +69,9 @@ function key(source: string, theme: Theme): string {
 }
 
 /** The id every SVG gets: unique per drawing, and stable (so builds are deterministic). */
-export function svgId(source: string, theme: Theme): string {
-  return idOf(key(source, theme));
+export function svgId(job: Pick<Job, 'key'>): string {
+  return `d${job.key.slice(0, 16)}`;
 }
-
-const idOf = (hash: string) => `d${hash.slice(0, 16)}`;
 
 const svgParser = unified().use(rehypeParse, { fragment: true, space: 'svg' });
 const svgPrinter = unified().use(rehypeStringify);
@@ -166,7 +164,13 @@ function safeTree(tree: HastRoot): boolean {
 interface Job {
   source: string;
   theme: Theme;
+  /** The cache's name for the drawing: a hash of Mermaid's version and settings, the theme and the source. */
   key: string;
+}
+
+/** A drawing to make. */
+export function job(source: string, theme: Theme): Job {
+  return { source, theme, key: key(source, theme) };
 }
 
 /** What a render collects as it goes. */
@@ -210,10 +214,10 @@ function fromCache(sources: Set<string>, rendering: Rendering): Job[] {
     const entry: Partial<Record<Theme, string>> = {};
     rendering.drawings.set(source, entry);
     for (const theme of THEMES) {
-      const hash = key(source, theme);
+      const drawing = job(source, theme);
       let cached: string | undefined;
       try {
-        cached = readFileSync(join(rendering.folder, `${hash}.svg`), 'utf8');
+        cached = readFileSync(join(rendering.folder, `${drawing.key}.svg`), 'utf8');
       } catch {
         // Not drawn yet.
       }
@@ -223,7 +227,7 @@ function fromCache(sources: Set<string>, rendering: Rendering): Job[] {
         entry[theme] = cached;
         rendering.stats.cached += 1;
       } else {
-        missing.push({ source, theme, key: hash });
+        missing.push(drawing);
       }
     }
   }
@@ -272,7 +276,7 @@ async function drawTheme(page: Page, theme: Theme, batch: Job[], rendering: Rend
         }
       }
       return out;
-    }, chunk.map(({ source, key: hash }) => ({ id: idOf(hash), source })));
+    }, chunk.map((job) => ({ id: svgId(job), source: job.source })));
     results.forEach((drawn, index) => store(chunk[index]!, drawn, rendering));
   }
   await page.close();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { planc, ROOT } from '../helpers/repo.ts';
-import { renderDiagrams, svgId } from '../../src/render/mermaid.ts';
+import { job, renderDiagrams, svgId } from '../../src/render/mermaid.ts';
 
 describe.skipIf(!CHROMIUM)('diagrams rendered by mermaid-cli', () => {
   const work = mkdtempSync(join(tmpdir(), 'planc-render-'));
@@ -58,8 +58,8 @@ describe.skipIf(!CHROMIUM)("planc's own renderer (one page per theme)", () => {
     const light = svgs.get(codeLike)?.light ?? '';
     for (const word of ['>onclick=<', '> javascript:<', '>&#x3C;script><']) expect(light.includes(word), word).toBe(true);
     // Each drawing carries the id derived from its source and theme (so builds are deterministic).
-    expect(light.startsWith(`<svg id="${svgId(codeLike, 'light')}"`)).toBe(true);
-    expect(svgs.get(codeLike)!.dark.startsWith(`<svg id="${svgId(codeLike, 'dark')}"`)).toBe(true);
+    expect(light.startsWith(`<svg id="${svgId(job(codeLike, 'light'))}"`)).toBe(true);
+    expect(svgs.get(codeLike)!.dark.startsWith(`<svg id="${svgId(job(codeLike, 'dark'))}"`)).toBe(true);
     expect(svgs.has(broken)).toBe(false);
     expect(stats.failures.map(({ source, theme }) => [source, theme])).toEqual([
       [broken, 'light'],
