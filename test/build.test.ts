@@ -21,6 +21,19 @@ function bundled() {
 }
 
 describe('planc build', () => {
+  it('with --format json, makes the JSON report the whole of standard output, findings or none', async () => {
+    const { dir, write } = bundled();
+    const clean = await cli(['build', '--out', 'out', '--format', 'json'], { cwd: dir });
+    expect(clean.status).toBe(0);
+    expect(JSON.parse(clean.stdout)).toEqual({ version: 1, summary: { files: 2, plans: 2, errors: 0, warnings: 0, infos: 0 }, diagnostics: [] });
+    expect(clean.stderr).toMatch(/^Built 2 plans into out\/: \d+ files written, 0 unchanged, 0 removed\.\n$/);
+    write({ 'plans/broken.plan.yaml': 'title: [\n' });
+    const broken = await cli(['build', '--out', 'out', '--format', 'json'], { cwd: dir });
+    expect(broken.status).toBe(1);
+    expect(JSON.parse(broken.stdout).diagnostics.map((d: { code: string; file: string }) => `${d.code} ${d.file}`)).toEqual(['PLAN1001 plans/broken.plan.yaml']);
+    expect(broken.stderr).toContain('Not built (errors): plans/broken.plan.yaml');
+  });
+
   it('writes plan.json for each plan with the documented fields', async () => {
     const { dir } = bundled();
     const result = await cli(['build', '--out', 'out'], { cwd: dir });
@@ -92,6 +105,10 @@ describe('planc build', () => {
     const file = await cli(['build', '--out', 'ofile'], { cwd: dir });
     expect(file.status).toBe(2);
     expect(file.stderr.split('\n')[0]).toBe('planc: the output folder `ofile` is not a folder');
+    // What the disk refuses is said once, in the system's words.
+    const under = await cli(['build', '--out', 'ofile/out'], { cwd: dir });
+    expect(under.status).toBe(2);
+    expect(under.stderr).toBe(`planc: could not write into \`ofile/out\` (ENOTDIR: not a directory, mkdir '${join(dir, 'ofile', 'out')}'); the previous outputs are unchanged\n`);
     const docs = await cli(['build', '--out', 'docs'], { cwd: dir });
     expect(docs.status).toBe(2);
     expect(docs.stderr.split('\n')[0]).toBe('planc: the output folder `docs` holds a file planc did not write and would replace: `index.md`');

@@ -3,7 +3,7 @@
 // (its exit status, a reader closing the pipe, a full disk, a named pipe that would block,
 // the Node version guard, a real terminal).
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.ts';
@@ -348,6 +348,17 @@ describe('planc new', () => {
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr.split('\n')[0], args.join(' ')).toBe(message);
     }
+  });
+
+  it('shows the configuration\'s errors, as check does, and writes nothing', async () => {
+    const { dir } = repo({ 'planc.config.yaml': 'plans: 3\n' });
+    const result = await cli(['new', 'fresh'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'planc.config.yaml:1:8 - error PLAN6001: Invalid configuration: Expected a list, but this is the number 3 (Write a list: `[first, second]`, or one `- item` per line.)',
+    );
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(dir, 'plans'))).toBe(false);
   });
 
   it('quotes a given title safely', async () => {

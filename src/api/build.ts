@@ -59,6 +59,9 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     // Nothing was replaced (writeOutputs renames only once every file is written).
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    throw new UsageError(`could not write into \`${shownPath(out, cwd)}\` (${code}: ${(error as Error).message}); the previous outputs are unchanged`);
+    // Node's messages start with the code ("ENOSPC: no space left on device, write").
+    const message = (error as Error).message;
+    const detail = message.startsWith(`${code}:`) ? message : `${code}: ${message}`;
+    throw new UsageError(`could not write into \`${shownPath(out, cwd)}\` (${detail}); the previous outputs are unchanged`);
   }
 }

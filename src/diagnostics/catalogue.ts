@@ -6,6 +6,7 @@
 
 import { define, quoteList, type DiagnosticDefinition } from './define.ts';
 import { article, plural } from '../util/words.ts';
+import { percent } from '../util/numbers.ts';
 
 const MINIMAL =
   'title: Example\nrollback: { trigger: Errors rise, steps: [Revert the release] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Write the code, duration: 1d }\n';
@@ -449,7 +450,7 @@ export const groupCycle = define<{ diagram: string; path: string[] }>({
   message: (p) => `The groups of diagram \`${p.diagram}\` sit inside each other in a loop: ${p.path.join(' → ')}`,
   help: () => 'Remove the `parent` of one of these groups; the related locations show each of them.',
   explanation:
-    'An architecture diagram\'s groups nest through `parent`. When a group is its own parent, or two or more groups are each other\'s, no drawing can hold them; planc draws the first of them at the top level.',
+    'An architecture diagram\'s groups nest through `parent`. When a group is its own parent, or two or more groups are each other\'s, no drawing can hold them. It is an error: the plan\'s documents are not written until the loop is broken.',
   fix: 'Give the groups a nesting without a loop: remove or change one `parent`.',
   example: {
     'plans/example.plan.yaml':
@@ -558,7 +559,7 @@ export const milestoneAtRisk = define<{ milestone: string; probability: number; 
   severity: 'info',
   configurable: true,
   title: 'Milestone at risk',
-  message: (p) => `Milestone \`${p.milestone}\` has a ${Math.round(p.probability * 100)}% chance of being reached by ${p.due}`,
+  message: (p) => `Milestone \`${p.milestone}\` has a ${percent(p.probability)}% chance of being reached by ${p.due}`,
   help: () => 'The figure comes from the three-point estimates on the path into the milestone.',
   explanation:
     'The milestone is scheduled in time, but the three-point estimates leading to it give it less than the configured confidence (80 % by default, `schedule.confidence`) of being reached by its due date.',

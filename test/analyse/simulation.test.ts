@@ -3,7 +3,10 @@
 // criticality is counted against that finish.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cpm, network, topologicalOrder } from '../../src/analyse/cpm.ts';
+import { simulate } from '../../src/analyse/simulate.ts';
 import type { Config } from '../../src/config/config.ts';
+import { EPSILON } from '../../src/util/duration.ts';
 import { compileYaml, planOf, timings } from '../helpers/compile.ts';
 
 interface Item {
@@ -207,12 +210,58 @@ describe('Monte Carlo properties', () => {
           }),
         );
         const result = simulated({ 'prop.plan.yaml': planYaml(items, extra) }, { runs: 50, seed });
-        expect(result.resolved.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const { duration, monteCarlo } = figures(result);
         expect(monteCarlo).toEqual({ runs: 50, seed, p50: duration, p80: duration, p95: duration });
         for (const [id, timing] of Object.entries(timings(result))) expect(timing.criticality, id).toBe(timing.critical ? 1 : 0);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('with certain estimates, schedules every item in every run exactly as cpm does: ES, EF and the critical set, for all four link types', () => {
+    // The simulator itself against cpm(), on random networks: two plans (groups), links of
+    // every type with negative, zero and positive lags. Every node is watched, so each run's
+    // finish of each node is kept; with a certain estimate a node's start is its finish
+    // less its (fixed) duration, as in both passes.
+    const networks = fc.integer({ min: 1, max: 9 }).chain((n) =>
+      fc.record({
+        durations: fc.array(fc.constantFrom(0, 0.5, 1, 2, 3, 5), { minLength: n, maxLength: n }),
+        groups: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+        // Links from a lower node to a higher one: the network has no cycle.
+        edges: fc
+          .uniqueArray(
+            fc
+              .record({ a: fc.integer({ min: 0, max: n - 1 }), b: fc.integer({ min: 0, max: n - 1 }), type: fc.integer({ min: 0, max: 3 }), lag: fc.constantFrom(-1, -0.5, 0, 1, 2) })
+              .map(({ a, b, type, lag }) => ({ from: Math.min(a, b), to: Math.max(a, b), type, lag })),
+            { maxLength: 2 * n, selector: (e) => `${e.from}-${e.to}` },
+          )
+          .map((edges) => edges.filter((e) => e.from !== e.to)),
+      }),
+    );
+    fc.assert(
+      fc.property(networks, fc.integer({ min: 1, max: 1000 }), ({ durations, groups, edges }, seed) => {
+        const net = network(durations, edges, Int32Array.from(groups));
+        const expected = cpm(net);
+        const all = Array.from({ length: net.size }, (_, v) => v);
+        const runs = 20;
+        const result = simulate({
+          net,
+          nodes: topologicalOrder(net),
+          estimates: new Map(all.map((v) => [v, { optimistic: durations[v]!, likely: durations[v]!, pessimistic: durations[v]! }])),
+          runs,
+          seed,
+          watch: all,
+        });
+        for (const v of all) {
+          const finishes = [...result.watched.get(v)!];
+          expect(finishes, `EF of node ${v}`).toEqual(Array.from({ length: runs }, () => expected.ef[v]));
+          expect(finishes.map((finish) => finish - durations[v]!), `ES of node ${v}`).toEqual(Array.from({ length: runs }, () => expected.es[v]));
+          expect(result.criticality.get(v), `criticality of node ${v}`).toBe(expected.totalFloat[v]! <= EPSILON ? 1 : 0);
+        }
+        for (const [group, finishes] of result.finishes) expect([...finishes], `finish of group ${group}`).toEqual(Array.from({ length: runs }, () => expected.finish[group]));
+      }),
+      { numRuns: 150 },
     );
   });
 

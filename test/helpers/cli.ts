@@ -5,6 +5,7 @@
 // with `planc` from ./repo.ts.
 import type { OutputStream } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/main.ts';
+import { validateWrittenPlanJson, WRITERS } from './plan-json.ts';
 
 export interface CliRun {
   /** What run() returned: the exit code bin.ts would give the process. */
@@ -39,6 +40,8 @@ function capture(isTTY: boolean): { stream: OutputStream; text(): string } {
 export async function cli(args: string[], options: CliOptions): Promise<CliRun> {
   const stdout = capture(options.tty ?? false);
   const stderr = capture(options.tty ?? false);
+  const started = Date.now() - 1000;
   const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout: stdout.stream, stderr: stderr.stream });
+  if (WRITERS.has(args[0] ?? '')) validateWrittenPlanJson(options.cwd, started);
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ExampleFile } from '../../src/diagnostics/define.ts';
+import { validateWrittenPlanJson, WRITERS } from './plan-json.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'planc.js');
@@ -33,6 +34,7 @@ export interface CliResult {
 export function planc(args: string[], options: { cwd: string; env?: Record<string, string>; timeout?: number }): CliResult {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
+  const started = Date.now() - 1000;
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env,
@@ -40,6 +42,7 @@ export function planc(args: string[], options: { cwd: string; env?: Record<strin
     timeout: options.timeout ?? 20_000,
     input: '',
   });
+  if (WRITERS.has(args[0] ?? '')) validateWrittenPlanJson(options.cwd, started);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
 }
 
@@ -47,12 +50,20 @@ export function planc(args: string[], options: { cwd: string; env?: Record<strin
 export function plancAsync(args: string[], options: { cwd: string; env?: Record<string, string>; timeout?: number }): Promise<CliResult> {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
-  return new Promise((done) => {
+  const started = Date.now() - 1000;
+  return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeout ?? 180_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (status, signal) => done({ status, signal, stdout, stderr }));
+    child.on('close', (status, signal) => {
+      try {
+        if (WRITERS.has(args[0] ?? '')) validateWrittenPlanJson(options.cwd, started);
+        done({ status, signal, stdout, stderr });
+      } catch (error) {
+        fail(error);
+      }
+    });
   });
 }

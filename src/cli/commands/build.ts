@@ -3,19 +3,20 @@ import { shownPath } from '../../util/paths.ts';
 import { plural } from '../../util/words.ts';
 import type { Io } from '../io.ts';
 import type { ParsedArgs } from './index.ts';
-import { exitCode, printDiagnostics, reporterFor, request } from './shared.ts';
+import { exitCode, printDiagnostics, reporterFor, request, writerStreams } from './shared.ts';
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const reporter = reporterFor(args.values.format);
   const result = await buildOutputs({ ...request(args, io), ...(args.values.out !== undefined ? { out: String(args.values.out) } : {}) });
-  printDiagnostics(result, reporter, io.stderr, io, true);
+  const streams = writerStreams(args.values.format, io);
+  printDiagnostics(result, reporter, streams.report, io, streams.quiet);
   const { written } = result;
   if (written) {
-    io.stdout.write(
+    streams.summary.write(
       `Built ${plural(result.built.length, 'plan')} into ${shownPath(result.out, io.cwd)}/: ${plural(written.written, 'file')} written, ${written.unchanged} unchanged, ${written.removed} removed.\n`,
     );
     if (result.notBuilt.length > 0) {
-      io.stdout.write(`Not built (errors): ${result.notBuilt.map((entry) => entry.file).join(', ')}; their previous outputs were kept.\n`);
+      streams.summary.write(`Not built (errors): ${result.notBuilt.map((entry) => entry.file).join(', ')}; their previous outputs were kept.\n`);
     }
   }
   return exitCode(result);

@@ -31,7 +31,7 @@ const CONFIG: OptionSpec = { type: 'string', description: 'Use this config file 
 
 /** The options of the commands that compile and then write (build, site). */
 const WRITER_OPTIONS: Record<string, OptionSpec> = {
-  format: { type: 'string', default: 'stylish', description: 'Format of the diagnostics on stderr: stylish or json' },
+  format: { type: 'string', default: 'stylish', description: 'Format of the diagnostics: stylish (on stderr) or json (the whole of stdout)' },
   config: CONFIG,
 };
 

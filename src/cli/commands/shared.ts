@@ -13,6 +13,19 @@ export function reporterFor(format: unknown): Reporter {
   return reporter;
 }
 
+/** Formats for programs, not people: printed whole on standard output, even with nothing to report. */
+const MACHINE_FORMATS = new Set(['json']);
+
+/**
+ * Where a writing command (build, site) sends what: its diagnostics go to standard error
+ * in a format for people (quiet when there are none) and its one-line summary to standard
+ * output; in a format for programs, the report is standard output's only content and the
+ * summary goes to standard error.
+ */
+export function writerStreams(format: unknown, io: Io): { report: OutputStream; summary: OutputStream; quiet: boolean } {
+  return MACHINE_FORMATS.has(String(format)) ? { report: io.stdout, summary: io.stderr, quiet: false } : { report: io.stderr, summary: io.stdout, quiet: true };
+}
+
 /** The library request of a command line: its working folder, its paths and its config file. */
 export function request({ values, positionals }: ParsedArgs, io: Io): { cwd: string; paths: string[]; config?: string } {
   return { cwd: io.cwd, paths: positionals, ...(values.config !== undefined ? { config: String(values.config) } : {}) };

@@ -4,7 +4,7 @@ import { plural } from '../../util/words.ts';
 import type { Io } from '../io.ts';
 import { progressLine } from '../progress.ts';
 import type { ParsedArgs } from './index.ts';
-import { exitCode, printDiagnostics, reporterFor, request } from './shared.ts';
+import { exitCode, printDiagnostics, reporterFor, request, writerStreams } from './shared.ts';
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { values } = args;
@@ -23,7 +23,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   } finally {
     progress.clear();
   }
-  printDiagnostics(result, reporter, io.stderr, io, true);
+  const streams = writerStreams(values.format, io);
+  printDiagnostics(result, reporter, streams.report, io, streams.quiet);
   const { site } = result;
   if (site) {
     const { diagrams } = site;
@@ -34,8 +35,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       for (const failure of diagrams.failures) io.stderr.write(`  ${failure.diagram} (${failure.theme}): ${failure.reason}\n`);
     }
     const drawn = diagrams.chromium && !diagrams.reason ? `; SVG drawings (light and dark): ${diagrams.rendered} rendered, ${diagrams.cached} from the cache` : '; diagrams drawn in the browser';
-    io.stdout.write(`Built the site of ${plural(site.plans, 'plan')} into ${shownPath(result.out, io.cwd)}/: ${plural(site.pages, 'page')}${drawn}.\n`);
-    if (result.notBuilt.length > 0) io.stdout.write(`Left out (errors): ${result.notBuilt.map((entry) => entry.file).join(', ')}.\n`);
+    streams.summary.write(`Built the site of ${plural(site.plans, 'plan')} into ${shownPath(result.out, io.cwd)}/: ${plural(site.pages, 'page')}${drawn}.\n`);
+    if (result.notBuilt.length > 0) streams.summary.write(`Left out (errors): ${result.notBuilt.map((entry) => entry.file).join(', ')}.\n`);
   }
   return exitCode(result);
 }
