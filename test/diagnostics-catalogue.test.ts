@@ -43,9 +43,10 @@ function expectPositions(code: string, resolved: readonly ResolvedDiagnostic[]):
 }
 
 /** Positions and the stylish output, both against golden files (for the codes without an example). */
-function expectRecorded(code: string, resolved: ResolvedDiagnostic[], source: (path: string) => SourceText | undefined, files: number): void {
+function expectRecorded(code: string, resolved: ResolvedDiagnostic[], source: (path: string) => SourceText | undefined, files: string[]): void {
   expectPositions(code, resolved);
-  expectGolden(join(FIXTURES, `${code}.txt`), stylish({ diagnostics: resolved, files, plans: 0, source }, PLAIN));
+  const input = { diagnostics: resolved, suppressed: [], files, plans: 0, failAt: 'error' as const, planOf: () => undefined, identity: () => '', explanation: () => '', source };
+  expectGolden(join(FIXTURES, `${code}.txt`), stylish(input, PLAIN));
 }
 
 describe('the diagnostics catalogue', () => {
@@ -91,7 +92,7 @@ describe('the codes without an example', () => {
     try {
       symlinkSync('/dev/zero', join(repo.dir, 'plans', 'example.plan.yaml'));
       const result = await check({ cwd: repo.dir });
-      expectRecorded('PLAN1010', result.diagnostics, result.source, result.files.length);
+      expectRecorded('PLAN1010', result.diagnostics, result.source, result.files);
     } finally {
       repo.cleanup();
     }
@@ -108,6 +109,6 @@ describe('the codes without an example', () => {
     expect(validate({ value: parsed.value, source: parsed.source, file, schema }, diagnostics)).toBe(false);
     const source = new SourceText(file, text);
     const lookup = (path: string) => (path === file ? source : undefined);
-    expectRecorded('PLAN2009', diagnostics.items.map((d) => resolveDiagnostic(d, lookup)), lookup, 1);
+    expectRecorded('PLAN2009', diagnostics.items.map((d) => resolveDiagnostic(d, lookup)), lookup, [file]);
   });
 });

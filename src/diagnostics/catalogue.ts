@@ -671,6 +671,40 @@ export const invalidConfig = define<{ detail: string }>({
   example: { 'planc.config.yaml': 'plan: plans\n', 'plans/example.plan.yaml': MINIMAL },
 });
 
+// ── PLAN7xxx: suppressions ──────────────────────────────────────────────────────────────
+
+export const unusedSuppression = define<{ rule: string; directive: string }>({
+  code: 'PLAN7001',
+  name: 'unused-suppression',
+  severity: 'warning',
+  configurable: true,
+  title: 'A suppression that suppresses nothing',
+  message: (p) => `\`${p.directive}\` turns off \`${p.rule}\`, which reports nothing ${p.directive === 'planc-disable' ? 'in this file' : 'there'}`,
+  help: () => 'Remove the rule from the comment (or the comment): the finding it was written for is gone.',
+  explanation:
+    'A `# planc-disable-next-line` or `# planc-disable` comment names a rule that reports nothing where the comment applies. Left in place, it would hide the next finding of that rule without anyone deciding to, so planc reports it (as ESLint\'s `--report-unused-disable-directives` does).',
+  fix: 'Delete the rule from the comment, or the whole comment.',
+  example: {
+    'plans/example.plan.yaml': `title: Example\nrollback: { trigger: Errors rise, steps: [Revert the release] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      # planc-disable-next-line missing-estimate -- estimated later\n      - { id: code, title: Write the code, duration: 1d }\n`,
+  },
+});
+
+export const invalidSuppression = define<{ detail: string }>({
+  code: 'PLAN7002',
+  name: 'invalid-suppression',
+  severity: 'warning',
+  configurable: true,
+  title: 'A suppression planc cannot apply',
+  message: (p) => `This suppression comment ${p.detail}`,
+  help: () => 'Write `# planc-disable-next-line <code or rule> -- <reason>` on its own line, naming a rule that can be turned off.',
+  explanation:
+    'A suppression comment must name at least one rule, by code (`PLAN4002`) or name (`owner-overloaded`), and only rules that the configuration may turn off: the rules that stop a plan from being read or built (YAML, the plan language, references) cannot be suppressed.',
+  fix: 'Name the rule correctly, or remove the comment and fix the finding.',
+  example: {
+    'plans/example.plan.yaml': `# planc-disable PLAN9999 -- not a rule\n${MINIMAL}`,
+  },
+});
+
 // ── PLAN9xxx: planc itself ──────────────────────────────────────────────────────────────
 
 export const internalError = define<{ detail: string }>({
@@ -696,6 +730,7 @@ export const catalogue: readonly DiagnosticDefinition<never>[] = [
   phaseWithoutRollback, stageWithoutRollback, irreversibleWithoutRecovery, unmitigatedRisk, unverifiedCriterion,
   migrationIncomplete,
   invalidConfig,
+  unusedSuppression, invalidSuppression,
   internalError,
 ] as readonly DiagnosticDefinition<never>[];
 

@@ -22,6 +22,11 @@ export interface DiagnosticDefinition<Payload = Record<string, unknown>> {
   example?: Record<string, ExampleFile>;
 }
 
+/** An example file as text to show: bytes that are no text written as `\xNN`, and said so. */
+export function exampleText(content: ExampleFile): string {
+  return typeof content === 'string' ? content : `${content.latin1.replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`)}  # (bytes, shown escaped)`;
+}
+
 export function define<Payload>(definition: DiagnosticDefinition<Payload>): DiagnosticDefinition<Payload> {
   return definition;
 }

@@ -1,5 +1,6 @@
 // The catalogue as a markdown page, for docs/diagnostics.md.
 import { catalogue } from './catalogue.ts';
+import { exampleText } from './define.ts';
 
 export function diagnosticsMarkdown(): string {
   const lines = [
@@ -19,7 +20,7 @@ export function diagnosticsMarkdown(): string {
   for (const d of catalogue) {
     lines.push(`## ${d.code}`, '', `**${d.title}** — \`${d.name}\`, ${d.severity}${d.configurable ? ', configurable' : ''}.`, '', d.explanation, '', `How to fix it: ${d.fix}`, '');
     for (const [path, content] of Object.entries(d.example ?? {})) {
-      const text = typeof content === 'string' ? content : `${content.latin1.replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`)}  # (bytes, shown escaped)`;
+      const text = exampleText(content);
       const fence = text.includes('```') ? '````' : '```';
       lines.push(`Example, \`${path}\`:`, '', `${fence}yaml`, text.replace(/\n$/, ''), fence, '');
     }

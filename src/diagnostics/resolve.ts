@@ -20,6 +20,7 @@ export function resolveDiagnostic(
     file: diagnostic.location.file,
     range: range(diagnostic.location, source),
     pointer: diagnostic.location.pointer,
+    ...(diagnostic.item !== undefined ? { item: diagnostic.item } : {}),
     ...(diagnostic.help ? { help: diagnostic.help } : {}),
     related: diagnostic.related.map((related) => ({
       message: related.message,

@@ -50,6 +50,8 @@ export interface Diagnostic {
   related: RelatedInformation[];
   /** The payload the message was built from. */
   data: Record<string, unknown>;
+  /** What it is about, as a path of ids (src/diagnostics/item-path.ts); set where the pointer is walked. */
+  item?: string;
 }
 
 /** A diagnostic with line/column ranges, as reporters and plan.json show it. */
@@ -61,6 +63,8 @@ export interface ResolvedDiagnostic {
   file: string;
   range: Range;
   pointer: string;
+  /** What it is about, as a path of ids: `phases[build]/tasks[code]/owner` (absent for the file as a whole). */
+  item?: string;
   help?: string;
   related: Array<{ message: string; file: string; range: Range; pointer: string }>;
 }

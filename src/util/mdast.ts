@@ -1,5 +1,6 @@
-// Small builders for mdast trees, and the one printer (remark-stringify with GFM). The
-// documents are trees first and text last, so escaping is the printer's job, done once.
+// Small builders for mdast trees, and the one markdown printer (remark-stringify with GFM):
+// plan documents and markdown reports are trees first and text last, so escaping is the
+// printer's job, done once.
 import type {
   BlockContent,
   Code,
@@ -21,7 +22,7 @@ import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { INVISIBLE, INVISIBLE_ALL } from '../../util/invisible.ts';
+import { INVISIBLE, INVISIBLE_ALL } from './invisible.ts';
 
 export type Phrasing = PhrasingContent | string;
 
@@ -48,6 +49,18 @@ export function inlineCode(value: string): PhrasingContent {
 
 export function link(url: string, ...children: Phrasing[]): PhrasingContent {
   return { type: 'link', url, children: phrasing(children) };
+}
+
+/**
+ * A diagnostic's message (or help), whose \`backquoted\` parts name code, as inline nodes:
+ * those parts as inline code, the rest as text. Whatever the quoted parts hold (they come
+ * from plans), the printer escapes both kinds.
+ */
+export function messageInline(message: string): PhrasingContent[] {
+  const parts = message.replace(/\s+/g, ' ').split('`');
+  // An odd number of backquotes leaves the last one as text.
+  if (parts.length % 2 === 0) parts[parts.length - 2] += `\`${parts.pop()}`;
+  return parts.flatMap((part, i) => (part === '' ? [] : [i % 2 === 1 ? inlineCode(part) : text(part)]));
 }
 
 export function paragraph(...children: Phrasing[]): Paragraph {
