@@ -1,17 +1,19 @@
 // The machine format (--format json). Stable: fields are only ever added. Documented in
-// docs/diagnostics-json.md.
-import { counts } from './stylish.ts';
+// docs/json-output.md.
+import { countFindings } from '../diagnostics/counts.ts';
+import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { ReportInput } from './types.ts';
 
 export const JSON_FORMAT_VERSION = 1;
 
 export function json(input: ReportInput): string {
-  const { error, warning, info } = counts(input.diagnostics);
+  const withUrl = <D extends ResolvedDiagnostic>(d: D) => ({ ...d, url: input.explanation(d.code) });
   return `${JSON.stringify(
     {
       version: JSON_FORMAT_VERSION,
-      summary: { files: input.files, plans: input.plans, errors: error, warnings: warning, infos: info },
-      diagnostics: input.diagnostics,
+      summary: { files: input.files.length, plans: input.plans, ...countFindings(input.diagnostics), suppressed: input.suppressed.length },
+      diagnostics: input.diagnostics.map(withUrl),
+      suppressed: input.suppressed.map(withUrl),
     },
     null,
     2,

@@ -5,7 +5,8 @@ import type { ResolvedDiagnostic, Severity } from '../diagnostics/types.ts';
 import { printable, type Style } from './terminal.ts';
 import { displayWidth } from './width.ts';
 import type { ReportInput } from './types.ts';
-import { plural } from '../util/words.ts';
+import { countFindings } from '../diagnostics/counts.ts';
+import { verdict } from './verdict.ts';
 
 const MAX_LINE = 160;
 
@@ -15,10 +16,10 @@ export function stylish(input: ReportInput, style: Style): string {
     out.push(header(diagnostic, style));
     const source = input.source(diagnostic.file);
     if (source && source.text.length > 0) out.push('', ...frame(source, diagnostic, style));
-    if (diagnostic.help) out.push('', `  ${style.cyan('help')}: ${printable(diagnostic.help)}`);
+    if (diagnostic.help) out.push('', `  ${style.cyan('help')}: ${oneLine(diagnostic.help)}`);
     for (const related of diagnostic.related) {
       out.push(
-        `  ${style.dim('note')}: ${related.file}:${related.range.start.line}:${related.range.start.column}: ${printable(related.message)}`,
+        `  ${style.dim('note')}: ${related.file}:${related.range.start.line}:${related.range.start.column}: ${oneLine(related.message)}`,
       );
     }
     out.push('');
@@ -34,7 +35,12 @@ function colourFor(severity: Severity, style: Style): (text: string) => string {
 function header(d: ResolvedDiagnostic, style: Style): string {
   const where = `${d.file}:${d.range.start.line}:${d.range.start.column}`;
   const label = colourFor(d.severity, style)(`${d.severity} ${d.code}`);
-  return `${style.bold(where)} - ${label}: ${style.bold(printable(d.message))}`;
+  return `${style.bold(where)} - ${label}: ${style.bold(oneLine(d.message))}`;
+}
+
+/** A message on one line, as the `file:line:col` format needs: line feeds from plan text shown as `\n`. */
+function oneLine(text: string): string {
+  return printable(text).replace(/\n/g, '\\n');
 }
 
 /** The line before (for context) and the line of the range, with carets under the range. */
@@ -72,18 +78,8 @@ function window(line: string, column: number): { text: string; offset: number } 
   return start > 0 ? { text: `…${text}…`, offset: start - 1 } : { text: `${text}…`, offset: 0 };
 }
 
-export function counts(diagnostics: readonly ResolvedDiagnostic[]): Record<Severity, number> {
-  const result: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) result[d.severity] += 1;
-  return result;
-}
-
 function summary(input: ReportInput, style: Style): string {
-  const { error, warning, info } = counts(input.diagnostics);
-  const files = plural(input.files, 'plan file');
-  if (error + warning + info === 0) return style.green(`✔ ${files} checked: no problems`);
-  if (error + warning === 0) return style.green(`✔ ${files} checked: ${plural(info, 'note')}`);
-  const parts = [plural(error, 'error'), plural(warning, 'warning'), ...(info ? [plural(info, 'note')] : [])];
-  const mark = error > 0 ? style.red('✖') : style.yellow('⚠');
-  return `${mark} ${parts.join(', ')} in ${files}`;
+  const { mark, text } = verdict(countFindings(input.diagnostics), input.files.length, input.suppressed.length);
+  const paint = mark === '✔' ? style.green : mark === '✖' ? style.red : style.yellow;
+  return mark === '✔' ? paint(`${mark} ${text}`) : `${paint(mark)} ${text}`;
 }

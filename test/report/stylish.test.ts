@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/api/check.ts';
-import { stylish } from '../../src/report/stylish.ts';
+import { formatResult } from '../../src/api/report.ts';
 import { PLAIN } from '../../src/report/terminal.ts';
 import { displayWidth } from '../../src/report/width.ts';
 import { expectGolden } from '../helpers/golden.ts';
@@ -17,7 +17,7 @@ async function checked(text: string): Promise<string> {
   const repo = tempRepo({ 'plans/wide.plan.yaml': text });
   repos.push(repo.cleanup);
   const result = await check({ cwd: repo.dir });
-  return stylish({ diagnostics: result.diagnostics, files: result.files.length, plans: 0, source: result.source }, PLAIN);
+  return formatResult(result, 'stylish', PLAIN);
 }
 
 const repos: Array<() => void> = [];
