@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import { folderForNewPlan } from '../load/discover.ts';
 import { planSchema } from '../schema/plan-schema.ts';
+import { VERSION } from '../version.ts';
 import { ConfigError, UsageError } from './errors.ts';
 
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +41,7 @@ export interface StarterPlan {
   text: string;
   template: string;
   /** The schema the file's first line points editors to, and whether it is inside the project (a relative path). */
-  schema: { path: string; inProject: boolean };
+  schema: { path: string; inProject: boolean; reference: string };
 }
 
 /** The starter plan's text and place; throws UsageError for an id, template, title, date or configuration it cannot use. */
@@ -75,17 +76,32 @@ export function starterPlan(options: NewPlanOptions): StarterPlan {
     );
   }
   const path = join(folder, name);
-  const schemaFile = join(PACKAGE, 'schema', 'plan.schema.json');
-  const fromRoot = relative(config.root, schemaFile);
-  const inProject = !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
-  const schema = inProject ? relative(folder, schemaFile).split('\\').join('/') : schemaFile;
+  const { path: schemaFile, inProject, reference: schema } = schemaReference('plan.schema.json', folder, config.root);
   const text = readFileSync(join(PACKAGE, 'templates', `${template}.plan.yaml`), 'utf8')
     .replaceAll('"{{title}}"', JSON.stringify(title))
     .replaceAll('{{title}}', title)
     .replaceAll('{{id}}', id)
     .replaceAll('{{start}}', start)
     .replaceAll('{{schema}}', schema);
-  return { path, file: relative(cwd, path) || path, text, template, schema: { path: schemaFile, inProject } };
+  return { path, file: relative(cwd, path) || path, text, template, schema: { path: schemaFile, inProject, reference: schema } };
+}
+
+/**
+ * How a file in `folder` points editors at one of planc's schemas (`plan.schema.json`):
+ * a relative path when planc is installed inside the project `root`; else the schema as
+ * npm publishes it for this version (a path outside the repository would work on this
+ * machine only).
+ */
+export function schemaReference(name: string, folder: string, root: string): { path: string; inProject: boolean; reference: string } {
+  const path = join(PACKAGE, 'schema', name);
+  const fromRoot = relative(root, path);
+  const inProject = !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+  return { path, inProject, reference: inProject ? relative(folder, path).split('\\').join('/') : publishedSchema(name) };
+}
+
+/** One of planc's schemas as npm publishes it, for this version (unpkg serves npm's files). */
+export function publishedSchema(name: string): string {
+  return `https://unpkg.com/planc@${VERSION}/schema/${name}`;
 }
 
 /** Writes the starter plan; throws UsageError when the file exists. */

@@ -5,7 +5,9 @@
 import type { ProjectAnalysis } from '../analyse/analyse.ts';
 import type { Config } from '../config/config.ts';
 import type { SourceText } from '../diagnostics/source.ts';
-import type { Counts, ResolvedDiagnostic, Severity } from '../diagnostics/types.ts';
+import type { SuppressedDiagnostic } from '../diagnostics/suppressions.ts';
+import { countFindings } from '../diagnostics/counts.ts';
+import type { Counts, ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { Plan } from '../model/plan.ts';
 
 export type { Counts };
@@ -30,8 +32,12 @@ export interface CheckResult {
   unmatched: string[];
   plans: Plan[];
   analysis: ProjectAnalysis;
-  /** Every diagnostic, with lines and columns, by file, then position. */
+  /** Every diagnostic, with lines and columns, by file, then position (the suppressed ones left out). */
   diagnostics: ResolvedDiagnostic[];
+  /** Findings suppressed by a comment in the plan or by the baseline: reported apart, never counted. */
+  suppressed: SuppressedDiagnostic[];
+  /** The baseline used or written, with the entries that matched nothing (fixed since). */
+  baseline?: BaselineState;
   /** The diagnostics of each file checked (an empty list for a clean one). */
   byFile: ReadonlyMap<string, readonly ResolvedDiagnostic[]>;
   /** Findings per file checked. */
@@ -48,13 +54,14 @@ export interface CheckResult {
 }
 
 const NO_FINDINGS: Counts = Object.freeze({ errors: 0, warnings: 0, infos: 0 });
-const FIELD: Record<Severity, keyof Counts> = { error: 'errors', warning: 'warnings', info: 'infos' };
 
-/** Counts by severity. */
-export function countFindings(diagnostics: readonly ResolvedDiagnostic[]): Counts {
-  const counts = { errors: 0, warnings: 0, infos: 0 };
-  for (const d of diagnostics) counts[FIELD[d.severity]] += 1;
-  return counts;
+export interface BaselineState {
+  /** As given, relative to `cwd`. */
+  file: string;
+  /** Entries that no finding matched. */
+  stale: number;
+  /** Whether this check wrote it (`updateBaseline`). */
+  written: boolean;
 }
 
 export interface ResultParts {
@@ -66,6 +73,8 @@ export interface ResultParts {
   plans: Plan[];
   analysis: ProjectAnalysis;
   diagnostics: ResolvedDiagnostic[];
+  suppressed?: SuppressedDiagnostic[];
+  baseline?: BaselineState;
   source(path: string): SourceText | undefined;
 }
 
@@ -101,6 +110,8 @@ export function makeResult(parts: ResultParts): CheckResult {
     plans: parts.plans,
     analysis: parts.analysis,
     diagnostics: parts.diagnostics,
+    suppressed: parts.suppressed ?? [],
+    ...(parts.baseline ? { baseline: parts.baseline } : {}),
     byFile,
     counts,
     summary: { files: parts.files.length, plans: parts.plans.length, ...countFindings(parts.diagnostics) },

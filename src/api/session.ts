@@ -5,16 +5,22 @@
 // group made of the very same plans as last time keeps its link and analysis. So an edit
 // to one plan recompiles that file and re-analyses its plan and the plans linked to it,
 // and nothing else — which `work` reports, for tests and for tools that show it.
-import { relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseConfig, readConfig, type Config, type ConfigSource, type LoadedConfig } from '../config/config.ts';
 import { compileFile, compileGroup, linkedGroups, resolveAll, Sources, type FileInput, type FileResult, type GroupResult } from '../compile.ts';
-import type { Diagnostic } from '../diagnostics/types.ts';
+import { applyBaseline, BASELINE_VERSION, makeBaseline, type Baseline, type BaselineEntry } from '../diagnostics/baseline.ts';
+import { itemPath } from '../diagnostics/item-path.ts';
+import { Diagnostics } from '../diagnostics/sink.ts';
+import { suppressInFile, type SuppressedDiagnostic } from '../diagnostics/suppressions.ts';
+import type { Diagnostic, ResolvedDiagnostic } from '../diagnostics/types.ts';
+import { writeAtomically } from '../util/atomic.ts';
 import { discover } from '../load/discover.ts';
 import type { Plan } from '../model/plan.ts';
 import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
 import { readInputs } from './files.ts';
-import { makeResult, type CheckResult } from './result.ts';
+import { makeResult, type BaselineState, type CheckResult } from './result.ts';
 
 export interface SessionOptions {
   /** The folder paths are relative to, and where the nearest planc.config.yaml is looked for. */
@@ -24,15 +30,25 @@ export interface SessionOptions {
 }
 
 export interface CheckRequest {
-  /** Files, folders and globs, relative to `cwd`; by default the config's `plans`. */
+  /**
+   * Files, folders and globs, relative to `cwd`; by default the config's `plans`. When
+   * paths are named, the configured plans are compiled with them (so that references to
+   * them resolve, and schedules are what a whole check gives), but only the named files'
+   * findings are reported.
+   */
   paths?: string[];
   /**
    * Texts to check instead of what is on disk, by path relative to `cwd` (an editor's unsaved
-   * buffer, an agent's draft); a path that is not on disk is checked too.
+   * buffer, an agent's draft, standard input). A path that is not on disk is checked too;
+   * when `paths` are named, an overlay is reported only if its path is among them.
    */
-  overlays?: Readonly<Record<string, string>>;
+  overlays?: Readonly<Record<string, string | Uint8Array>>;
   /** Run the Monte Carlo simulation of three-point estimates (plan.json and the site show it; a check does not need it). */
   simulate?: boolean;
+  /** A baseline file (relative to `cwd`): the findings it holds are suppressed. */
+  baseline?: string;
+  /** Write the baseline file with the findings of this check (which are then suppressed). */
+  updateBaseline?: boolean;
 }
 
 /** What the last check did. */
@@ -103,10 +119,13 @@ export class CompilerSession {
     if (paths.some((path) => path.trim() === '')) {
       throw new UsageError('an empty path was given', 'Name plan files, folders or globs (or none: the plans folder).');
     }
-    // Paths of the request are relative to cwd; those in the config to the config's folder.
-    const patterns = paths.length > 0 ? paths : config.plans.map((pattern) => relative(cwd, resolve(config.root, pattern)) || '.');
     const overlays = new Map(Object.entries(request.overlays ?? {}).map(([path, text]) => [this.#relative(path), text]));
-    const found = await discover(patterns, cwd);
+    // Paths of the request are relative to cwd; those in the config to the config's folder.
+    const configured = config.plans.map((pattern) => relative(cwd, resolve(config.root, pattern)) || '.');
+    const named = paths.length > 0;
+    const namedOverlays = paths.map((path) => this.#relative(path)).filter((path) => overlays.has(path));
+    const patterns = named ? paths.filter((path) => !overlays.has(this.#relative(path))) : configured;
+    const found = patterns.length > 0 ? await discover(patterns, cwd) : { files: [], unmatched: [], missing: [] };
     // Before reading anything: a named path that does not exist stops the run (a typo in CI must not pass).
     if (found.missing.length > 0) {
       throw new UsageError(
@@ -114,24 +133,35 @@ export class CompilerSession {
         'Name existing plan files or folders, or globs.',
       );
     }
-    const files = [...new Set([...found.files, ...overlays.keys()])].sort();
-    if (files.length === 0) {
+    const reported = new Set([...found.files, ...(named ? namedOverlays : overlays.keys())]);
+    if (reported.size === 0) {
       throw new UsageError(
         `no plan files matched ${patterns.map((p) => `\`${p}\``).join(', ')}`,
         'Pass plan files, folders or globs, or set `plans:` in planc.config.yaml.',
       );
     }
+    // Named files are checked among the configured plans (a folder that is not there is no error here).
+    const context = named ? (await discover(configured, cwd)).files : [];
+    const files = [...new Set([...reported, ...context, ...overlays.keys()])].sort();
 
     const onDisk = readInputs(files.filter((file) => !overlays.has(file)), cwd, config.maxFileSize);
     const byPath = new Map(onDisk.map((input) => [input.path, input]));
     const inputs = files.flatMap((file): FileInput[] => {
       const text = overlays.get(file);
-      if (text !== undefined) return [{ path: file, bytes: encoder.encode(text) }];
+      if (text !== undefined) return [{ path: file, bytes: typeof text === 'string' ? encoder.encode(text) : text }];
       const input = byPath.get(file);
       return input ? [input] : [];
     });
 
-    return this.#compilation.run(inputs, config, cwd, work, { simulate: request.simulate ?? false, unmatched: found.unmatched });
+    const baseline = request.baseline !== undefined && !request.updateBaseline ? readBaseline(cwd, request.baseline) : undefined;
+    const result = this.#compilation.run(inputs, config, cwd, work, {
+      simulate: request.simulate ?? false,
+      unmatched: found.unmatched,
+      reported,
+      ...(baseline ? { baseline } : {}),
+    });
+    if (request.baseline !== undefined && request.updateBaseline) return writeBaseline(result, cwd, request.baseline);
+    return result;
   }
 
   /** The configuration, read again; when its file changed, everything compiled with the old one is dropped. */
@@ -164,7 +194,7 @@ class Compilation {
   #planIds: readonly string[] = [];
   readonly #sources = new Sources();
 
-  run(inputs: readonly FileInput[], config: Config, cwd: string, work: Work, options: { simulate: boolean; unmatched?: string[] }): CheckResult {
+  run(inputs: readonly FileInput[], config: Config, cwd: string, work: Work, options: RunOptions): CheckResult {
     const kept = new Map<string, Kept>();
     for (const input of inputs) {
       const previous = this.#files.get(input.path);
@@ -205,19 +235,148 @@ class Compilation {
     this.#groups = groups;
     this.#planIds = planIds;
 
-    const fileList = results.map((result) => result.path);
+    // Only the files asked about are reported: the others were compiled for what they link.
+    const reported = options.reported;
+    const shown = reported ? results.filter((result) => reported.has(result.path)) : results;
+    const ownDiagnostics = reported ? diagnostics.filter((d) => reported.has(d.location.file)) : diagnostics;
     const sources = this.#sources;
+    const found = suppress(shown, withItems(shown, resolveAll(shown, ownDiagnostics, sources)), config, sources, options.baseline);
     return makeResult({
       cwd,
       config,
-      files: fileList,
+      files: shown.map((result) => result.path),
       unmatched: options.unmatched ?? [],
-      plans,
+      plans: reported ? plans.filter((plan) => reported.has(plan.file)) : plans,
       analysis,
-      diagnostics: resolveAll(results, diagnostics, sources),
+      diagnostics: found.diagnostics,
+      suppressed: found.suppressed,
+      ...(found.baseline ? { baseline: found.baseline } : {}),
       source: (path) => sources.get(path),
     });
   }
+}
+
+interface RunOptions {
+  simulate: boolean;
+  unmatched?: string[];
+  /** The files whose findings and plans the result holds (by default, all). */
+  reported?: ReadonlySet<string>;
+  baseline?: { file: string; baseline: Baseline };
+}
+
+/**
+ * The findings that stay once the files' suppression comments and the baseline are
+ * applied, with the problems of the comments themselves; the suppressed ones apart.
+ */
+function suppress(
+  results: readonly FileResult[],
+  resolved: ResolvedDiagnostic[],
+  config: Config,
+  sources: Sources,
+  baseline: RunOptions['baseline'],
+): { diagnostics: ResolvedDiagnostic[]; suppressed: SuppressedDiagnostic[]; baseline?: BaselineState } {
+  const byFile = new Map<string, ResolvedDiagnostic[]>(results.map((result) => [result.path, []]));
+  for (const d of resolved) byFile.get(d.file)?.push(d) ?? byFile.set(d.file, [d]);
+  const texts = new Map(results.map((result) => [result.path, result.text]));
+  let diagnostics: ResolvedDiagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
+  for (const [file, own] of byFile) {
+    const text = texts.get(file);
+    if (text === undefined) {
+      diagnostics.push(...own);
+      continue;
+    }
+    const inFile = suppressInFile(text, own);
+    suppressed.push(...inFile.suppressed);
+    if (inFile.problems.length === 0) {
+      diagnostics.push(...inFile.kept);
+      continue;
+    }
+    const sink = new Diagnostics(config.rules);
+    for (const problem of inFile.problems) sink.report(problem.definition, problem.payload as never, { file, span: { start: problem.start, end: problem.end }, pointer: '' });
+    const all = [...inFile.kept, ...sink.items.map((d) => sources.resolve(d))];
+    diagnostics.push(...all.sort(byPosition));
+  }
+  if (!baseline) return { diagnostics, suppressed };
+  const planOf = planOfFile(results);
+  const matched = applyBaseline(diagnostics, planOf, baseline.baseline);
+  diagnostics = matched.kept;
+  suppressed.push(...matched.suppressed);
+  return { diagnostics, suppressed, baseline: { file: baseline.file, stale: matched.stale, written: false } };
+}
+
+/** Each finding with what it is about (`item`), walked through its file's plan where there is one. */
+function withItems(results: readonly FileResult[], resolved: ResolvedDiagnostic[]): ResolvedDiagnostic[] {
+  const planOf = planOfFile(results);
+  return resolved.map((d) => {
+    if (d.item !== undefined || d.pointer === '') return d;
+    const plan = planOf(d.file);
+    return plan ? { ...d, item: itemPath(plan, d.pointer) } : d;
+  });
+}
+
+/** Within a file: by line, column, then code. */
+function byPosition(a: ResolvedDiagnostic, b: ResolvedDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.code.localeCompare(b.code);
+}
+
+/** The plan each file holds. */
+function planOfFile(results: readonly FileResult[]): (file: string) => Plan | undefined {
+  const plans = new Map(results.flatMap((result) => (result.plan ? [[result.path, result.plan] as const] : [])));
+  return (file) => plans.get(file);
+}
+
+/** A baseline file as the session reads it; a file that is missing or not a baseline is a usage error. */
+function readBaseline(cwd: string, file: string): { file: string; baseline: Baseline } {
+  const path = resolve(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`the baseline \`${file}\` does not exist`, `Write it with \`planc check --baseline ${file} --update-baseline\`.`);
+    throw new UsageError(`cannot read the baseline \`${file}\` (${(error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the baseline \`${file}\` is not JSON: ${(error as Error).message}`, `Write it again with \`planc check --baseline ${file} --update-baseline\`.`);
+  }
+  const problem = baselineProblem(value);
+  if (problem) throw new UsageError(`the baseline \`${file}\` ${problem}`, `Write it again with \`planc check --baseline ${file} --update-baseline\`.`);
+  return { file, baseline: value as Baseline };
+}
+
+/** Why a value is not a baseline, if it is not. */
+function baselineProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'is not a JSON object';
+  const { version, findings } = value as Partial<Baseline>;
+  if (version !== BASELINE_VERSION) return `has version ${JSON.stringify(version)}; this planc reads version ${BASELINE_VERSION}`;
+  if (!Array.isArray(findings)) return 'has no `findings` list';
+  const bad = findings.findIndex(
+    (entry: unknown) =>
+      entry === null ||
+      typeof entry !== 'object' ||
+      !['plan', 'code', 'item'].every((key) => typeof (entry as Record<string, unknown>)[key] === 'string') ||
+      ((entry as BaselineEntry).count !== undefined && !(Number.isInteger((entry as BaselineEntry).count) && (entry as BaselineEntry).count! > 0)),
+  );
+  return bad === -1 ? undefined : `has a finding that is not \`{ plan, code, item, count? }\` (entry ${bad + 1})`;
+}
+
+/** Writes the baseline of a check's findings, and returns the check with them suppressed. */
+function writeBaseline(result: CheckResult, cwd: string, file: string): CheckResult {
+  const planOf = (path: string) => result.plans.find((plan) => plan.file === path);
+  const baseline = makeBaseline(result.diagnostics, planOf);
+  const path = resolve(cwd, file);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeAtomically(path, `${JSON.stringify(baseline, null, 2)}\n`);
+  } catch (error) {
+    throw new UsageError(`could not write the baseline \`${file}\` (${(error as Error).message})`);
+  }
+  const matched = applyBaseline(result.diagnostics, planOf, baseline);
+  return makeResult({ ...result, diagnostics: matched.kept, suppressed: [...result.suppressed, ...matched.suppressed], baseline: { file, stale: 0, written: true } });
 }
 
 /**

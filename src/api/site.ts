@@ -34,6 +34,8 @@ export interface SiteOptions extends SessionOptions, Omit<CheckRequest, 'simulat
   base?: string;
   /** A Chromium to draw diagrams with, or `none` (default: PLANC_CHROMIUM, the config's, or one found on the machine). */
   chromium?: string;
+  /** How messages name `chromium` (the CLI says `--chromium`). */
+  chromiumLabel?: string;
   /** The environment to read PLANC_CHROMIUM and PLANC_CACHE_DIR from, and to start Astro's process with (default: this process's). */
   env?: Env;
   /** A session to compile with (a watcher's), instead of a new one. */
@@ -85,6 +87,20 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   if (result.configInvalid) return { ...result, out };
   const problem = siteTargetProblem(out);
   if (problem) throw new UsageError(`the output folder \`${shownPath(out, cwd)}\` ${problem}`, TARGET_HELP);
+  const site = config.site;
+  // The caller's own setting beats PLANC_CHROMIUM, which beats the config.
+  const lookup = findChromium({
+    ...(options.chromium !== undefined ? { option: options.chromium } : {}),
+    ...(options.chromiumLabel !== undefined ? { optionLabel: options.chromiumLabel } : {}),
+    ...(site.chromium !== undefined ? { configured: isOff(site.chromium) ? site.chromium : resolve(config.root, site.chromium) } : {}),
+    env,
+  });
+  if (lookup.missing) {
+    throw new UsageError(
+      `${lookup.missing.source} names \`${lookup.missing.path}\`, which does not exist`,
+      'Point it at a Chromium or Chrome that is installed, or set it to `none` to leave the diagrams to the reader\'s browser.',
+    );
+  }
 
   const documents = new Map(result.built.map((plan) => [plan, planDocumentTree(documentInput(plan, result), { header: false })]));
   const timeline = portfolioTimeline(result.built, result.analysis);
@@ -95,13 +111,6 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   }
   if (timeline) names.set(normalise(timeline), 'the portfolio timeline');
 
-  const site = config.site;
-  // --chromium beats PLANC_CHROMIUM, which beats the config.
-  const lookup = findChromium({
-    ...(options.chromium !== undefined ? { option: options.chromium } : {}),
-    ...(site.chromium !== undefined ? { configured: isOff(site.chromium) ? site.chromium : resolve(config.root, site.chromium) } : {}),
-    env,
-  });
   const diagrams: DiagramSummary = { mode: 'browser', rendered: 0, cached: 0, failures: [], ...(lookup.found ? { chromium: lookup.found } : {}) };
   let drawings: Awaited<ReturnType<typeof renderDiagrams>>['svgs'] | undefined;
   if (!lookup.found) diagrams.reason = lookup.reason ?? 'no Chromium was found';

@@ -4,13 +4,13 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../src/api/check.ts';
 import type { CheckResult } from '../../src/api/result.ts';
 import { CompilerSession } from '../../src/api/session.ts';
 import { loadConfig } from '../../src/api/config.ts';
 import { UsageError } from '../../src/api/errors.ts';
-import { tempRepo } from '../helpers/repo.ts';
+import { tempRepo, tempRepos } from '../helpers/repo.ts';
 
 /** A small plan; `depends` are the references its task writes (`other#id` for another plan's). */
 function plan(id: string, depends: string[] = [], title = `Plan ${id}`): string {
@@ -28,14 +28,7 @@ function plan(id: string, depends: string[] = [], title = `Plan ${id}`): string 
   ].join('\n');
 }
 
-const repos: Array<() => void> = [];
-afterAll(() => repos.forEach((cleanup) => cleanup()));
-
-function repo(files: Record<string, string>) {
-  const made = tempRepo(files);
-  repos.push(made.cleanup);
-  return made;
-}
+const repo = tempRepos();
 
 /** What a result says, in a form two results can be compared by. */
 function summary(result: CheckResult) {
