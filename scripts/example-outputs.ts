@@ -9,7 +9,7 @@ import { check } from '../src/api/check.ts';
 import type { CheckResult } from '../src/api/result.ts';
 import { catalogue } from '../src/diagnostics/catalogue.ts';
 import type { DiagnosticDefinition } from '../src/diagnostics/define.ts';
-import { stylish } from '../src/report/stylish.ts';
+import { formatResult } from '../src/api/report.ts';
 import { PLAIN } from '../src/report/terminal.ts';
 
 /** Checks the example of `definition` in a temporary repository. */
@@ -28,7 +28,7 @@ export async function runExample(definition: DiagnosticDefinition<never>): Promi
 
 /** What `planc check` prints for a result, without colour. */
 export function printed(result: CheckResult): string {
-  return stylish({ diagnostics: result.diagnostics, files: result.files.length, plans: 0, source: result.source }, PLAIN);
+  return formatResult(result, 'stylish', PLAIN);
 }
 
 /** The printed output of every example, by code. */

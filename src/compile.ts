@@ -5,6 +5,7 @@ import { analyse, type ProjectAnalysis } from './analyse/analyse.ts';
 import { buildPlan } from './build/build.ts';
 import type { Config } from './config/config.ts';
 import { fileTooLarge, unreadableFile } from './diagnostics/catalogue.ts';
+import { itemPath } from './diagnostics/item-path.ts';
 import { resolveDiagnostic } from './diagnostics/resolve.ts';
 import { Diagnostics } from './diagnostics/sink.ts';
 import { SourceText } from './diagnostics/source.ts';
@@ -103,7 +104,12 @@ export function compileFile(input: FileInput, settings: FileSettings): FileResul
   if (!parsed) return { path: file, text, diagnostics: diagnostics.items };
   const { source } = parsed;
   const valid = validate({ value: parsed.value, source, file, schema: planSchema }, diagnostics);
-  if (!valid) return { path: file, text, source, diagnostics: withoutCoveredWarnings(diagnostics.items) };
+  if (!valid) {
+    // No plan is built: what each finding is about is read from the parsed value, now (the
+    // session keeps no values; for a built plan the model serves, src/api/session.ts).
+    for (const d of diagnostics.items) if (d.location.pointer !== '') d.item = itemPath(parsed.value, d.location.pointer);
+    return { path: file, text, source, diagnostics: withoutCoveredWarnings(diagnostics.items) };
+  }
   const plan = buildPlan(
     { value: parsed.value, source: parsed.source, file, defaults: { estimates: settings.estimates, calendar: settings.calendar } },
     diagnostics,

@@ -13,7 +13,13 @@ export { CompilerSession, compileFiles, type CheckRequest, type SessionOptions, 
 export type { FileInput } from './compile.ts';
 export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';
 export { ConfigError, UsageError } from './api/errors.ts';
-export type { CheckResult, Counts, Summary } from './api/result.ts';
+export { explain, type Explanation } from './api/explain.ts';
+export { initRepository, type InitFile, type InitOptions, type InitResult } from './api/init.ts';
+export { explanationUrl, formatResult, reportInput, type ReportOptions } from './api/report.ts';
+export { workflow, type WorkflowOptions } from './api/workflow.ts';
+export type { BaselineState, CheckResult, Counts, Summary } from './api/result.ts';
+export type { Baseline, BaselineEntry } from './diagnostics/baseline.ts';
+export type { Suppression, SuppressedDiagnostic } from './diagnostics/suppressions.ts';
 
 export { loadConfig, type ConfigResult } from './api/config.ts';
 export type { Config, SiteConfig } from './config/config.ts';

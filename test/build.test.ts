@@ -25,7 +25,7 @@ describe('planc build', () => {
     const { dir, write } = bundled();
     const clean = await cli(['build', '--out', 'out', '--format', 'json'], { cwd: dir });
     expect(clean.status).toBe(0);
-    expect(JSON.parse(clean.stdout)).toEqual({ version: 1, summary: { files: 2, plans: 2, errors: 0, warnings: 0, infos: 0 }, diagnostics: [] });
+    expect(JSON.parse(clean.stdout)).toEqual({ version: 1, summary: { files: 2, plans: 2, errors: 0, warnings: 0, infos: 0, suppressed: 0 }, diagnostics: [], suppressed: [] });
     expect(clean.stderr).toMatch(/^Built 2 plans into out\/: \d+ files written, 0 unchanged, 0 removed\.\n$/);
     write({ 'plans/broken.plan.yaml': 'title: [\n' });
     const broken = await cli(['build', '--out', 'out', '--format', 'json'], { cwd: dir });

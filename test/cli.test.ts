@@ -7,6 +7,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, symlinkSync } fr
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.ts';
+import { VERSION } from '../src/version.ts';
 import { cli } from './helpers/cli.ts';
 import { BIN, planc, ROOT, tempRepo } from './helpers/repo.ts';
 
@@ -85,7 +86,7 @@ describe('planc check', () => {
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       version: 1,
-      summary: { files: 1, plans: 0, errors: 1, warnings: 0, infos: 0 },
+      summary: { files: 1, plans: 0, errors: 1, warnings: 0, infos: 0, suppressed: 0 },
       diagnostics: [
         {
           code: 'PLAN2005',
@@ -95,10 +96,13 @@ describe('planc check', () => {
           file: 'plans/a.plan.yaml',
           range: { start: { line: 7, column: 54 }, end: { line: 7, column: 60 } },
           pointer: '/phases/0/tasks/0/duration',
+          item: 'phases[build]/tasks[code]/duration',
           help: 'Write a duration such as 3, 0.5d, 4h or 2w.',
           related: [],
+          url: `https://github.com/planc-dev/planc/blob/v${VERSION}/docs/diagnostics.md#plan2005`,
         },
       ],
+      suppressed: [],
     });
   });
 
@@ -275,6 +279,7 @@ describe('planc itself', () => {
         },
       },
       stderr: { write: (text: string) => (stderr += text) },
+      readStdin: async () => new Uint8Array(),
     });
     expect(code).toBe(3);
     expect(stderr).toContain('planc: internal error (PLAN9001): the reporter broke');
@@ -287,14 +292,16 @@ describe('planc new', () => {
   it.each(['implementation', 'migration', 'refactoring'])('writes the %s template, which checks clean', async (template) => {
     const { dir } = repo({});
     const created = await cli(['new', 'checkout-redesign', '--template', template, '--start', '2027-03-01'], { cwd: dir });
-    // planc is not installed in this temporary repository, so the schema path is absolute.
-    expect(created.stderr).toMatch(/^planc: note: the schema line points to \S+plan\.schema\.json, outside this repository/);
+    // planc is not installed in this temporary repository, so the schema line points to npm's copy.
+    expect(created.stderr).toBe(
+      `planc: note: planc is not installed in this repository, so the schema line points to the schema on npm (https://unpkg.com/planc@${VERSION}/schema/plan.schema.json); install planc in the repository (npm install --save-dev planc) for a path editors read offline.\n`,
+    );
     expect(created.stdout).toBe(
       `Created plans/checkout-redesign.plan.yaml from the ${template} template.\nCheck it with: planc check plans/checkout-redesign.plan.yaml\n`,
     );
     expect(created.status).toBe(0);
     const text = readFileSync(join(dir, 'plans/checkout-redesign.plan.yaml'), 'utf8');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+plan\.schema\.json\n/);
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/planc@${VERSION}/schema/plan.schema.json`);
     expect(text).toContain('title: "Checkout redesign"');
     expect(text).not.toContain('{{');
     const checked = await cli(['check'], { cwd: dir });

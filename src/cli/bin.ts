@@ -10,6 +10,7 @@ export async function main(): Promise<void> {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    readStdin,
   });
 }
 
@@ -29,4 +30,11 @@ function quietWhenClosed(stream: NodeJS.WriteStream): void {
     if (!other.destroyed) other.write(`planc: could not write to ${stream === process.stdout ? 'standard output' : 'standard error'}: ${error.code ?? error.message}\n`);
     process.exit(EXIT.usage);
   });
+}
+
+/** Standard input, read to its end (its bytes are decoded as a plan file's are). */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -10,6 +10,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** All of standard input (`planc check -`). */
+  readStdin(): Promise<Uint8Array>;
 }
 
 /** Exit codes: what a CI job can rely on. */

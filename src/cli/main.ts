@@ -4,10 +4,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commands, type CommandSpec, type OptionSpec } from './commands/index.ts';
 import { ConfigError } from '../api/errors.ts';
-import { stylish } from '../report/stylish.ts';
 import { COLOUR, PLAIN, wantsColour } from '../report/terminal.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { internalError } from '../diagnostics/catalogue.ts';
+import { suggest } from '../util/suggest.ts';
 import { VERSION } from '../version.ts';
 
 function help(): string {
@@ -28,16 +28,19 @@ function help(): string {
 
 function commandHelp(name: string, command: CommandSpec): string {
   const options = Object.entries(command.options).map(([option, spec]) => {
-    const flag = `--${option}${spec.type === 'string' ? ' <value>' : ''}`;
-    return `  ${flag.padEnd(24)}${spec.description}`;
+    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${option}${spec.type === 'string' ? ' <value>' : ''}`;
+    return `  ${flag.padEnd(28)}${spec.description}`;
   });
-  return [`Usage: planc ${name} ${command.usage}`, '', command.summary, '', 'Options:', ...options, '  --help                  Show this help', ''].join('\n');
+  return [`Usage: planc ${name} ${command.usage}`, '', command.summary, '', 'Options:', ...options, '  --help                      Show this help', ''].join('\n');
 }
 
-/** node:util's parseArgs messages, made short. */
-function describeArgumentError(error: Error & { code?: string }): string {
+/** node:util's parseArgs messages, made short; a misspelt option gets the one it resembles. */
+function describeArgumentError(error: Error & { code?: string }, options: Record<string, OptionSpec>): string {
   const option = /'(-[^']*)'/.exec(error.message)?.[1];
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option \`${option}\``;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const near = option.startsWith('--') ? suggest(option.slice(2).split('=')[0]!, [...Object.keys(options), 'help']) : undefined;
+    return `unknown option \`${option}\`${near ? `; did you mean \`--${near}\`?` : ''}`;
+  }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option \`${option.split(' ')[0]}\` needs a value`;
   return error.message;
 }
@@ -75,7 +78,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.clean;
     }
     const command = commands[name];
-    if (!command) throw new UsageError(`unknown command \`${name}\``, `Commands: ${Object.keys(commands).join(', ')}.`);
+    if (!command) {
+      const near = suggest(name, Object.keys(commands));
+      throw new UsageError(`unknown command \`${name}\`${near ? `; did you mean \`${near}\`?` : ''}`, `Commands: ${Object.keys(commands).join(', ')}.`);
+    }
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(commandHelp(name, command));
       return EXIT.clean;
@@ -87,15 +93,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       );
       parsed = parseArgs({ args: negativeValuesJoined(rest, command.options), options, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError(describeArgumentError(error as Error & { code?: string }), `Run \`planc ${name} --help\`.`);
+      throw new UsageError(describeArgumentError(error as Error & { code?: string }, command.options), `Run \`planc ${name} --help\`.`);
     }
     const { run: runCommand } = await command.load();
     return await runCommand(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
   } catch (error) {
     if (error instanceof ConfigError) {
-      const { diagnostics, source } = error.result;
-      const style = wantsColour(io.env, Boolean(io.stderr.isTTY)) ? COLOUR : PLAIN;
-      io.stderr.write(stylish({ diagnostics, files: 0, plans: 0, source }, style));
+      const { formatResult } = await import('../api/report.ts');
+      io.stderr.write(formatResult(error.result, 'stylish', wantsColour(io.env, Boolean(io.stderr.isTTY)) ? COLOUR : PLAIN));
       return EXIT.usage;
     }
     if (error instanceof UsageError) {

@@ -7,8 +7,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export interface ChromiumSearch {
-  /** `--chromium` on the command line. */
+  /** The caller's own setting (`--chromium` on the command line). */
   option?: string;
+  /** How messages name that setting (default: the library's option, `chromium`). */
+  optionLabel?: string;
   /** `site.chromium` from the config. */
   configured?: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -43,8 +45,10 @@ export interface ChromiumFound {
 
 export interface ChromiumLookup {
   found?: ChromiumFound;
-  /** Why none is used: switched off, or an explicit setting naming a missing file. */
+  /** Why none is used: switched off, or none found. */
   reason?: string;
+  /** An explicit setting names a file that does not exist: a mistake, not a choice. */
+  missing?: { path: string; source: string };
 }
 
 /** Values that switch build-time rendering off. */
@@ -56,14 +60,15 @@ export function isOff(value: string): boolean {
 
 /**
  * The browser to draw diagrams with. An explicit setting (--chromium, then PLANC_CHROMIUM,
- * then the config)
- * wins and is not second-guessed: if it names a missing file, or says `none`, no browser is
- * used and `reason` says why. Otherwise the first of the usual places that exists.
+ * then the config) wins and is not second-guessed: `none` switches drawing off (`reason`
+ * says so), and a file that does not exist is `missing` (the site refuses to build: a
+ * typo must not quietly leave the drawing to the reader's browser). Otherwise the first of
+ * the usual places that exists.
  */
 export function findChromium(search: ChromiumSearch): ChromiumLookup {
   const { env } = search;
   const explicit: Array<[string | undefined, string]> = [
-    [search.option, '`--chromium`'],
+    [search.option, search.optionLabel ?? 'the `chromium` option'],
     [env.PLANC_CHROMIUM, 'PLANC_CHROMIUM'],
     [search.configured, '`site.chromium` in the config'],
   ];
@@ -71,7 +76,7 @@ export function findChromium(search: ChromiumSearch): ChromiumLookup {
     if (value === undefined || value === '') continue;
     if (isOff(value)) return { reason: `${source} is \`${value}\`` };
     if (existsSync(value)) return { found: { path: value, source } };
-    return { reason: `${source} names \`${value}\`, which does not exist` };
+    return { reason: `${source} names \`${value}\`, which does not exist`, missing: { path: value, source } };
   }
   const candidates: Array<[string | undefined, string]> = [
     [env.CHROME_PATH, 'CHROME_PATH'],

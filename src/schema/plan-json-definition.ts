@@ -349,6 +349,10 @@ const diagnostic = object(
     ]),
     message: text({ title: 'Message', description: 'One sentence; its wording may improve between versions: match on `code`.' }),
     ...diagnosticPlace,
+    item: string({
+      title: 'Item',
+      description: 'What it is about, as a path of ids (`phases[build]/tasks[code]/owner`) that stays when lines move; absent for the file as a whole. Baselines match findings by it.',
+    }),
     help: string({ title: 'Help', description: 'What to do about it; absent when there is nothing to add.' }),
     related: list(
       { title: 'Related', description: 'Other places that belong to the finding (the first of two duplicates, the other links of a cycle).' },

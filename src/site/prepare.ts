@@ -5,6 +5,7 @@
 import { relative, resolve } from 'node:path';
 import type { PlanDocument } from '../emit/markdown/document.ts';
 import { catalogue } from '../diagnostics/catalogue.ts';
+import { explanationOf } from '../diagnostics/explain.ts';
 import type { Counts } from '../diagnostics/types.ts';
 import type { EmitInput } from '../emit/index.ts';
 import { RISK_GRID, riskRating, type RiskLevel, type RiskRating } from '../model/risks.ts';
@@ -13,7 +14,6 @@ import { days, findingsText } from '../util/words.ts';
 import type { Plan } from '../model/plan.ts';
 import { VERSION } from '../version.ts';
 import { diagramElement, documentHtml, printer } from './html.ts';
-import exampleOutputs from '../diagnostics/examples.generated.json' with { type: 'json' };
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -176,26 +176,21 @@ function riskMatrix(risks: readonly SiteRisk[]): RiskMatrix {
   };
 }
 
-/** The catalogue, with each example's real output (generated with the docs: scripts/write-docs.ts). */
+/** The catalogue, each entry as `planc explain` gives it, its prose as HTML. */
 function catalogueEntries(): SiteDiagnostic[] {
-  const outputs = exampleOutputs as Record<string, string>;
   return catalogue.map((definition) => {
-    const files = Object.entries(definition.example ?? {});
-    const output = outputs[definition.code];
+    const { example, ...entry } = explanationOf(definition);
     return {
-      code: definition.code,
-      name: definition.name,
-      title: definition.title,
-      severity: definition.severity,
-      configurable: definition.configurable,
-      explanation: definition.explanation,
-      explanationHtml: inlineMarkdown(definition.explanation),
-      fixHtml: inlineMarkdown(definition.fix),
-      example: files.map(([path, content]) => ({
-        path,
-        text: typeof content === 'string' ? content : `${content.latin1.replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`)}  # bytes shown escaped`,
-      })),
-      ...(output === undefined ? {} : { output }),
+      code: entry.code,
+      name: entry.name,
+      title: entry.title,
+      severity: entry.severity,
+      configurable: entry.configurable,
+      explanation: entry.explanation,
+      explanationHtml: inlineMarkdown(entry.explanation),
+      fixHtml: inlineMarkdown(entry.fix),
+      example: Object.entries(example?.files ?? {}).map(([path, text]) => ({ path, text })),
+      ...(example?.output === undefined ? {} : { output: example.output }),
     };
   });
 }

@@ -42,7 +42,7 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
     [builds.svg, builds.browser, builds.other] = await Promise.all([
       plancAsync(['site', '--out', 'svg'], { cwd: repo.dir, env: { ...cache, PLANC_CHROMIUM: CHROMIUM! } }),
       plancAsync(['site', '--out', 'browser', '--chromium', '/bin/false'], { cwd: repo.dir, env: { PLANC_CACHE_DIR: join(repo.dir, 'browser-cache') } }),
-      plancAsync(['site'], { cwd: other.dir, env: { PLANC_CACHE_DIR: join(other.dir, 'cache'), PLANC_CHROMIUM: nowhere } }),
+      plancAsync(['site'], { cwd: other.dir, env: { PLANC_CACHE_DIR: join(other.dir, 'cache'), PLANC_CHROMIUM: 'none' } }),
     ]);
     browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
   }, 180_000);
@@ -175,11 +175,18 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
     expect(existsSync(join(other.dir, '_site', 'plans', 'broken'))).toBe(false);
   });
 
-  it('says why when the configured Chromium is missing, and draws in the browser', () => {
+  it('says why when drawing is switched off, and draws in the browser', () => {
     const result = builds.other!;
     expect(result.stderr.split('\n').filter((line) => line.startsWith('planc: '))).toEqual([
-      `planc: diagrams will be drawn by Mermaid in the reader's browser: PLANC_CHROMIUM names \`${nowhere}\`, which does not exist.`,
+      "planc: diagrams will be drawn by Mermaid in the reader's browser: PLANC_CHROMIUM is `none`.",
     ]);
     expect(existsSync(join(other.dir, '_site', '_planc', 'mermaid.min.js'))).toBe(true);
+  });
+
+  it('refuses a Chromium named explicitly that does not exist, before building anything', async () => {
+    const result = await plancAsync(['site', '--out', 'missing'], { cwd: other.dir, env: { PLANC_CHROMIUM: nowhere } });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(`planc: PLANC_CHROMIUM names \`${nowhere}\`, which does not exist`);
+    expect(existsSync(join(other.dir, 'missing'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PhrasingContent } from 'mdast';
-import { inlineCode, isPlainText, paragraph, printMarkdown, root, strong, table, text } from '../../src/emit/markdown/mdast.ts';
+import { inlineCode, isPlainText, paragraph, printMarkdown, root, strong, table, text } from '../../src/util/mdast.ts';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 

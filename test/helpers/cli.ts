@@ -20,6 +20,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** Whether the streams say they are a terminal. */
   tty?: boolean;
+  /** What standard input holds. */
+  stdin?: string | Uint8Array;
 }
 
 /** A stream that keeps what is written to it. */
@@ -41,7 +43,7 @@ export async function cli(args: string[], options: CliOptions): Promise<CliRun> 
   const stdout = capture(options.tty ?? false);
   const stderr = capture(options.tty ?? false);
   const started = Date.now() - 1000;
-  const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout: stdout.stream, stderr: stderr.stream });
+  const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout: stdout.stream, stderr: stderr.stream, readStdin: async () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())) });
   if (WRITERS.has(args[0] ?? '')) validateWrittenPlanJson(options.cwd, started);
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }

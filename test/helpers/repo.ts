@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import type { ExampleFile } from '../../src/diagnostics/define.ts';
 import { validateWrittenPlanJson, WRITERS } from './plan-json.ts';
 
@@ -21,6 +22,17 @@ export function tempRepo(files: Record<string, ExampleFile> = {}): { dir: string
   };
   write(files);
   return { dir, write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A maker of temporary repositories for one test file: each is removed after the file's tests. */
+export function tempRepos(): (files?: Record<string, ExampleFile>) => ReturnType<typeof tempRepo> {
+  const made: Array<() => void> = [];
+  afterAll(() => made.forEach((cleanup) => cleanup()));
+  return (files = {}) => {
+    const repo = tempRepo(files);
+    made.push(repo.cleanup);
+    return repo;
+  };
 }
 
 export interface CliResult {

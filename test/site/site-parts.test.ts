@@ -25,15 +25,16 @@ describe('findChromium', () => {
   const nowhere = join(repo.dir, 'nowhere');
 
   it('takes --chromium over PLANC_CHROMIUM over the config', () => {
-    expect(findChromium({ option: fake, configured: nowhere, env: { PLANC_CHROMIUM: nowhere } })).toEqual({ found: { path: fake, source: '`--chromium`' } });
+    expect(findChromium({ option: fake, optionLabel: '`--chromium`', configured: nowhere, env: { PLANC_CHROMIUM: nowhere } })).toEqual({ found: { path: fake, source: '`--chromium`' } });
+    expect(findChromium({ option: fake, env: {} })).toEqual({ found: { path: fake, source: 'the `chromium` option' } });
     expect(findChromium({ configured: nowhere, env: { PLANC_CHROMIUM: fake } })).toEqual({ found: { path: fake, source: 'PLANC_CHROMIUM' } });
     expect(findChromium({ configured: fake, env: {} })).toEqual({ found: { path: fake, source: '`site.chromium` in the config' } });
   });
 
   it('does not second-guess an explicit setting that is missing or off', () => {
-    expect(findChromium({ env: { PLANC_CHROMIUM: nowhere } })).toEqual({ reason: `PLANC_CHROMIUM names \`${nowhere}\`, which does not exist` });
+    expect(findChromium({ env: { PLANC_CHROMIUM: nowhere } })).toEqual({ reason: `PLANC_CHROMIUM names \`${nowhere}\`, which does not exist`, missing: { path: nowhere, source: 'PLANC_CHROMIUM' } });
     expect(findChromium({ configured: 'none', env: {} })).toEqual({ reason: '`site.chromium` in the config is `none`' });
-    expect(findChromium({ option: 'OFF', env: { PLANC_CHROMIUM: fake } })).toEqual({ reason: '`--chromium` is `OFF`' });
+    expect(findChromium({ option: 'OFF', optionLabel: '`--chromium`', env: { PLANC_CHROMIUM: fake } })).toEqual({ reason: '`--chromium` is `OFF`' });
   });
 
   it('otherwise looks at CHROME_PATH and PUPPETEER_EXECUTABLE_PATH', () => {

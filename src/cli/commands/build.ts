@@ -3,13 +3,13 @@ import { shownPath } from '../../util/paths.ts';
 import { plural } from '../../util/words.ts';
 import type { Io } from '../io.ts';
 import type { ParsedArgs } from './index.ts';
-import { exitCode, printDiagnostics, reporterFor, request, writerStreams } from './shared.ts';
+import { exitCode, formatTargets, printReports, request, writerStreams } from './shared.ts';
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const reporter = reporterFor(args.values.format);
+  const targets = formatTargets(args.values);
   const result = await buildOutputs({ ...request(args, io), ...(args.values.out !== undefined ? { out: String(args.values.out) } : {}) });
-  const streams = writerStreams(args.values.format, io);
-  printDiagnostics(result, reporter, streams.report, io, streams.quiet);
+  const streams = writerStreams(targets, io);
+  printReports(result, targets, streams.report, io, { quietWhenEmpty: true });
   const { written } = result;
   if (written) {
     streams.summary.write(

@@ -28,27 +28,50 @@ export interface CommandSpec {
 }
 
 const CONFIG: OptionSpec = { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' };
+const FORMATS = 'stylish, json, github, sarif, junit or markdown';
 
 /** The options of the commands that compile and then write (build, site). */
 const WRITER_OPTIONS: Record<string, OptionSpec> = {
-  format: { type: 'string', default: 'stylish', description: 'Format of the diagnostics: stylish (on stderr) or json (the whole of stdout)' },
+  format: { type: 'string', multiple: true, description: `Format of the diagnostics (${FORMATS}), NAME=FILE to write one to a file; a format for people goes to stderr, one for programs is the whole of stdout` },
   config: CONFIG,
 };
 
 export const commands: Record<string, CommandSpec> = {
   check: {
     summary: 'Check plans: YAML, schema, references, cycles, schedule, rollback coverage, risks.',
-    usage: '[paths…] [--format stylish|json] [--max-warnings N]',
+    usage: '[paths…|-] [--format NAME[=FILE]]… [--fail-severity error|warning|info] [--quiet] [--max-warnings N] [--baseline FILE [--update-baseline]]',
     options: {
-      format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default) or json' },
+      format: { type: 'string', multiple: true, description: `Output format: ${FORMATS}; NAME=FILE writes it to a file (repeat for several; the terminal then gets stylish)` },
+      'output-file': { type: 'string', short: 'o', description: 'Write the report to this file instead of stdout (as ESLint\'s)' },
+      'fail-severity': { type: 'string', description: 'The least severity that fails the run (exit 1): error (default), warning or info' },
+      quiet: { type: 'boolean', description: 'Report errors only' },
       'max-warnings': { type: 'string', description: 'Fail (exit 1) when there are more warnings than this (-1: no limit)' },
+      baseline: { type: 'string', description: 'Accept the findings this baseline file holds; fail only on new ones' },
+      'update-baseline': { type: 'boolean', description: 'Write the baseline file with the findings of this check' },
+      'stdin-filename': { type: 'string', description: 'With `-`: the path the plan read from stdin is checked as (default stdin.plan.yaml)' },
       config: CONFIG,
     },
     load: () => import('./check.ts'),
   },
+  explain: {
+    summary: 'Explain a diagnostic code: what it means, how to fix it, an example.',
+    usage: '<code or rule> [--format text|json]',
+    options: {
+      format: { type: 'string', description: 'text (default) or json' },
+    },
+    load: () => import('./explain.ts'),
+  },
+  init: {
+    summary: 'Set a repository up: planc.config.yaml, a first plan, .gitignore entries and a GitHub workflow.',
+    usage: '[--force]',
+    options: {
+      force: { type: 'boolean', description: 'Overwrite files that exist (never done without it)' },
+    },
+    load: () => import('./init.ts'),
+  },
   build: {
     summary: 'Write each plan\'s analysed plan.json (and documents) into the output folder.',
-    usage: '[paths…] [--out <folder>] [--format stylish|json]',
+    usage: '[paths…] [--out <folder>] [--format NAME[=FILE]]…',
     options: {
       out: { type: 'string', description: 'The output folder (default: `out`, or `out:` in the config)' },
       ...WRITER_OPTIONS,

@@ -11,7 +11,7 @@ export async function run({ values, positionals }: ParsedArgs, io: Io): Promise<
   io.stdout.write(`Created ${plan.file} from the ${plan.template} template.\nCheck it with: planc check ${plan.file}\n`);
   if (!plan.schema.inProject) {
     io.stderr.write(
-      `planc: note: the schema line points to ${plan.schema.path}, outside this repository; install planc in the repository (npm install --save-dev planc) for a path that works for everyone.\n`,
+      `planc: note: planc is not installed in this repository, so the schema line points to the schema on npm (${plan.schema.reference}); install planc in the repository (npm install --save-dev planc) for a path editors read offline.\n`,
     );
   }
   return EXIT.clean;

@@ -4,11 +4,11 @@ import { plural } from '../../util/words.ts';
 import type { Io } from '../io.ts';
 import { progressLine } from '../progress.ts';
 import type { ParsedArgs } from './index.ts';
-import { exitCode, printDiagnostics, reporterFor, request, writerStreams } from './shared.ts';
+import { exitCode, formatTargets, printReports, request, writerStreams } from './shared.ts';
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { values } = args;
-  const reporter = reporterFor(values.format);
+  const targets = formatTargets(values);
   const progress = progressLine(io);
   let result;
   try {
@@ -16,15 +16,15 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       ...request(args, io),
       ...(values.out !== undefined ? { out: String(values.out) } : {}),
       ...(values.base !== undefined ? { base: String(values.base) } : {}),
-      ...(values.chromium !== undefined ? { chromium: String(values.chromium) } : {}),
+      ...(values.chromium !== undefined ? { chromium: String(values.chromium), chromiumLabel: '`--chromium`' } : {}),
       env: io.env,
       onProgress: (step) => progress.show(step.stage === 'diagrams' ? 'drawing diagrams' : 'writing pages', step.done, step.total),
     });
   } finally {
     progress.clear();
   }
-  const streams = writerStreams(values.format, io);
-  printDiagnostics(result, reporter, streams.report, io, streams.quiet);
+  const streams = writerStreams(targets, io);
+  printReports(result, targets, streams.report, io, { quietWhenEmpty: true });
   const { site } = result;
   if (site) {
     const { diagrams } = site;

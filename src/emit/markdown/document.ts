@@ -8,7 +8,7 @@ import type { Heading, Root, RootContent, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { plural, workingDays } from '../../util/words.ts';
-import { emphasis, heading, paragraph, printMarkdown, root } from './mdast.ts';
+import { emphasis, heading, paragraph, printMarkdown, root } from '../../util/mdast.ts';
 import type { Anchored, AnchorsOf, DocumentContext, DocumentInput, Section } from './sections/context.ts';
 import { decisions } from './sections/decisions.ts';
 import { diagnostics, rollbackCoverage } from './sections/findings.ts';

@@ -5,7 +5,7 @@ import type { RootContent } from 'mdast';
 import type { PlanAnalysis } from '../../analyse/types.ts';
 import type { Counts } from '../../diagnostics/types.ts';
 import type { Plan } from '../../model/plan.ts';
-import { heading, inlineCode, item, link, list, paragraph, printMarkdown, root, table, text, type Phrasing } from './mdast.ts';
+import { heading, inlineCode, item, link, list, paragraph, printMarkdown, root, table, text, type Phrasing } from '../../util/mdast.ts';
 import { days, findingsText, plural } from '../../util/words.ts';
 
 export interface PortfolioEntry {

@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
-import { isPlainText } from './mdast.ts';
+import { isPlainText } from '../../util/mdast.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 

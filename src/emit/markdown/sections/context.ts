@@ -5,7 +5,7 @@ import type { ResolvedDiagnostic } from '../../../diagnostics/types.ts';
 import type { Decision, Dependency, Phase, Plan, Risk, Rollback, Task, Verification } from '../../../model/plan.ts';
 import { MAX_RISK_SCORE } from '../../../model/risks.ts';
 import { dayLabel, days } from '../../../util/words.ts';
-import { code, heading, paragraph, strong, table, text, textList } from '../mdast.ts';
+import { code, heading, paragraph, strong, table, text, textList } from '../../../util/mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
 
 export interface DocumentInput {

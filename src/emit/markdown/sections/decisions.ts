@@ -1,6 +1,6 @@
 // The decision records: context, decision, alternatives, consequences. Each heading anchors its decision.
 import type { PhrasingContent, RootContent } from 'mdast';
-import { emphasis, heading, inlineCode, paragraph, strong, table, textList } from '../mdast.ts';
+import { emphasis, heading, inlineCode, paragraph, strong, table, textList } from '../../../util/mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
 import type { Section } from './context.ts';
 

@@ -1,6 +1,6 @@
 // What planc found: rollback coverage and the plan's diagnostics.
 import type { RootContent } from 'mdast';
-import { heading, inlineCode, item, list, paragraph, strong, text } from '../mdast.ts';
+import { heading, inlineCode, item, list, messageInline, paragraph, strong } from '../../../util/mdast.ts';
 import type { Section } from './context.ts';
 
 export const rollbackCoverage: Section = ({ analysis }) => {
@@ -24,7 +24,7 @@ export const diagnostics: Section = ({ input }) => {
     heading(2, 'Diagnostics'),
     list(
       input.diagnostics.map((d) =>
-        item(strong(`${d.severity} ${d.code}`), ` ${d.file}:${d.range.start.line}:${d.range.start.column} — `, text(d.message.replace(/\s+/g, ' '))),
+        item(strong(`${d.severity} ${d.code}`), ` ${d.file}:${d.range.start.line}:${d.range.start.column} — `, ...messageInline(d.message)),
       ),
     ),
   ];

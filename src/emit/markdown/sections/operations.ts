@@ -2,7 +2,7 @@
 // plan's rollback, and what it needs from others.
 import type { RootContent } from 'mdast';
 import { days } from '../../../util/words.ts';
-import { code, heading, inlineCode, item, list, paragraph, strong, table, textList, type Phrasing } from '../mdast.ts';
+import { code, heading, inlineCode, item, list, paragraph, strong, table, textList, type Phrasing } from '../../../util/mdast.ts';
 import { untrustedBlocks } from '../untrusted.ts';
 import { rollbackBlocks, section, when, type Section } from './context.ts';
 

@@ -1,5 +1,5 @@
 // What the plan is for: the executive summary, goals and the other lists, success criteria.
-import { blockItem, heading, list, paragraph, textList } from '../mdast.ts';
+import { blockItem, heading, list, paragraph, textList } from '../../../util/mdast.ts';
 import { untrustedBlocks } from '../untrusted.ts';
 import { section, type Section } from './context.ts';
 

@@ -4,7 +4,7 @@
 import type { BlockContent, RootContent } from 'mdast';
 import type { Phase, Task } from '../../../model/plan.ts';
 import { days } from '../../../util/words.ts';
-import { cellText, heading, inlineCode, paragraph, strong, table, text, textList, type Phrasing } from '../mdast.ts';
+import { cellText, heading, inlineCode, paragraph, strong, table, text, textList, type Phrasing } from '../../../util/mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
 import { dependencyText, riskTable, rollbackBlocks, section, verificationBlocks, when, type DocumentContext, type Section } from './context.ts';
 

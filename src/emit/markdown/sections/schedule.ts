@@ -3,7 +3,7 @@
 import type { RootContent } from 'mdast';
 import { percent } from '../../../util/numbers.ts';
 import { dayLabel, days, plural } from '../../../util/words.ts';
-import { code, heading, link, paragraph, strong, table } from '../mdast.ts';
+import { code, heading, link, paragraph, strong, table } from '../../../util/mdast.ts';
 import type { Section } from './context.ts';
 
 export const timeline: Section = ({ input, schedule }) => {
