@@ -64,6 +64,14 @@ export class Sources {
     this.#texts.delete(path);
   }
 
+  /** The texts as they are now, for a result that must keep showing them after the files change. */
+  snapshot(): Sources {
+    const copy = new Sources();
+    for (const [path, content] of this.#bytes) copy.#bytes.set(path, content);
+    for (const [path, text] of this.#texts) copy.#texts.set(path, text);
+    return copy;
+  }
+
   get(path: string): SourceText | undefined {
     let source = this.#texts.get(path);
     if (!source) {

@@ -76,6 +76,50 @@ function samePlans(a: readonly Plan[], b: readonly Plan[]): boolean {
 
 const encoder = new TextEncoder();
 
+/**
+ * The patterns a request names, relative to `cwd`: its paths, or the configuration's
+ * `plans` (relative to the configuration's folder). Throws UsageError for an empty path.
+ */
+export function requestPatterns(paths: readonly string[] | undefined, config: Config, cwd: string): string[] {
+  const given = paths ?? [];
+  if (given.some((path) => path.trim() === '')) {
+    throw new UsageError('an empty path was given', 'Name plan files, folders or globs (or none: the plans folder).');
+  }
+  return given.length > 0 ? [...given] : configuredPatterns(config, cwd);
+}
+
+/** The configuration's `plans`, relative to `cwd` (they are written relative to the configuration's folder). */
+function configuredPatterns(config: Config, cwd: string): string[] {
+  return config.plans.map((pattern) => relative(cwd, resolve(config.root, pattern)) || '.');
+}
+
+/** A named path that does not exist: a mistake, not an empty match. */
+export function missingPaths(missing: readonly string[]): UsageError {
+  return new UsageError(
+    `${missing.length === 1 ? 'no such file or folder' : 'no such files or folders'}: ${missing.map((p) => `\`${p}\``).join(', ')}`,
+    'Name existing plan files or folders, or globs.',
+  );
+}
+
+export function noPlanFiles(patterns: readonly string[]): UsageError {
+  return new UsageError(
+    `no plan files matched ${patterns.map((p) => `\`${p}\``).join(', ')}`,
+    'Pass plan files, folders or globs, or set `plans:` in planc.config.yaml.',
+  );
+}
+
+/** The inputs of the files found (relative to `cwd`, in order): read from disk, or the overlay's text instead. */
+export function readPlanInputs(files: readonly string[], cwd: string, config: Config, overlays: ReadonlyMap<string, string | Uint8Array> = new Map()): FileInput[] {
+  const onDisk = readInputs(files.filter((file) => !overlays.has(file)), cwd, config.maxFileSize);
+  const byPath = new Map(onDisk.map((input) => [input.path, input]));
+  return files.flatMap((file): FileInput[] => {
+    const text = overlays.get(file);
+    if (text !== undefined) return [{ path: file, bytes: typeof text === 'string' ? encoder.encode(text) : text }];
+    const input = byPath.get(file);
+    return input ? [input] : [];
+  });
+}
+
 export class CompilerSession {
   readonly cwd: string;
   readonly #configPath: string | undefined;
@@ -115,43 +159,21 @@ export class CompilerSession {
       return makeResult({ ...configResult(loaded, cwd), files: [], plans: [], analysis: { plans: new Map() } });
     }
 
-    const paths = request.paths ?? [];
-    if (paths.some((path) => path.trim() === '')) {
-      throw new UsageError('an empty path was given', 'Name plan files, folders or globs (or none: the plans folder).');
-    }
+    const requested = requestPatterns(request.paths, config, cwd);
     const overlays = new Map(Object.entries(request.overlays ?? {}).map(([path, text]) => [this.#relative(path), text]));
-    // Paths of the request are relative to cwd; those in the config to the config's folder.
-    const configured = config.plans.map((pattern) => relative(cwd, resolve(config.root, pattern)) || '.');
-    const named = paths.length > 0;
-    const namedOverlays = paths.map((path) => this.#relative(path)).filter((path) => overlays.has(path));
-    const patterns = named ? paths.filter((path) => !overlays.has(this.#relative(path))) : configured;
+    const configured = configuredPatterns(config, cwd);
+    const named = request.paths !== undefined && request.paths.length > 0;
+    const namedOverlays = named ? requested.map((path) => this.#relative(path)).filter((path) => overlays.has(path)) : [];
+    const patterns = named ? requested.filter((path) => !overlays.has(this.#relative(path))) : configured;
     const found = patterns.length > 0 ? await discover(patterns, cwd) : { files: [], unmatched: [], missing: [] };
     // Before reading anything: a named path that does not exist stops the run (a typo in CI must not pass).
-    if (found.missing.length > 0) {
-      throw new UsageError(
-        `${found.missing.length === 1 ? 'no such file or folder' : 'no such files or folders'}: ${found.missing.map((p) => `\`${p}\``).join(', ')}`,
-        'Name existing plan files or folders, or globs.',
-      );
-    }
+    if (found.missing.length > 0) throw missingPaths(found.missing);
     const reported = new Set([...found.files, ...(named ? namedOverlays : overlays.keys())]);
-    if (reported.size === 0) {
-      throw new UsageError(
-        `no plan files matched ${patterns.map((p) => `\`${p}\``).join(', ')}`,
-        'Pass plan files, folders or globs, or set `plans:` in planc.config.yaml.',
-      );
-    }
+    if (reported.size === 0) throw noPlanFiles(patterns);
     // Named files are checked among the configured plans (a folder that is not there is no error here).
     const context = named ? (await discover(configured, cwd)).files : [];
     const files = [...new Set([...reported, ...context, ...overlays.keys()])].sort();
-
-    const onDisk = readInputs(files.filter((file) => !overlays.has(file)), cwd, config.maxFileSize);
-    const byPath = new Map(onDisk.map((input) => [input.path, input]));
-    const inputs = files.flatMap((file): FileInput[] => {
-      const text = overlays.get(file);
-      if (text !== undefined) return [{ path: file, bytes: typeof text === 'string' ? encoder.encode(text) : text }];
-      const input = byPath.get(file);
-      return input ? [input] : [];
-    });
+    const inputs = readPlanInputs(files, cwd, config, overlays);
 
     const baseline = request.baseline !== undefined && !request.updateBaseline ? readBaseline(cwd, request.baseline) : undefined;
     const result = this.#compilation.run(inputs, config, cwd, work, {
@@ -220,13 +242,14 @@ class Compilation {
     const diagnostics: Diagnostic[] = results.flatMap((result) => result.diagnostics);
     for (const group of linkedGroups(plans)) {
       const previous = this.#groups.get(group[0]!);
+      const simulate = typeof options.simulate === 'function' ? options.simulate(group) : options.simulate;
       const reusable =
         previous !== undefined &&
         samePlans(previous.plans, group) &&
-        (previous.simulated || !options.simulate) &&
+        (previous.simulated || !simulate) &&
         // "Did you mean" for an unknown plan looks at every plan id.
         !(previous.unknownPlans && idsChanged);
-      const result = reusable ? previous : compileGroup(group, planIds, config, { simulate: options.simulate });
+      const result = reusable ? previous : compileGroup(group, planIds, config, { simulate });
       if (!reusable) work.analysed.push(...group.map((plan) => plan.id));
       groups.set(group[0]!, result);
       for (const [plan, planAnalysis] of result.analysis) analysis.plans.set(plan, planAnalysis);
@@ -239,7 +262,8 @@ class Compilation {
     const reported = options.reported;
     const shown = reported ? results.filter((result) => reported.has(result.path)) : results;
     const ownDiagnostics = reported ? diagnostics.filter((d) => reported.has(d.location.file)) : diagnostics;
-    const sources = this.#sources;
+    // The texts of this run: the next may replace a file's text, and this result's code frames must still show this one.
+    const sources = this.#sources.snapshot();
     const found = suppress(shown, withItems(shown, resolveAll(shown, ownDiagnostics, sources)), config, sources, options.baseline);
     return makeResult({
       cwd,
@@ -257,7 +281,7 @@ class Compilation {
 }
 
 interface RunOptions {
-  simulate: boolean;
+  simulate: Simulate;
   unmatched?: string[];
   /** The files whose findings and plans the result holds (by default, all). */
   reported?: ReadonlySet<string>;
@@ -379,10 +403,39 @@ function writeBaseline(result: CheckResult, cwd: string, file: string): CheckRes
   return makeResult({ ...result, diagnostics: matched.kept, suppressed: [...result.suppressed, ...matched.suppressed], baseline: { file, stale: 0, written: true } });
 }
 
+/** Whether to run the Monte Carlo simulation: for every group of linked plans, or for those a test picks. */
+export type Simulate = boolean | ((group: readonly Plan[]) => boolean);
+
 /**
  * Compiles files held in memory with a configuration given: what a fresh session's check
  * gives for them (tests, tools that hold plans in memory).
  */
-export function compileFiles(inputs: readonly FileInput[], config: Config, options: { cwd: string; simulate?: boolean }): CheckResult {
-  return new Compilation().run(inputs, config, options.cwd, { compiled: [], analysed: [] }, { simulate: options.simulate ?? false });
+export function compileFiles(inputs: readonly FileInput[], config: Config, options: { cwd: string; simulate?: boolean; unmatched?: string[] }): CheckResult {
+  return new Compilation().run(inputs, config, options.cwd, { compiled: [], analysed: [] }, { simulate: options.simulate ?? false, ...(options.unmatched ? { unmatched: options.unmatched } : {}) });
+}
+
+/** One version of a set of plan files, with the configuration it is checked with. */
+export interface Version {
+  inputs: readonly FileInput[];
+  config: Config;
+  /** Folders and globs that matched no plan file. */
+  unmatched?: string[];
+}
+
+/**
+ * Compiles two versions of a set of plan files (a diff's base and head), as two fresh
+ * checks would. With one configuration, the second reuses what the first compiled: a file
+ * with the same bytes is not compiled again, and a group of the very same plans is not
+ * analysed again (its plans and analysis are the same objects in both results, which is
+ * how a caller tells that nothing about them changed). `simulate` picks the groups whose
+ * Monte Carlo figures are wanted.
+ */
+export function compileVersions(base: Version, head: Version, options: { cwd: string; simulate: Simulate }): [CheckResult, CheckResult] {
+  const same = JSON.stringify(base.config) === JSON.stringify(head.config);
+  const first = new Compilation();
+  const second = same ? first : new Compilation();
+  const work = (): Work => ({ compiled: [], analysed: [] });
+  const run = (compilation: Compilation, version: Version) =>
+    compilation.run(version.inputs, version.config, options.cwd, work(), { simulate: options.simulate, ...(version.unmatched ? { unmatched: version.unmatched } : {}) });
+  return [run(first, base), run(second, head)];
 }

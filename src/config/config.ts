@@ -77,13 +77,22 @@ export interface ConfigSource {
   error?: string;
 }
 
+/** Where config files are looked for and read: the disk, or another revision's files (planc diff). */
+export interface ConfigFiles {
+  exists(path: string): boolean;
+  /** The file's bytes; throws an error with a `code` (ENOENT, EACCES) when they cannot be had. */
+  read(path: string): Uint8Array;
+}
+
+const DISK: ConfigFiles = { exists: existsSync, read: (path) => readFileSync(path) };
+
 /** The nearest config file from `cwd` upwards, or undefined. */
-export function findConfig(cwd: string): string | undefined {
+export function findConfig(cwd: string, files: ConfigFiles = DISK): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
     for (const name of CONFIG_FILES) {
       const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
+      if (files.exists(candidate)) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
@@ -92,12 +101,12 @@ export function findConfig(cwd: string): string | undefined {
 }
 
 /** Reads the config at `explicit` (relative to cwd), or the nearest one; undefined when there is none. */
-export function readConfig(cwd: string, explicit?: string): ConfigSource | undefined {
-  const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+export function readConfig(cwd: string, explicit?: string, files: ConfigFiles = DISK): ConfigSource | undefined {
+  const path = explicit ? resolve(cwd, explicit) : findConfig(cwd, files);
   if (!path) return undefined;
   const file = relative(cwd, path).split('\\').join('/') || path;
   try {
-    return { path, file, bytes: readFileSync(path) };
+    return { path, file, bytes: files.read(path) };
   } catch (error) {
     return { path, file, error: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

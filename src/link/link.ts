@@ -8,7 +8,7 @@ import {
   wrongReferenceKind,
 } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
-import { allRisks, allVerifications, ITEM_KIND_WORDS, type ItemKind, type Plan, type Reference, type ReferenceTarget } from '../model/plan.ts';
+import { allItems, ITEM_KIND_WORDS, type ItemKind, type Plan, type Reference, type ReferenceTarget } from '../model/plan.ts';
 import { suggest } from '../util/suggest.ts';
 
 export type Target = ReferenceTarget;
@@ -141,19 +141,6 @@ function alternatives(words: string[]): string {
 /** Every item of a plan by id; the first wins where build already reported a duplicate. */
 function indexItems(plan: Plan): Map<string, Target> {
   const index = new Map<string, Target>();
-  const add = (item: Target['item']) => {
-    if (!index.has(item.id)) index.set(item.id, { plan, item });
-  };
-  for (const phase of plan.phases) {
-    add(phase);
-    phase.tasks.forEach(add);
-  }
-  plan.milestones.forEach(add);
-  plan.rollout?.stages.forEach(add);
-  allRisks(plan).forEach(add);
-  allVerifications(plan).forEach(add);
-  plan.decisions.forEach(add);
-  plan.successCriteria.forEach(add);
-  plan.architecture.forEach(add);
+  for (const item of allItems(plan)) if (!index.has(item.id)) index.set(item.id, { plan, item });
   return index;
 }

@@ -6,6 +6,8 @@ import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 const IGNORE = ['**/node_modules/**', '**/planc.config.{yaml,yml,json}'];
+/** What a folder named as a pattern holds: every YAML file in it, at any depth. */
+const IN_A_FOLDER = ['**/*.yaml', '**/*.yml'];
 
 export interface Discovered {
   /** Plan files, relative to cwd with forward slashes, sorted. */
@@ -25,7 +27,7 @@ export async function discover(patterns: string[], cwd: string): Promise<Discove
     const info = (await stat(absolute).catch(() => undefined)) ?? (await lstat(absolute).catch(() => undefined));
     let matches: string[];
     if (info?.isDirectory()) {
-      matches = await glob(['**/*.yaml', '**/*.yml'], { cwd: absolute, ignore: IGNORE, absolute: true, dot: false });
+      matches = await glob(IN_A_FOLDER, { cwd: absolute, ignore: IGNORE, absolute: true, dot: false });
     } else if (info) {
       // A path named on its own is taken whatever it is (a device, a broken link): reading
       // it reports why it is not a plan file, as it does for such a file found in a folder.
@@ -42,6 +44,43 @@ export async function discover(patterns: string[], cwd: string): Promise<Discove
     for (const match of matches) found.add(toRelative(cwd, match));
   }
   return { files: [...found].sort(), unmatched, missing };
+}
+
+/**
+ * What `discover` finds for the same patterns among the files of a listing instead of the
+ * disk (a git revision's files, relative to `cwd` with forward slashes): a pattern names a
+ * listed file, a folder that holds listed files, or a glob; anything else is missing.
+ */
+export function discoverIn(patterns: string[], cwd: string, listing: readonly string[]): Discovered {
+  const found = new Set<string>();
+  const unmatched: string[] = [];
+  const missing: string[] = [];
+  const inFolder = picomatch(IN_A_FOLDER, { dot: false, ignore: IGNORE });
+  for (const pattern of patterns) {
+    const path = relative(cwd, resolve(cwd, pattern)).split('\\').join('/');
+    // The working folder itself is '' (every listed file is inside it, or above it as `../…`).
+    const folder = path === '' ? '' : `${path}/`;
+    let matches: string[];
+    if (path !== '' && listing.includes(path)) {
+      matches = [path];
+    } else if (listing.some((file) => inside(file, folder))) {
+      matches = listing.filter((file) => inside(file, folder) && inFolder(file.slice(folder.length)));
+    } else if (isDynamicPattern(pattern)) {
+      const matcher = picomatch(isAbsolute(pattern) ? toRelative(cwd, pattern) : pattern, { dot: false, ignore: IGNORE });
+      matches = listing.filter((file) => matcher(file));
+    } else {
+      missing.push(pattern);
+      continue;
+    }
+    if (matches.length === 0) unmatched.push(pattern);
+    for (const match of matches) found.add(match);
+  }
+  return { files: [...found].sort(), unmatched, missing };
+}
+
+/** Whether a listed path is in a folder (`''`: the working folder, which `../…` is not). */
+function inside(file: string, folder: string): boolean {
+  return file.startsWith(folder) && (folder !== '' || !file.startsWith('../'));
 }
 
 // The folder a new plan file named `name` goes into so that `patterns` (relative to

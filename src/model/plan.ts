@@ -322,3 +322,17 @@ export function allVerifications(plan: Plan): Verification[] {
 export function allTasks(plan: Plan): Task[] {
   return plan.phases.flatMap((phase) => phase.tasks);
 }
+
+/** Every item of a plan, in the order of its id namespace: each phase with its tasks, then milestones, rollout stages, risks, checks, decisions, success criteria and diagrams. */
+export function allItems(plan: Plan): Item[] {
+  return [
+    ...plan.phases.flatMap((phase): Item[] => [phase, ...phase.tasks]),
+    ...plan.milestones,
+    ...(plan.rollout?.stages ?? []),
+    ...allRisks(plan),
+    ...allVerifications(plan),
+    ...plan.decisions,
+    ...plan.successCriteria,
+    ...plan.architecture,
+  ];
+}

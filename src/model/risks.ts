@@ -13,6 +13,16 @@ export interface RiskRating {
   level: RiskLevel;
 }
 
+/** Whether a risk is bad enough that the language asks for a mitigation (a `high` or `critical` impact). */
+export function needsMitigation(risk: Pick<Risk, 'impact'>): boolean {
+  return risk.impact === 'high' || risk.impact === 'critical';
+}
+
+/** Whether a risk has a mitigation written (not just white space). */
+export function hasMitigation(risk: Pick<Risk, 'mitigation'>): boolean {
+  return Boolean(risk.mitigation?.trim());
+}
+
 /** The rating of a cell of the grid (a risk's probability and impact). */
 export function riskRating(probability: Probability, impact: Impact): RiskRating {
   const score = PROBABILITY_SCORE[probability] * IMPACT_SCORE[impact];
