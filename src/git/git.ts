@@ -15,8 +15,15 @@ export interface GitContext {
 
 export interface GitOutput {
   status: number;
-  stdout: Buffer;
+  stdout: Uint8Array;
   stderr: string;
+}
+
+const decoder = new TextDecoder();
+
+/** Text git wrote (paths, ids: UTF-8). */
+export function gitText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
 }
 
 /** git could not be asked, or could not answer: the user's machine or repository, not planc. */

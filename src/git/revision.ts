@@ -3,7 +3,7 @@
 // (`git ls-tree`, with their sizes) and their bytes (`git cat-file --batch`, one process
 // for all of them). Nothing is checked out; the working tree is never touched.
 import { isAbsolute, join, relative } from 'node:path';
-import { firstLine, git, GitProblem, type GitContext } from './git.ts';
+import { firstLine, git, GitProblem, gitText, type GitContext } from './git.ts';
 
 export interface Repository {
   /** The top folder of the working tree, absolute. */
@@ -35,7 +35,7 @@ export async function openRepository(context: GitContext): Promise<Repository> {
       'planc diff compares the plans of two revisions: run it inside a git repository (git init, or a clone).',
     );
   }
-  const [root, shallow] = found.stdout.toString('utf8').trim().split('\n');
+  const [root, shallow] = gitText(found.stdout).trim().split('\n');
   return { root: root!, shallow: shallow === 'true', context: { ...context, cwd: root! } };
 }
 
@@ -48,7 +48,7 @@ function checkRef(ref: string): void {
 export async function resolveCommit(repository: Repository, ref: string): Promise<string | undefined> {
   checkRef(ref);
   const found = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repository.context);
-  return found.status === 0 ? found.stdout.toString('utf8').trim() : undefined;
+  return found.status === 0 ? gitText(found.stdout).trim() : undefined;
 }
 
 /** The commit of a ref; a GitProblem that says what to do when it is not there (a shallow clone: fetch the history). */
@@ -62,7 +62,7 @@ export async function commitOf(repository: Repository, ref: string): Promise<str
 /** The best common ancestor of two commits; a GitProblem when there is none. */
 export async function mergeBase(repository: Repository, a: string, b: string, names: [string, string]): Promise<string> {
   const found = await git(['merge-base', '--end-of-options', a, b], repository.context);
-  if (found.status === 0) return found.stdout.toString('utf8').trim();
+  if (found.status === 0) return gitText(found.stdout).trim();
   if (repository.shallow) throw new GitProblem(`this shallow clone does not hold the merge base of \`${names[0]}\` and \`${names[1]}\``, FETCH_HINT);
   throw new GitProblem(`\`${names[0]}\` and \`${names[1]}\` have no common history`, 'Name the base revision with --base.');
 }
@@ -87,7 +87,7 @@ export async function listTree(repository: Repository, commit: string): Promise<
   if (listed.status !== 0) throw new GitProblem(`could not list the files of ${commit} (${firstLine(listed.stderr)})`);
   const files: TreeFile[] = [];
   // `<mode> <type> <oid> <size>\t<path>`, NUL-terminated; sizes are right-aligned.
-  for (const entry of listed.stdout.toString('utf8').split('\0')) {
+  for (const entry of gitText(listed.stdout).split('\0')) {
     const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t([\s\S]+)$/.exec(entry);
     if (!match || match[2] !== 'blob') continue;
     files.push({ path: match[5]!, oid: match[3]!, size: Number(match[4]), link: match[1] === '120000' });
@@ -96,8 +96,8 @@ export async function listTree(repository: Repository, commit: string): Promise<
 }
 
 /** The bytes of blobs, by object id: one `git cat-file --batch` for all of them. */
-export async function readBlobs(repository: Repository, oids: readonly string[]): Promise<Map<string, Buffer>> {
-  const blobs = new Map<string, Buffer>();
+export async function readBlobs(repository: Repository, oids: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const blobs = new Map<string, Uint8Array>();
   const wanted = [...new Set(oids)];
   if (wanted.length === 0) return blobs;
   const read = await git(['cat-file', '--batch'], repository.context, `${wanted.join('\n')}\n`);
@@ -108,7 +108,7 @@ export async function readBlobs(repository: Repository, oids: readonly string[])
     const end = out.indexOf(0x0a, at);
     if (end === -1) break;
     // `<oid> <type> <size>`, then the content and a line feed; `<oid> missing` for none.
-    const [oid, type, size] = out.subarray(at, end).toString('utf8').split(' ');
+    const [oid, type, size] = gitText(out.subarray(at, end)).split(' ');
     at = end + 1;
     if (type === 'missing' || size === undefined) continue;
     const length = Number(size);
