@@ -13,7 +13,7 @@ const LAYERS: Record<string, readonly string[]> = {
   /** Pure helpers and the data every stage shares. */
   foundation: ['util', 'diagnostics', 'model', 'schema', 'version.ts'],
   /** Each one step of the pipeline. */
-  stage: ['load', 'validate', 'build', 'link', 'analyse', 'emit', 'render', 'report', 'write', 'site'],
+  stage: ['load', 'validate', 'build', 'link', 'analyse', 'diff', 'emit', 'render', 'report', 'write', 'site', 'git'],
   /** What runs the stages in order. */
   wiring: ['compile.ts', 'config', 'api', 'index.ts'],
   /** The command line. */
