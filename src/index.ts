@@ -1,4 +1,4 @@
-// planc as a library: `import { check, CompilerSession, buildOutputs, buildSite } from 'planc'`.
+// planc as a library: `import { check, CompilerSession, buildOutputs, buildSite, diff } from 'planc'`.
 // Every call returns one result shape (CheckResult, extended by the build and the site):
 // diagnostics with lines and columns — a configuration file's errors included —, the plans,
 // their analysis, and what was written. The library never writes to the process's streams,
@@ -11,6 +11,23 @@ export { buildOutputs, type BuildOptions, type BuildResult } from './api/build.t
 export { buildSite, type DiagramSummary, type SiteOptions, type SiteProgress, type SiteResult } from './api/site.ts';
 export { CompilerSession, compileFiles, type CheckRequest, type SessionOptions, type Work } from './api/session.ts';
 export type { FileInput } from './compile.ts';
+export {
+  DEFAULT_MARKER,
+  diff,
+  diffReporters,
+  evaluateGates,
+  planPages,
+  type DiffOptions,
+  type DiffReporter,
+  type DiffReportOptions,
+  type DiffResult,
+  type DiffStep,
+  type Revision,
+} from './api/diff.ts';
+export { DIFF_COMMENT_FILE, diffJob, diffWorkflow, type DiffJobOptions } from './api/diff-workflow.ts';
+export { GATES, type Gate } from './diff/gates.ts';
+export type * from './diff/types.ts';
+export type { GateResult } from './report/diff.ts';
 export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';
 export { ConfigError, UsageError } from './api/errors.ts';
 export { explain, type Explanation } from './api/explain.ts';

@@ -64,7 +64,8 @@ interface Kept {
   result: FileResult;
 }
 
-function sameInput(a: FileInput, b: FileInput): boolean {
+/** Whether two inputs are the same file content (or the same reason it could not be read). */
+export function sameInput(a: FileInput, b: FileInput): boolean {
   if (a.error !== b.error || a.size !== b.size) return false;
   if (!a.bytes || !b.bytes) return a.bytes === b.bytes;
   return Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).equals(b.bytes);

@@ -23,7 +23,8 @@ export interface TreeFile {
   link: boolean;
 }
 
-const FETCH_HINT =
+/** What to do when a shallow clone lacks the history a diff needs. */
+export const FETCH_HINT =
   'Fetch the history it needs: with actions/checkout, set `fetch-depth: 0`; in a clone, run `git fetch --unshallow` (or fetch the base branch).';
 
 /** The repository the folder is in; a GitProblem when it is in none. */

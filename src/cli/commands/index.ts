@@ -1,6 +1,7 @@
 // Every command's name, summary and options: what `planc --help` and argument parsing
 // need. A command's code is loaded only when it runs, so `planc check` never loads what
 // `planc site` needs (Astro, the renderer) or `planc build` (remark and the emitters).
+import { GATES } from '../../diff/gates.ts';
 import type { Io } from '../io.ts';
 
 export interface OptionSpec {
@@ -88,6 +89,24 @@ export const commands: Record<string, CommandSpec> = {
       ...WRITER_OPTIONS,
     },
     load: () => import('./site.ts'),
+  },
+  diff: {
+    summary: 'Say what a change does to the plans: schedule, milestones, critical path, rollback coverage, risks, findings.',
+    usage: '[paths…] [--base <ref>] [--head <ref>] [--format stylish|markdown|json] [--fail-on <gates>] [--output <file>]',
+    options: {
+      base: { type: 'string', description: 'The base revision (default: the merge base with the default branch)' },
+      head: { type: 'string', description: 'The head revision (default: the working tree)' },
+      format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default), markdown (a pull request comment) or json' },
+      'fail-on': {
+        type: 'string',
+        multiple: true,
+        description: `Exit 1 when one of these holds (comma-separated; the option may be repeated): ${Object.keys(GATES).join(', ')}`,
+      },
+      output: { type: 'string', description: 'Write the report to this file instead of standard output' },
+      'comment-marker': { type: 'string', description: 'The hidden marker of the markdown, to find the comment again (default: planc-diff)' },
+      config: CONFIG,
+    },
+    load: () => import('./diff.ts'),
   },
   new: {
     summary: 'Write a commented starter plan that checks clean.',
