@@ -1,7 +1,8 @@
 // The GitHub Actions job that puts `planc diff` on a pull request: the diff goes into the
 // job summary (planc writes it there when GITHUB_STEP_SUMMARY is set) and into one comment
 // on the pull request, found again by its hidden marker and updated on every push instead
-// of a new one each time. Without permission to comment (a pull request from a fork gets a
+// of a new one each time (the comment that starts with the marker: plan text quoted in a
+// comment cannot pass for one). Without permission to comment (a pull request from a fork gets a
 // read-only token) the comment step fails quietly and the summary still holds the diff.
 // `planc init` writes this job into the workflow it generates; the README shows it.
 import { MARKER_PATTERN, UNCHANGED_MARKER } from '../emit/markdown/diff.ts';
@@ -55,7 +56,7 @@ export function diffJob(options: DiffJobOptions = {}): string {
           GH_TOKEN: \${{ github.token }}
           PR: \${{ github.event.pull_request.number }}
         run: |
-          id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | contains("<!-- ${marker} -->")) | .id' | head -n 1)
+          id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | startswith("<!-- ${marker} -->")) | .id' | head -n 1)
           if [ -n "$id" ]; then
             gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@${DIFF_COMMENT_FILE} > /dev/null
           elif ! grep -qF '${UNCHANGED_MARKER}' ${DIFF_COMMENT_FILE}; then

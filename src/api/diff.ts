@@ -15,7 +15,7 @@ import { GATES, heldGates } from '../diff/gates.ts';
 import type { Diff } from '../diff/types.ts';
 import { markdownDiff, MARKER_PATTERN } from '../emit/markdown/diff.ts';
 import { type Env, GitProblem } from '../git/git.ts';
-import { commitOf, defaultBranch, listTree, mergeBase, openRepository, readBlobs, repositoryPath, type Repository, type TreeFile } from '../git/revision.ts';
+import { commitOf, defaultBranch, FETCH_HINT, listTree, mergeBase, openRepository, readBlobs, repositoryPath, type Repository, type TreeFile } from '../git/revision.ts';
 import { planReferences } from '../link/link.ts';
 import { discover, discoverIn, type Discovered } from '../load/discover.ts';
 import type { Plan } from '../model/plan.ts';
@@ -166,6 +166,7 @@ async function pickRevisions(repository: Repository, options: DiffOptions): Prom
   if (options.base !== undefined) return { base: await named(repository, options.base), head };
   const branch = await defaultBranch(repository);
   if (!branch) {
+    if (repository.shallow) throw new GitProblem('this shallow clone holds no default branch to compare with', FETCH_HINT);
     throw new GitProblem('there is no default branch to compare with (no origin/HEAD, main or master)', 'Name the base revision with --base (a branch, tag or commit).');
   }
   const tip = await commitOf(repository, branch);

@@ -54,14 +54,18 @@ export interface DiffInput {
   referencedPlans(plan: Plan): Iterable<string>;
 }
 
-/** A plan id as one side has it: its file(s), the plan when it compiled, and the findings. */
+/** A plan id as one side has it: its file(s), its plan and analysis when it has a model, and the findings. */
 interface Entry {
   id: string;
   file: string;
+  /**
+   * The plan, when its file gave one (it parsed and matched the schema), errors or not: a
+   * plan whose only errors are the analysis' (an unmitigated risk) is still compared item by item.
+   */
   plan: Plan | undefined;
   analysis: PlanAnalysis | undefined;
-  /** Any plan the file gave, built or not (its title, its references). */
-  any: Plan | undefined;
+  /** It compiled: a plan without errors in its file (one outputs are made of). */
+  compiled: boolean;
   diagnostics: ResolvedDiagnostic[];
 }
 
@@ -82,10 +86,12 @@ export function diffPlans(input: DiffInput): Diff {
   const edited = new Set(plans.filter((plan) => plan.edited).map((plan) => plan.id));
   for (const plan of plans) {
     if (plan.edited) continue;
-    const sides = [headIndex.get(plan.id)?.any, baseIndex.get(plan.id)?.any].filter((p): p is Plan => p !== undefined);
-    plan.through = reachedEdited(sides, edited, (id) => [headIndex.get(id)?.any, baseIndex.get(id)?.any], input.referencedPlans);
+    const sides = [headIndex.get(plan.id)?.plan, baseIndex.get(plan.id)?.plan].filter((p): p is Plan => p !== undefined);
+    plan.through = reachedEdited(sides, edited, (id) => [headIndex.get(id)?.plan, baseIndex.get(id)?.plan], input.referencedPlans);
   }
 
+  // The plans a change edits first, then those it moves through them.
+  plans.sort((a, b) => Number(b.edited) - Number(a.edited));
   const count = (change: PlanDiff['change']) => plans.filter((plan) => plan.change === change).length;
   const findings = { new: { errors: 0, warnings: 0, infos: 0 }, fixed: { errors: 0, warnings: 0, infos: 0 } };
   for (const plan of plans) {
@@ -122,10 +128,12 @@ function index(side: DiffSide, own: Map<string, Plan>, other: Map<string, Plan>,
     // A file that gives no plan (it does not parse) is the plan the other side has in it.
     const id = plan?.id ?? other.get(file)?.id ?? planIdFromFile(file);
     let entry = entries.get(id);
-    if (!entry) entries.set(id, (entry = { id, file, plan: undefined, analysis: undefined, any: plan, diagnostics: [] }));
+    if (!entry) entries.set(id, (entry = { id, file, plan: undefined, analysis: undefined, compiled: false, diagnostics: [] }));
     entry.diagnostics.push(...(side.byFile.get(file) ?? []));
-    if (plan && built.has(plan) && !entry.plan) {
-      Object.assign(entry, { file, plan, any: plan, analysis: side.analysis.plans.get(plan) });
+    // Of two files claiming one id, the one outputs are made of (the first) is the plan.
+    const analysis = plan && side.analysis.plans.get(plan);
+    if (plan && analysis && (!entry.plan || (built.has(plan) && !entry.compiled))) {
+      Object.assign(entry, { file, plan, analysis, compiled: built.has(plan) });
     }
   }
   return entries;
@@ -134,7 +142,7 @@ function index(side: DiffSide, own: Map<string, Plan>, other: Map<string, Plan>,
 /** The base side of a check whose configuration had errors: the head's plans, none compiled. */
 function uncompiled(head: Map<string, Entry>, diagnostics: readonly ResolvedDiagnostic[]): Map<string, Entry> {
   return new Map(
-    [...head].map(([id, entry]) => [id, { id, file: entry.file, plan: undefined, analysis: undefined, any: undefined, diagnostics: diagnostics.filter((d) => d.severity === 'error') }]),
+    [...head].map(([id, entry]) => [id, { id, file: entry.file, plan: undefined, analysis: undefined, compiled: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') }]),
   );
 }
 
@@ -143,7 +151,7 @@ function comparePlan(id: string, base: Entry | undefined, head: Entry | undefine
   if (base?.plan && base.plan === head?.plan && base.analysis === head.analysis) return undefined;
   const diff: PlanDiff = {
     id,
-    title: (head?.any ?? base?.any)?.title ?? id,
+    title: (head?.plan ?? base?.plan)?.title ?? id,
     change: !base ? 'added' : !head ? 'removed' : 'changed',
     file: { ...(base ? { base: base.file } : {}), ...(head ? { head: head.file } : {}) },
     edited: true,
@@ -164,7 +172,7 @@ function comparePlan(id: string, base: Entry | undefined, head: Entry | undefine
   if (base?.plan && base.analysis && head?.plan && head.analysis) {
     compareCompiled(diff, base.plan, base.analysis, head.plan, head.analysis);
     diff.edited = diff.items.length > 0 || diff.file.base !== diff.file.head;
-    if (!diff.edited && !differs(diff)) return undefined;
+    if (!diff.edited && !differs(diff) && base.compiled === head.compiled) return undefined;
   } else if (base && head && !base.plan && !head.plan && diff.findings.new.length === 0 && diff.findings.fixed.length === 0) {
     // Broken on both sides, and broken the same way.
     return undefined;
@@ -190,7 +198,7 @@ function differs(diff: PlanDiff): boolean {
 function state(entry: Entry): PlanState {
   const errors = entry.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = entry.diagnostics.filter((d) => d.severity === 'warning').length;
-  const out: PlanState = { file: entry.file, compiled: entry.plan !== undefined, errors, warnings };
+  const out: PlanState = { file: entry.file, compiled: entry.compiled, errors, warnings };
   const { plan, analysis } = entry;
   if (!plan || !analysis) return out;
   const schedule = analysis.schedule;

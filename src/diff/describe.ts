@@ -257,9 +257,9 @@ function scheduleLines(plan: PlanDiff): Phrase[] {
   const { base, head, schedule } = plan;
   if (!schedule || !base || !head) {
     // One side only (added, removed, or not compiled on the other): its state.
-    const only = head?.compiled ? head : base?.compiled ? base : undefined;
+    const only = head?.duration !== undefined ? head : base?.duration !== undefined ? base : undefined;
     if (!only || only.duration === undefined) return [];
-    return [[`${only === head ? 'Finishes' : 'Finished'} ${only.finish ? `on ${only.finish}, ` : ''}after ${workingDays(only.duration)}`, ...(only.p80 !== undefined ? [`; P80 ${only.p80Date ?? workingDays(only.p80)}`] : []), '.']];
+    return [[`${only === head ? 'It finishes' : 'At the base, it finishes'} ${only.finish ? `on ${only.finish}, ` : ''}after ${workingDays(only.duration)}`, ...(only.p80 !== undefined ? [`; P80 ${only.p80Date ?? workingDays(only.p80)}`] : []), '.']];
   }
   const lines: Phrase[] = [];
   if (schedule.start !== 0) lines.push([`Starts ${shift(schedule.start)}: ${base.start} → ${head.start}.`]);
@@ -317,7 +317,7 @@ function riskLines(plan: PlanDiff): Phrase[] {
 /** A value as a cell shows it: text, a number, a list joined with commas, a mapping as `key: value`. */
 export function valueText(value: Value | undefined): string {
   if (value === undefined || value === null) return '—';
-  if (Array.isArray(value)) return value.length ? value.map(valueText).join(', ') : '[]';
+  if (Array.isArray(value)) return value.length ? value.map(valueText).join(', ') : 'none';
   if (typeof value === 'object') return Object.entries(value).map(([key, entry]) => `${key}: ${valueText(entry)}`).join('; ');
   return String(value);
 }

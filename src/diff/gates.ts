@@ -29,8 +29,8 @@ export const GATES: Readonly<Record<string, Gate>> = {
     check: (diff) =>
       each(diff, (plan) => {
         const slips = plan.milestones.filter((m) => m.slip === 'new').map((m) => m.id);
-        // A plan not compiled at the base (added, or broken there): each of its slips is new.
-        if (!plan.base?.compiled) slips.push(...(plan.head?.slips ?? []).map((slip) => slip.id).filter((id) => !slips.includes(id)));
+        // A plan with no schedule at the base (added, or not readable there): each of its slips is new.
+        if (plan.base?.slips === undefined) slips.push(...(plan.head?.slips ?? []).map((slip) => slip.id).filter((id) => !slips.includes(id)));
         return slips.map((id) => `milestone \`${id}\` of \`${plan.id}\` now slips past its due date`);
       }),
   },

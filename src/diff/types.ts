@@ -7,7 +7,7 @@ import type { ItemKind } from '../model/plan.ts';
 export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
 
 export interface Diff {
-  /** Every plan that differs between the two sides (head's file order, then the removed ones). */
+  /** Every plan that differs between the two sides: those edited (in head's file order, then the removed ones), then those moved by them. */
   plans: PlanDiff[];
   summary: DiffSummary;
   config: ConfigChange;
@@ -73,7 +73,11 @@ export interface PlanDiff {
 /** A plan as one side has it. */
 export interface PlanState {
   file: string;
-  /** False: its file has errors ("did not compile"); the figures below are then absent. */
+  /**
+   * False: its file has errors ("did not compile"). The figures below are there when the
+   * file still gave a plan (its errors are the analysis', such as an unmitigated risk), and
+   * absent when it did not (YAML or schema errors).
+   */
   compiled: boolean;
   errors: number;
   warnings: number;

@@ -2,7 +2,8 @@
 // finds its previous comment by, the verdict on one line, then each plan with a summary
 // table and its details in a <details> block, its title linking to its page on the site
 // when the site's address is known. Built as an mdast tree and printed by the one printer,
-// so plan text is escaped like everywhere else; the raw HTML here is planc's own.
+// so plan text is escaped like everywhere else (and mentions no one); the raw HTML here is
+// planc's own.
 import type { RootContent } from 'mdast';
 import type { DiffDescription, Phrase, PlanDescription } from '../../diff/describe.ts';
 import { inlineCode, link, list, item, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from './mdast.ts';
@@ -27,8 +28,16 @@ export const MARKER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 const DEFAULT_MAX_LENGTH = 60_000;
 
+/**
+ * Plan text in a comment: `@name` would notify that person or team on GitHub, so a word
+ * joiner (invisible) follows the `@`. The printer escapes the rest.
+ */
+function commentText(value: string): string {
+  return value.replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u2060');
+}
+
 function phrasing(parts: Phrase): Phrasing[] {
-  return parts.map((part) => (typeof part === 'string' ? text(part) : 'code' in part ? inlineCode(part.code) : strong(part.strong)));
+  return parts.map((part) => (typeof part === 'string' ? text(commentText(part)) : 'code' in part ? inlineCode(part.code) : strong(commentText(part.strong))));
 }
 
 function html(value: string): RootContent {
@@ -37,7 +46,7 @@ function html(value: string): RootContent {
 
 function planBlocks(plan: PlanDescription, planUrl: DiffMarkdownOptions['planUrl']): RootContent[] {
   const url = planUrl?.(plan.id);
-  const title = url ? link(url, text(plan.title)) : strong(plan.title);
+  const title = url ? link(url, text(commentText(plan.title))) : strong(commentText(plan.title));
   const blocks: RootContent[] = [
     paragraph(title, ' ', inlineCode(plan.id), ' — ', ...phrasing(plan.headline)),
     table(
