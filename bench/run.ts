@@ -1,11 +1,11 @@
 // `npm run bench`: generates plan sets and prints medians (min–max) of several runs.
 //   npm run bench                      all sections, 5 runs each
-//   npm run bench -- check analysis    some sections (check, analysis, build, site, budgets)
+//   npm run bench -- check analysis    some sections (check, analysis, build, site, diff, budgets)
 //   BENCH_RUNS=9 npm run bench         more runs
 // Every figure is a whole measurement repeated in a fresh process (or, for the analysis,
 // a fresh model), so the cold start a user sees is what is measured.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -174,6 +174,30 @@ const sections: Record<string, () => void> = {
     printRate('  planc: a Chromium page per theme, Mermaid loaded once', render.plancPerSecond!);
     printRate('  mermaid-cli: one mmdc process per diagram', render.mmdcPerSecond!);
     printRate('  ratio planc / mermaid-cli (same run)', ratio, '×');
+  },
+  diff() {
+    // Two revisions of the 1,000-plan set in a git repository: the second edits 10 % of
+    // the plans (an effort made larger and one made smaller in each).
+    const repo = join(WORK, 'diff-1000');
+    const plans = writePlans(repo, 1000, { phases: 5, tasksPerPhase: 10, dependencies: 2 });
+    const git = (...args: string[]) => {
+      const result = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], { cwd: repo, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    const files = readdirSync(plans).sort();
+    for (const name of files.filter((_, i) => i % 10 === 0)) {
+      const path = join(plans, name);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/effort: S\b/, 'effort: XL').replace(/effort: M\b/, 'effort: XS'));
+    }
+    git('commit', '-q', '-am', 'edit 10% of the plans');
+    console.log('\nplanc diff (two revisions of 1,000 plans in git, 10 % of the plans edited)');
+    print({ name: 'diff: HEAD~1 → HEAD, whole process', samples: repeat(RUNS, () => wall([BIN, 'diff', '--base', 'HEAD~1', '--head', 'HEAD'], repo)), unit: 's', target: '< 3 s' });
+    print({ name: '  HEAD~1 → the working tree (read from disk)', samples: repeat(RUNS, () => wall([BIN, 'diff', '--base', 'HEAD~1'], repo)), unit: 's' });
+    print({ name: '  --format markdown', samples: repeat(RUNS, () => wall([BIN, 'diff', '--base', 'HEAD~1', '--format', 'markdown'], repo)), unit: 's' });
+    print({ name: '  for comparison, check of the same plans', samples: repeat(RUNS, () => wall([BIN, 'check'], repo)), unit: 's' });
   },
   analysis() {
     console.log('\nanalysis of one plan model (no YAML): graph, cycles, CPM, dates, coverage, rules');
