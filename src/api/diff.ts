@@ -21,10 +21,10 @@ import { discover, discoverIn, type Discovered } from '../load/discover.ts';
 import type { Plan } from '../model/plan.ts';
 import { jsonDiff, stylishDiff, type GateResult } from '../report/diff.ts';
 import type { Style } from '../report/terminal.ts';
-import { basePath } from '../site/build.ts';
 import { suggest } from '../util/suggest.ts';
 import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
+import { sitePage } from './report.ts';
 import { makeResult, type CheckResult } from './result.ts';
 import { compileFiles, compileVersions, missingPaths, sameInput, noPlanFiles, readPlanInputs, requestPatterns, type SessionOptions, type Version } from './session.ts';
 
@@ -290,16 +290,8 @@ function compared(result: DiffResult): Diff {
 
 /** The address of each built plan's page on the site, when the configuration gives the site's address (`site.url`). */
 export function planPages(result: Pick<CheckResult, 'config' | 'built'>): (id: string) => string | undefined {
-  const { url, base } = result.config.site;
   const built = new Set(result.built.map((plan) => plan.id));
-  return (id) => {
-    if (!url || !built.has(id)) return undefined;
-    try {
-      return new URL(`${basePath(base)}plans/${encodeURIComponent(id)}/`, url).href;
-    } catch {
-      return undefined;
-    }
-  };
+  return (id) => (built.has(id) ? sitePage(result.config.site, `plans/${encodeURIComponent(id)}/`) : undefined);
 }
 
 /** The formats of `planc diff`, by name. */
@@ -307,7 +299,7 @@ export const diffReporters: Readonly<Record<string, DiffReporter>> = {
   stylish: (result, { style }) => stylishDiff(describe(result), style),
   markdown: (result, { marker }) => {
     const name = marker === undefined ? DEFAULT_MARKER : marker;
-    if (name !== false && !MARKER_PATTERN.test(name)) throw new UsageError(`\`${name}\` cannot be a comment marker`, 'A marker is a word of letters, digits and `-_.:` (it goes into an HTML comment).');
+    if (name !== false) checkMarker(name);
     return markdownDiff(describe(result), { ...(name !== false ? { marker: name } : {}), planUrl: planPages(result) });
   },
   json: (result, { gates }) => jsonDiff({ diff: compared(result), base: result.revisions.base, head: result.revisions.head, gates: gates ?? [] }),
@@ -316,14 +308,24 @@ export const diffReporters: Readonly<Record<string, DiffReporter>> = {
 /** The marker a pull request comment of `planc diff` carries unless told otherwise. */
 export const DEFAULT_MARKER = 'planc-diff';
 
-/** Evaluates `--fail-on` gates by name (`GATES` lists them); an unknown name is a usage error. */
-export function evaluateGates(result: DiffResult, names: readonly string[]): GateResult[] {
+/** A comment marker goes into an HTML comment: a word of letters, digits and `-_.:`, or a usage error. */
+export function checkMarker(name: string): void {
+  if (!MARKER_PATTERN.test(name)) throw new UsageError(`\`${name}\` cannot be a comment marker`, 'A marker is a word of letters, digits and `-_.:` (it goes into an HTML comment).');
+}
+
+/** Gates by name (`GATES` lists them); an unknown name is a usage error. */
+export function checkGates(names: readonly string[]): void {
   for (const name of names) {
     if (!(name in GATES)) {
       const suggestion = suggest(name, Object.keys(GATES));
       throw new UsageError(`there is no gate \`${name}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, `Gates: ${Object.keys(GATES).join(', ')}.`);
     }
   }
+}
+
+/** Evaluates `--fail-on` gates by name (`GATES` lists them); an unknown name is a usage error. */
+export function evaluateGates(result: DiffResult, names: readonly string[]): GateResult[] {
+  checkGates(names);
   const held = new Map(heldGates(compared(result), names).map(({ gate, reasons }) => [gate, reasons]));
   return [...new Set(names)].map((gate) => ({ gate, holds: held.has(gate), reasons: held.get(gate) ?? [] }));
 }

@@ -107,16 +107,16 @@ function outputsOf(head: string): Promise<Record<string, string>> {
       const out = mkdtempSync(join(tmpdir(), 'planc-diff-out-'));
       try {
         const summary = join(out, 'summary.md');
-        // The markdown goes to --output, the JSON to standard output, the job summary to its file.
-        const written = await cli(['diff', '--base', 'main', '--head', head, '--format', 'markdown', '--output', join(out, 'comment.md')], { cwd: repo.dir, env: GIT_ENV });
-        const json = await cli(['diff', '--base', 'main', '--head', head, '--format', 'json'], { cwd: repo.dir, env: { ...GIT_ENV, GITHUB_STEP_SUMMARY: summary } });
-        for (const run of [written, json]) expect(run).toMatchObject({ status: 0, stderr: '' });
-        expect(written.stdout).toBe('');
+        // One run: the markdown and the JSON to their files, stylish to standard output, the job summary to its file.
+        const run = await cli(['diff', '--base', 'main', '--head', head, '--format', `markdown=${join(out, 'comment.md')}`, '--format', `json=${join(out, 'diff.json')}`], {
+          cwd: repo.dir,
+          env: { ...GIT_ENV, GITHUB_STEP_SUMMARY: summary },
+        });
+        expect(run).toMatchObject({ status: 0, stderr: '' });
         const markdown = readFileSync(join(out, 'comment.md'), 'utf8');
         // The job summary is the comment without its marker.
         expect(readFileSync(summary, 'utf8')).toBe(`${markdown.replace('<!-- planc-diff -->\n\n', '')}\n`);
-        const stylish = await cli(['diff', '--base', 'main', '--head', head], { cwd: repo.dir, env: GIT_ENV });
-        return { stylish: stylish.stdout, markdown, json: json.stdout };
+        return { stylish: run.stdout, markdown, json: readFileSync(join(out, 'diff.json'), 'utf8') };
       } finally {
         rmSync(out, { recursive: true, force: true });
       }

@@ -92,17 +92,17 @@ export const commands: Record<string, CommandSpec> = {
   },
   diff: {
     summary: 'Say what a change does to the plans: schedule, milestones, critical path, rollback coverage, risks, findings.',
-    usage: '[paths…] [--base <ref>] [--head <ref>] [--format stylish|markdown|json] [--fail-on <gates>] [--output <file>]',
+    usage: '[paths…] [--base <ref>] [--head <ref>] [--format stylish|markdown|json[=FILE]]… [--fail-on <gates>] [--comment-marker <name>]',
     options: {
       base: { type: 'string', description: 'The base revision (default: the merge base with the default branch)' },
       head: { type: 'string', description: 'The head revision (default: the working tree)' },
-      format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default), markdown (a pull request comment) or json' },
+      format: { type: 'string', multiple: true, description: 'Output format: stylish (default), markdown (a pull request comment) or json; NAME=FILE writes it to a file (repeat for several)' },
+      'output-file': { type: 'string', short: 'o', description: 'Write the report to this file instead of stdout' },
       'fail-on': {
         type: 'string',
         multiple: true,
         description: `Exit 1 when one of these holds (comma-separated; the option may be repeated): ${Object.keys(GATES).join(', ')}`,
       },
-      output: { type: 'string', description: 'Write the report to this file instead of standard output' },
       'comment-marker': { type: 'string', description: 'The hidden marker of the markdown, to find the comment again (default: planc-diff)' },
       config: CONFIG,
     },

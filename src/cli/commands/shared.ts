@@ -20,25 +20,26 @@ export interface FormatTarget {
   file?: string;
 }
 
-function knownFormat(name: string): string {
-  if (reporters[name]) return name;
-  const near = suggest(name, Object.keys(reporters));
-  throw new UsageError(`unknown format \`${name}\`${near ? `; did you mean \`${near}\`?` : ''}`, `Formats: ${Object.keys(reporters).join(', ')}.`);
+function knownFormat(name: string, formats: readonly string[]): string {
+  if (formats.includes(name)) return name;
+  const near = suggest(name, formats);
+  throw new UsageError(`unknown format \`${name}\`${near ? `; did you mean \`${near}\`?` : ''}`, `Formats: ${formats.join(', ')}.`);
 }
 
 /**
  * `--format NAME` (standard output) and `--format NAME=FILE`, repeated; `--output-file
  * FILE` sends the first format without a file there, as ESLint's does. At most one format
  * goes to standard output; when every one goes to a file, the terminal gets `stylish`.
+ * `formats` are the command's (by default, those of `check`).
  */
-export function formatTargets(values: ParsedArgs['values']): FormatTarget[] {
+export function formatTargets(values: ParsedArgs['values'], formats: readonly string[] = Object.keys(reporters)): FormatTarget[] {
   const given = ([] as unknown[]).concat(values.format ?? []).map(String);
   const targets: FormatTarget[] = (given.length > 0 ? given : ['stylish']).map((spec) => {
     const at = spec.indexOf('=');
-    if (at === -1) return { name: knownFormat(spec) };
+    if (at === -1) return { name: knownFormat(spec, formats) };
     const file = spec.slice(at + 1);
-    if (file === '') throw new UsageError(`\`--format ${spec}\` names no file`, 'Write `--format sarif=planc.sarif`.');
-    return { name: knownFormat(spec.slice(0, at)), file };
+    if (file === '') throw new UsageError(`\`--format ${spec}\` names no file`, `Name the file after the \`=\`: \`--format ${spec}FILE\`.`);
+    return { name: knownFormat(spec.slice(0, at), formats), file };
   });
   if (values['output-file'] !== undefined) {
     const first = targets.find((target) => target.file === undefined);
@@ -83,26 +84,38 @@ export function printReports(
   for (const pattern of 'unmatched' in result ? result.unmatched : []) io.stderr.write(`planc: warning: \`${pattern}\` matched no plan file\n`);
   for (const target of targets) {
     if (target.file !== undefined) {
-      const path = resolve(io.cwd, target.file);
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-        writeAtomically(path, formatResult(result, target.name, PLAIN, options));
-      } catch (error) {
-        throw new UsageError(`could not write the ${target.name} report to \`${target.file}\` (${(error as Error).message})`);
-      }
+      writeReportFile(io, target as Required<FormatTarget>, formatResult(result, target.name, PLAIN, options));
       continue;
     }
     if (options.quietWhenEmpty && !MACHINE_FORMATS.has(target.name) && result.diagnostics.length === 0) continue;
     const style = wantsColour(io.env, Boolean(stream.isTTY)) ? COLOUR : PLAIN;
     stream.write(formatResult(result, target.name, style, options));
   }
+  if (targets.some((target) => target.name === 'github')) appendJobSummary(io, () => formatResult(result, 'markdown', PLAIN, options));
+}
+
+/** A report written to its file whole or not at all (folders made as needed); a file that cannot be written is a usage error. */
+export function writeReportFile(io: Io, target: Required<FormatTarget>, text: string): void {
+  const path = resolve(io.cwd, target.file);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeAtomically(path, text);
+  } catch (error) {
+    throw new UsageError(`could not write the ${target.name} report to \`${target.file}\` (${(error as Error).message})`);
+  }
+}
+
+/**
+ * In a GitHub Actions job (`$GITHUB_STEP_SUMMARY` set), appends markdown to the job's
+ * summary; one that cannot be written is said on standard error, and the run goes on.
+ */
+export function appendJobSummary(io: Io, markdown: () => string): void {
   const summary = io.env.GITHUB_STEP_SUMMARY;
-  if (summary && targets.some((target) => target.name === 'github')) {
-    try {
-      appendFileSync(summary, formatResult(result, 'markdown', PLAIN, options));
-    } catch (error) {
-      io.stderr.write(`planc: warning: could not append to the job summary (${(error as Error).message})\n`);
-    }
+  if (!summary) return;
+  try {
+    appendFileSync(summary, markdown());
+  } catch (error) {
+    io.stderr.write(`planc: warning: could not append to the job summary (${(error as Error).message})\n`);
   }
 }
 

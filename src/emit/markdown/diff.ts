@@ -6,7 +6,7 @@
 // planc's own.
 import type { RootContent } from 'mdast';
 import type { DiffDescription, Phrase, PlanDescription } from '../../diff/describe.ts';
-import { inlineCode, link, list, item, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from './mdast.ts';
+import { inlineCode, link, list, item, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../../util/mdast.ts';
 
 export interface DiffMarkdownOptions {
   /** The hidden marker (`<!-- planc-diff -->`) a workflow finds its comment by; none when undefined. */
