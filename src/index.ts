@@ -24,7 +24,6 @@ export {
   type DiffStep,
   type Revision,
 } from './api/diff.ts';
-export { DIFF_COMMENT_FILE, diffJob, diffWorkflow, type DiffJobOptions } from './api/diff-workflow.ts';
 export { GATES, type Gate } from './diff/gates.ts';
 export type * from './diff/types.ts';
 export type { GateResult } from './report/diff.ts';
@@ -33,7 +32,7 @@ export { ConfigError, UsageError } from './api/errors.ts';
 export { explain, type Explanation } from './api/explain.ts';
 export { initRepository, type InitFile, type InitOptions, type InitResult } from './api/init.ts';
 export { explanationUrl, formatResult, reportInput, type ReportOptions } from './api/report.ts';
-export { workflow, type WorkflowOptions } from './api/workflow.ts';
+export { DIFF_COMMENT_FILE, diffJobText, workflow, type WorkflowOptions } from './api/workflow.ts';
 export type { BaselineState, CheckResult, Counts, Summary } from './api/result.ts';
 export type { Baseline, BaselineEntry } from './diagnostics/baseline.ts';
 export type { Suppression, SuppressedDiagnostic } from './diagnostics/suppressions.ts';

@@ -13,7 +13,7 @@ import { diffPlans } from '../diff/compare.ts';
 import { describeDiff } from '../diff/describe.ts';
 import { GATES, heldGates } from '../diff/gates.ts';
 import type { Diff } from '../diff/types.ts';
-import { markdownDiff, MARKER_PATTERN } from '../emit/markdown/diff.ts';
+import { DEFAULT_MARKER, markdownDiff, MARKER_PATTERN } from '../emit/markdown/diff.ts';
 import { type Env, GitProblem } from '../git/git.ts';
 import { commitOf, defaultBranch, FETCH_HINT, listTree, mergeBase, openRepository, readBlobs, repositoryPath, type Repository, type TreeFile } from '../git/revision.ts';
 import { planReferences } from '../link/link.ts';
@@ -27,6 +27,8 @@ import { UsageError } from './errors.ts';
 import { sitePage } from './report.ts';
 import { makeResult, type CheckResult } from './result.ts';
 import { compileFiles, compileVersions, missingPaths, sameInput, noPlanFiles, readPlanInputs, requestPatterns, type SessionOptions, type Version } from './session.ts';
+
+export { DEFAULT_MARKER };
 
 export interface DiffOptions extends SessionOptions {
   /** The base revision (default: the merge base of the head with the default branch: GITHUB_BASE_REF's, origin/HEAD, main or master). */
@@ -304,9 +306,6 @@ export const diffReporters: Readonly<Record<string, DiffReporter>> = {
   },
   json: (result, { gates }) => jsonDiff({ diff: compared(result), base: result.revisions.base, head: result.revisions.head, gates: gates ?? [] }),
 };
-
-/** The marker a pull request comment of `planc diff` carries unless told otherwise. */
-export const DEFAULT_MARKER = 'planc-diff';
 
 /** A comment marker goes into an HTML comment: a word of letters, digits and `-_.:`, or a usage error. */
 export function checkMarker(name: string): void {

@@ -1,8 +1,10 @@
 // The GitHub Actions workflow `planc init` writes (.github/workflows/plans.yml): on pull
 // requests it checks the plans — annotations on the lines, alerts in code scanning (SARIF),
-// the job summary —; on the default branch it builds the site, diagrams drawn by Chrome
-// and kept in the Actions cache, and publishes it on GitHub Pages. Each job is a piece of
-// its own, so that other jobs (a plan diff on pull requests, say) are added beside them.
+// the job summary — and says what the pull request does to them (`planc diff`, in the job
+// summary and in one comment on the pull request, updated on every push); on the default
+// branch it builds the site, diagrams drawn by Chrome and kept in the Actions cache, and
+// publishes it on GitHub Pages. Each job is a piece of its own, listed in JOBS.
+import { DEFAULT_MARKER, UNCHANGED_MARKER } from '../emit/markdown/diff.ts';
 import { VERSION } from '../version.ts';
 
 export interface WorkflowOptions {
@@ -14,10 +16,14 @@ export interface WorkflowOptions {
   plans: string[];
 }
 
-/** A step that gets Node and, from the repository's lockfile, its packages (planc among them). */
-function setup(options: WorkflowOptions): string[] {
+/**
+ * The steps that check the repository out (`history`: all of it, for a diff with the base
+ * branch) and get Node and, from the repository's lockfile, its packages (planc among them).
+ */
+function setup(options: WorkflowOptions, history = false): string[] {
   return [
     '      - uses: actions/checkout@v4',
+    ...(history ? ['        with:', '          fetch-depth: 0 # planc diff reads the base branch from git\'s history'] : []),
     '      - uses: actions/setup-node@v4',
     '        with:',
     '          node-version: 22',
@@ -57,6 +63,49 @@ function checkJob(options: WorkflowOptions): string[] {
     '        with:',
     '          sarif_file: planc.sarif',
     '          category: planc',
+  ];
+}
+
+/** The file the diff job writes the pull request comment to, in the workspace. */
+export const DIFF_COMMENT_FILE = 'planc-diff.md';
+
+/**
+ * On a pull request: what it does to the plans. `planc diff` compares the checkout (the
+ * pull request merged into its base) with the merge base of the base branch, which it
+ * finds from GITHUB_BASE_REF; the markdown goes into the job summary (planc appends it when
+ * GITHUB_STEP_SUMMARY is set) and into one comment, found again by the hidden marker it
+ * starts with and updated on every push. None is added while no plan changed. Without
+ * permission to comment (a pull request from a fork gets a read-only token) the comment
+ * step fails quietly: the summary has the diff all the same.
+ */
+function diffJob(options: WorkflowOptions): string[] {
+  const planc = plancCommand(options);
+  return [
+    '  diff:',
+    '    name: What the pull request does to the plans',
+    "    if: github.event_name == 'pull_request'",
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: read',
+    '      pull-requests: write',
+    '    steps:',
+    ...setup(options, true),
+    '      # The diff goes to the job summary and to the comment file; the log gets it as text.',
+    '      - name: Diff the plans',
+    `        run: ${planc} diff --format markdown=${DIFF_COMMENT_FILE}`,
+    '      - name: Update the pull request comment',
+    `        if: always() && hashFiles('${DIFF_COMMENT_FILE}') != ''`,
+    '        continue-on-error: true',
+    '        env:',
+    '          GH_TOKEN: ${{ github.token }}',
+    '          PR: ${{ github.event.pull_request.number }}',
+    '        run: |',
+    `          id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | startswith("<!-- ${DEFAULT_MARKER} -->")) | .id' | head -n 1)`,
+    '          if [ -n "$id" ]; then',
+    `            gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@${DIFF_COMMENT_FILE} > /dev/null`,
+    `          elif ! grep -qF '${UNCHANGED_MARKER}' ${DIFF_COMMENT_FILE}; then`,
+    `            gh api --method POST "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@${DIFF_COMMENT_FILE} > /dev/null`,
+    '          fi',
   ];
 }
 
@@ -102,13 +151,19 @@ function siteJob(options: WorkflowOptions): string[] {
 }
 
 /** The jobs of the workflow, in order; each a list of lines indented under `jobs:`. */
-export const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, siteJob];
+export const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, diffJob, siteJob];
+
+/** The diff job alone, as the README shows it for a workflow of one's own: lines indented under `jobs:`. */
+export function diffJobText(options: WorkflowOptions): string {
+  return `${diffJob(options).join('\n')}\n`;
+}
 
 export function workflow(options: WorkflowOptions): string {
   return [
     `# Written by \`planc init\` (planc ${VERSION}). On pull requests: checks the plans, with`,
-    '# annotations on the lines, alerts in code scanning and a job summary. On the default',
-    '# branch: builds the plans into a site and publishes it on GitHub Pages (Settings →',
+    '# annotations on the lines, alerts in code scanning and a job summary, and says what the',
+    '# pull request does to them (planc diff) in the job summary and in one comment. On the',
+    '# default branch: builds the plans into a site and publishes it on GitHub Pages (Settings →',
     '# Pages → Source: GitHub Actions).',
     'name: Plans',
     '',

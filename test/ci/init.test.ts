@@ -56,12 +56,12 @@ describe('planc init', () => {
       plans: ['plans'],
       site: { title: 'shop plans', url: 'https://acme.github.io', base: '/shop/', repository: 'https://github.com/Acme/shop', branch: 'trunk' },
     });
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('# planc: the site and the reports it writes\n_site/\nplanc.sarif\n.planc-cache/\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('# planc: the site and the reports it writes\n_site/\nplanc.sarif\nplanc-diff.md\n.planc-cache/\n');
     expect((await cli(['check'], { cwd: dir })).stdout).toBe('✔ 1 plan file checked: no problems\n');
 
     const path = join(dir, '.github', 'workflows', 'plans.yml');
     const read = await readByGitHub('workflow', path);
-    expect(read).toEqual({ errors: [], validator: 0, jobs: ['check', 'site'] });
+    expect(read).toEqual({ errors: [], validator: 0, jobs: ['check', 'diff', 'site'] });
     const flow = parse(readFileSync(path, 'utf8'));
     expect(flow.on.push.branches).toEqual(['trunk']);
     const steps = (job: string) => flow.jobs[job].steps as Array<{ uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }>;
@@ -69,6 +69,11 @@ describe('planc init', () => {
     expect(steps('check').find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif'))!.with).toEqual({ sarif_file: 'planc.sarif', category: 'planc' });
     expect(flow.jobs.check.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
     expect(flow.jobs.site.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    // On pull requests, the diff: the whole history (for the merge base), the comment file, permission to comment.
+    expect(flow.jobs.diff.if).toBe("github.event_name == 'pull_request'");
+    expect(flow.jobs.diff.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(steps('diff')[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    expect(steps('diff').find((step) => step.run?.includes(' diff '))!.run).toBe(`npx --yes planc@${VERSION} diff --format markdown=planc-diff.md`);
     expect(steps('site').map((step) => step.uses?.split('@')[0] ?? 'run')).toEqual([
       'actions/checkout',
       'actions/setup-node',
@@ -100,7 +105,7 @@ describe('planc init', () => {
     ]);
     expect(readFileSync(join(dir, 'planc.config.yaml'), 'utf8')).toBe(config);
     expect(existsSync(join(dir, 'plans'))).toBe(false);
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n_site/\n\n# planc: the site and the reports it writes\nplanc.sarif\n.planc-cache/\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n_site/\n\n# planc: the site and the reports it writes\nplanc.sarif\nplanc-diff.md\n.planc-cache/\n');
     // The repository's own planc, from its lockfile; the cache keyed on its plans folder.
     const flow = parse(readFileSync(join(dir, '.github', 'workflows', 'plans.yml'), 'utf8'));
     const runs = flow.jobs.check.steps.filter((step: { run?: string }) => step.run).map((step: { run: string }) => step.run);
@@ -165,7 +170,7 @@ describe('planc in CI: exit codes and messages', () => {
 
   it('says "did you mean" for a misspelt command or option', async () => {
     const command = await cli(['chek'], { cwd: dir });
-    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, init, build, site, new, schema.\n' });
+    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, init, build, site, diff, new, schema.\n' });
     const option = await cli(['check', '--fromat', 'json'], { cwd: dir });
     expect(option).toMatchObject({ status: 2, stderr: 'planc: unknown option `--fromat`; did you mean `--format`?\nRun `planc check --help`.\n' });
   });

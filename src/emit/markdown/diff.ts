@@ -20,6 +20,9 @@ export interface DiffMarkdownOptions {
   maxLength?: number;
 }
 
+/** The marker a pull request comment of `planc diff` starts with unless told otherwise. */
+export const DEFAULT_MARKER = 'planc-diff';
+
 /** What an empty diff's comment holds beside its marker: a workflow that finds it need not add a comment. */
 export const UNCHANGED_MARKER = '<!-- planc-diff: no plan changed -->';
 
