@@ -24,7 +24,7 @@ import type { Style } from '../report/terminal.ts';
 import { suggest } from '../util/suggest.ts';
 import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
-import { sitePage } from './report.ts';
+import { explanationUrl, sitePage } from './report.ts';
 import { makeResult, type CheckResult } from './result.ts';
 import { compileFiles, compileVersions, missingPaths, sameInput, noPlanFiles, readPlanInputs, requestPatterns, type SessionOptions, type Version } from './session.ts';
 
@@ -124,6 +124,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     },
     planIdFromFile,
     referencedPlans,
+    explanation: (code) => explanationUrl(code, headLoaded.config.site),
   });
   return { ...headResult, base: baseResult, revisions, diff: compared };
 }

@@ -6,6 +6,7 @@
 import type { ProjectAnalysis } from '../analyse/analyse.ts';
 import type { WorkCalendar } from '../analyse/calendar.ts';
 import type { PlanAnalysis, PlanSchedule, Timing } from '../analyse/types.ts';
+import { countFindings } from '../diagnostics/counts.ts';
 import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
 import { allItems, allRisks, type Item, type Plan, type Risk } from '../model/plan.ts';
 import { hasMitigation, needsMitigation, riskRating } from '../model/risks.ts';
@@ -52,6 +53,8 @@ export interface DiffInput {
   planIdFromFile(file: string): string;
   /** The ids of the other plans a plan's references name (`other-plan#id`). */
   referencedPlans(plan: Plan): Iterable<string>;
+  /** Where a code is explained. */
+  explanation(code: string): string;
 }
 
 /** A plan id as one side has it: its file(s), its plan and analysis when it has a model, and the findings. */
@@ -80,7 +83,7 @@ export function diffPlans(input: DiffInput): Diff {
   const ids = [...new Set([...headIndex.keys(), ...baseIndex.keys()])];
   const plans: PlanDiff[] = [];
   for (const id of ids) {
-    const found = comparePlan(id, baseIndex.get(id), headIndex.get(id));
+    const found = comparePlan(id, baseIndex.get(id), headIndex.get(id), input.explanation);
     if (found) plans.push(found);
   }
   const edited = new Set(plans.filter((plan) => plan.edited).map((plan) => plan.id));
@@ -93,11 +96,10 @@ export function diffPlans(input: DiffInput): Diff {
   // The plans a change edits first, then those it moves through them.
   plans.sort((a, b) => Number(b.edited) - Number(a.edited));
   const count = (change: PlanDiff['change']) => plans.filter((plan) => plan.change === change).length;
-  const findings = { new: { errors: 0, warnings: 0, infos: 0 }, fixed: { errors: 0, warnings: 0, infos: 0 } };
-  for (const plan of plans) {
-    for (const finding of plan.findings.new) findings.new[`${finding.severity}s` as const] += 1;
-    for (const finding of plan.findings.fixed) findings.fixed[`${finding.severity}s` as const] += 1;
-  }
+  const findings = {
+    new: countFindings(plans.flatMap((plan) => plan.findings.new)),
+    fixed: countFindings(plans.flatMap((plan) => plan.findings.fixed)),
+  };
   return {
     plans,
     summary: {
@@ -146,7 +148,7 @@ function uncompiled(head: Map<string, Entry>, diagnostics: readonly ResolvedDiag
   );
 }
 
-function comparePlan(id: string, base: Entry | undefined, head: Entry | undefined): PlanDiff | undefined {
+function comparePlan(id: string, base: Entry | undefined, head: Entry | undefined, explanation: DiffInput['explanation']): PlanDiff | undefined {
   // The very same plan and analysis on both sides (nothing it depends on changed): nothing to say.
   if (base?.plan && base.plan === head?.plan && base.analysis === head.analysis) return undefined;
   const diff: PlanDiff = {
@@ -167,7 +169,7 @@ function comparePlan(id: string, base: Entry | undefined, head: Entry | undefine
     risks: { added: [], removed: [], rescored: [], lostMitigation: [] },
     lostVerification: [],
     items: [],
-    findings: compareFindings(base?.diagnostics ?? [], head?.diagnostics ?? []),
+    findings: compareFindings(base?.diagnostics ?? [], head?.diagnostics ?? [], explanation),
   };
   if (base?.plan && base.analysis && head?.plan && head.analysis) {
     compareCompiled(diff, base.plan, base.analysis, head.plan, head.analysis);
@@ -447,8 +449,18 @@ function itemChanges(basePlan: Plan, headPlan: Plan): ItemChange[] {
   return changes;
 }
 
-function finding(d: ResolvedDiagnostic): Finding {
-  return { code: d.code, severity: d.severity, message: d.message, file: d.file, line: d.range.start.line, column: d.range.start.column };
+function finding(d: ResolvedDiagnostic, explanation: DiffInput['explanation']): Finding {
+  return {
+    code: d.code,
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    file: d.file,
+    line: d.range.start.line,
+    column: d.range.start.column,
+    ...(d.item !== undefined ? { item: d.item } : {}),
+    url: explanation(d.code),
+  };
 }
 
 /**
@@ -462,7 +474,7 @@ function findingKey(d: ResolvedDiagnostic): string {
 }
 
 /** Findings that are new and findings that are fixed. */
-function compareFindings(base: readonly ResolvedDiagnostic[], head: readonly ResolvedDiagnostic[]): PlanDiff['findings'] {
+function compareFindings(base: readonly ResolvedDiagnostic[], head: readonly ResolvedDiagnostic[], explanation: DiffInput['explanation']): PlanDiff['findings'] {
   const key = findingKey;
   const remaining = new Map<string, number>();
   for (const d of base) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
@@ -470,7 +482,7 @@ function compareFindings(base: readonly ResolvedDiagnostic[], head: readonly Res
   for (const d of head) {
     const left = remaining.get(key(d)) ?? 0;
     if (left > 0) remaining.set(key(d), left - 1);
-    else added.push(finding(d));
+    else added.push(finding(d, explanation));
   }
   const fixed: Finding[] = [];
   const seen = new Map<string, number>();
@@ -478,7 +490,7 @@ function compareFindings(base: readonly ResolvedDiagnostic[], head: readonly Res
   for (const d of base) {
     const matched = seen.get(key(d)) ?? 0;
     if (matched > 0) seen.set(key(d), matched - 1);
-    else fixed.push(finding(d));
+    else fixed.push(finding(d, explanation));
   }
   return { new: added, fixed };
 }

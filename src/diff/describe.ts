@@ -7,7 +7,11 @@ import { ITEM_KIND_WORDS } from '../model/plan.ts';
 import { dayLabel, days, plural, workingDays } from '../util/words.ts';
 import type { CoverageChange, Diff, FieldChange, Finding, ItemChange, MilestoneChange, MilestoneSide, PlanDiff, PlanState, RiskRef, Value } from './types.ts';
 
-export type Part = string | { code: string } | { strong: string };
+/**
+ * Plain text, code (with the address that explains it, for a diagnostic's code), strong
+ * text, or a diagnostic's message (its `quoted` parts name code: each printer shows them its way).
+ */
+export type Part = string | { code: string; url?: string } | { strong: string } | { message: string };
 export type Phrase = Part[];
 
 export interface SummaryRow {
@@ -328,8 +332,18 @@ function cut(text: string): string {
   return line.length > MAX_VALUE ? `${line.slice(0, MAX_VALUE - 1)}…` : line;
 }
 
+/**
+ * Fields the model holds in working days (the language takes `3d`, `4h`, `2w`): shown as
+ * days, as the documents show lengths. The effort sizes (`estimates.M`) are days too.
+ */
+const IN_DAYS = /(?:^|\.)(?:duration|optimistic|likely|pessimistic)$|^estimates\./;
+
+function fieldValue(field: string, value: Value | undefined): string {
+  return typeof value === 'number' && IN_DAYS.test(field) ? days(value) : cut(valueText(value));
+}
+
 function fieldPhrase(field: FieldChange): Phrase {
-  return [code(field.field), ' ', code(cut(valueText(field.base))), ' → ', code(cut(valueText(field.head)))];
+  return [code(field.field), ' ', code(fieldValue(field.field, field.base)), ' → ', code(fieldValue(field.field, field.head))];
 }
 
 function itemLine(item: ItemChange): Phrase {
@@ -339,14 +353,6 @@ function itemLine(item: ItemChange): Phrase {
   return line;
 }
 
-/** A diagnostic's message, its `quoted` parts (ids, values) as code. */
-function messageParts(message: string): Phrase {
-  const parts = message.replace(/\s+/g, ' ').split('`');
-  // An odd number of backticks leaves the last one as text.
-  if (parts.length % 2 === 0) parts.splice(-2, 2, `${parts.at(-2)}\`${parts.at(-1)}`);
-  return parts.flatMap((part, i): Phrase => (part === '' ? [] : i % 2 === 1 ? [code(part)] : [part]));
-}
-
 function findingLine(kind: 'new' | 'fixed', finding: Finding): Phrase {
-  return [`${kind === 'new' ? 'New' : 'Fixed'} ${finding.severity} `, code(finding.code), ' at ', code(`${finding.file}:${finding.line}:${finding.column}`), ': ', ...messageParts(finding.message)];
+  return [`${kind === 'new' ? 'New' : 'Fixed'} ${finding.severity} `, { code: finding.code, url: finding.url }, ' at ', code(`${finding.file}:${finding.line}:${finding.column}`), ': ', { message: finding.message }];
 }

@@ -182,9 +182,15 @@ export interface ItemChange {
 
 export interface Finding {
   code: string;
+  /** The rule's name, as `rules:` of the configuration names it. */
+  rule: string;
   severity: Severity;
   message: string;
   file: string;
   line: number;
   column: number;
+  /** What it is about, as a path of ids (`phases[build]/tasks[code]/owner`); absent for the file as a whole. */
+  item?: string;
+  /** Where its code is explained (the site's page when `site.url` is set, else planc's docs). */
+  url: string;
 }

@@ -41,7 +41,15 @@ export function jsonDiff(input: DiffReportInput): string {
 }
 
 function phrase(parts: Phrase, style: Style): string {
-  return parts.map((part) => (typeof part === 'string' ? printable(part) : 'code' in part ? `\`${printable(part.code)}\`` : style.bold(printable(part.strong)))).join('');
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return printable(part);
+      if ('strong' in part) return style.bold(printable(part.strong));
+      // A message reads as the terminal shows every finding's: its `quoted` parts as written.
+      if ('message' in part) return printable(part.message.replace(/\s+/g, ' '));
+      return `\`${printable(part.code)}\``;
+    })
+    .join('');
 }
 
 function pad(text: string, width: number): string {

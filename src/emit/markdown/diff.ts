@@ -6,7 +6,7 @@
 // planc's own.
 import type { RootContent } from 'mdast';
 import type { DiffDescription, Phrase, PlanDescription } from '../../diff/describe.ts';
-import { inlineCode, link, list, item, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../../util/mdast.ts';
+import { inlineCode, link, list, item, messageInline, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../../util/mdast.ts';
 
 export interface DiffMarkdownOptions {
   /** The hidden marker (`<!-- planc-diff -->`) a workflow finds its comment by; none when undefined. */
@@ -40,7 +40,12 @@ function commentText(value: string): string {
 }
 
 function phrasing(parts: Phrase): Phrasing[] {
-  return parts.map((part) => (typeof part === 'string' ? text(commentText(part)) : 'code' in part ? inlineCode(part.code) : strong(commentText(part.strong))));
+  return parts.flatMap((part): Phrasing | Phrasing[] => {
+    if (typeof part === 'string') return text(commentText(part));
+    if ('strong' in part) return strong(commentText(part.strong));
+    if ('message' in part) return messageInline(commentText(part.message));
+    return part.url ? link(part.url, inlineCode(part.code)) : inlineCode(part.code);
+  });
 }
 
 function html(value: string): RootContent {
