@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GIT_ENV, runGit } from './helpers/git.ts';
 import { BIN, ROOT } from './helpers/repo.ts';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -19,11 +20,21 @@ describe('the README', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const repo = join(work, 'repo');
   cpSync(join(ROOT, 'plans'), join(repo, 'plans'), { recursive: true });
+  // A git repository with a history, for `planc diff`: the bundled plans on main, and a
+  // branch (checked out) that makes two rollout stages of one plan longer.
+  runGit(repo, ['init', '-q', '-b', 'main']);
+  runGit(repo, ['add', '-A']);
+  runGit(repo, ['commit', '-q', '-m', 'The plans']);
+  runGit(repo, ['checkout', '-q', '-b', 'longer-rollout']);
+  const edited = join(repo, 'plans', 'jwt-auth-refactor.plan.yaml');
+  const text = readFileSync(edited, 'utf8');
+  writeFileSync(edited, text.replaceAll('duration: 3d', 'duration: 5d'));
+  runGit(repo, ['commit', '-q', '-am', 'A longer rollout']);
   writeFileSync(join(work, 'planc'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   chmodSync(join(work, 'planc'), 0o755);
 
   it('has examples for every command', () => {
-    for (const command of ['check', 'explain', 'init', 'build', 'site', 'new', 'schema']) {
+    for (const command of ['check', 'explain', 'init', 'build', 'site', 'diff', 'new', 'schema']) {
       expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
     }
   });
@@ -58,7 +69,8 @@ describe('the README', () => {
       const line = example.replace(/^npx planc/, 'planc').replaceAll('/tmp/', `${work}/tmp/`);
       const result = spawnSync('sh', ['-c', line], {
         cwd: repo,
-        env: { ...process.env, PATH: `${work}:${process.env.PATH}`, PLANC_CACHE_DIR: join(work, 'cache') },
+        // git without the user's configuration; not in a pull request's job.
+        env: { ...process.env, GIT_CONFIG_NOSYSTEM: GIT_ENV.GIT_CONFIG_NOSYSTEM, GIT_CONFIG_GLOBAL: GIT_ENV.GIT_CONFIG_GLOBAL, GITHUB_BASE_REF: '', GITHUB_STEP_SUMMARY: '', PATH: `${work}:${process.env.PATH}`, PLANC_CACHE_DIR: join(work, 'cache') },
         encoding: 'utf8',
         timeout: 120_000,
       });

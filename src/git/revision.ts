@@ -70,13 +70,18 @@ export async function mergeBase(repository: Repository, a: string, b: string, na
 
 /**
  * The branch a change is compared with when no base is named: in a GitHub pull request,
- * the branch it targets (`GITHUB_BASE_REF`, fetched as `origin/<branch>`); otherwise the
- * remote's default branch (`origin/HEAD`), `main` or `master`.
+ * the branch it targets (`GITHUB_BASE_REF`, fetched as `origin/<branch>`: a GitProblem
+ * when the clone lacks it, rather than a comparison with some other branch); otherwise
+ * the remote's default branch (`origin/HEAD`), `main` or `master`.
  */
 export async function defaultBranch(repository: Repository): Promise<string | undefined> {
   const pullRequest = repository.context.env.GITHUB_BASE_REF;
-  const candidates = [...(pullRequest ? [`origin/${pullRequest}`] : []), 'origin/HEAD', 'main', 'master'];
-  for (const candidate of candidates) {
+  if (pullRequest) {
+    const branch = `origin/${pullRequest}`;
+    if (await resolveCommit(repository, branch)) return branch;
+    throw new GitProblem(`the pull request's base branch \`${branch}\` is not in this clone`, FETCH_HINT);
+  }
+  for (const candidate of ['origin/HEAD', 'main', 'master']) {
     if (await resolveCommit(repository, candidate)) return candidate;
   }
   return undefined;

@@ -68,8 +68,12 @@ describe('planc diff: where it cannot run', () => {
     runGit(clone, ['remote', 'set-head', 'origin', '-d']);
     const pull = await diff(clone, [], { GITHUB_BASE_REF: 'main' });
     expect(pull.status).toBe(2);
-    expect(pull.stderr.split('\n')[0]).toBe('planc: this shallow clone holds no default branch to compare with');
+    expect(pull.stderr.split('\n')[0]).toBe("planc: the pull request's base branch `origin/main` is not in this clone");
     expect(pull.stderr).toContain('`fetch-depth: 0`');
+    // Outside a pull request, no branch to compare with at all.
+    const local = await diff(clone, []);
+    expect(local.status).toBe(2);
+    expect(local.stderr.split('\n')[0]).toBe('planc: this shallow clone holds no default branch to compare with');
   });
 
   it('without git on the PATH: exit 2, saying git is needed', async () => {
@@ -233,6 +237,10 @@ describe('planc diff: the default base', () => {
     expect(result.base).toMatchObject({ ref: 'origin/release', mergeBase: true });
     // The merge base of origin/release and the branch is main's commit (2d): the fix makes it 5d.
     expect(result.plans[0].schedule.finish).toBe(3);
+    // The branch it targets, not fetched: an error, not a comparison with the local main.
+    const missing = await diff(clone.dir, [], { GITHUB_BASE_REF: 'staging' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.split('\n')[0]).toBe("planc: the pull request's base branch `origin/staging` is not in this clone");
   });
 });
 

@@ -140,6 +140,27 @@ describe('planc diff over a git history', () => {
     });
   }
 
+  it('documents every field of its JSON in docs/diff-json.md', async () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'diff-json.md'), 'utf8');
+    const names = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value !== null && typeof value === 'object') {
+        for (const [key, entry] of Object.entries(value)) {
+          names.add(key);
+          // A changed field's values are the plan's own, not the format's.
+          if (key !== 'fields') walk(entry);
+        }
+      }
+    };
+    for (const name of Object.keys(SCENARIOS)) walk(await jsonOf(name));
+    walk(JSON.parse((await diffOf('cross-plan', '--format', 'json', '--fail-on', 'finish-later')).stdout));
+    walk(JSON.parse((await cli(['diff', '--format', 'json'], { cwd: repo.dir, env: GIT_ENV })).stdout));
+    expect(names.size).toBeGreaterThan(60);
+    // Named in code, alone or in a path: `name`, `.name`, `summary.empty`, `gates[]`.
+    expect([...names].filter((name) => !new RegExp(`[\`.]${name}[\`.[]`).test(doc))).toEqual([]);
+  });
+
   it('edit a duration: the finish moves, the milestone now slips, the chain after it consumes no float', async () => {
     const { plans, summary } = await jsonOf('duration');
     expect(summary).toMatchObject({ changed: 1, added: 0, removed: 0, unchanged: 2, findings: { new: { warnings: 1 } } });
