@@ -26,7 +26,7 @@ import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
 import { explanationUrl, sitePage } from './report.ts';
 import { makeResult, type CheckResult } from './result.ts';
-import { compileFiles, compileVersions, missingPaths, sameInput, noPlanFiles, readPlanInputs, requestPatterns, type SessionOptions, type Version } from './session.ts';
+import { compileFiles, compileVersions, configuredPatterns, missingPaths, sameInput, noPlanFiles, readPlanInputs, requestPatterns, type SessionOptions, type Version } from './session.ts';
 
 export { DEFAULT_MARKER };
 
@@ -69,9 +69,13 @@ export interface DiffResult extends CheckResult {
 /** A side as read: its configuration, and its plan files' inputs. */
 interface Side {
   loaded: LoadedConfig;
+  /** The files the paths (or the configuration) name. */
   found: Discovered;
+  /** Those files' inputs and, when paths are named, the configured plans' too (what they link). */
   inputs: FileInput[];
   patterns: string[];
+  /** When paths are named: the files compared (the others are compiled for what they link). */
+  reported?: ReadonlySet<string>;
 }
 
 export async function diff(options: DiffOptions): Promise<DiffResult> {
@@ -95,7 +99,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     // A path named outright must exist on one side at least (a typo in CI must not pass).
     const missing = head.found.missing.filter((path) => base.found.missing.includes(path));
     if (missing.length > 0) throw missingPaths(missing);
-    if (head.inputs.length === 0 && base.inputs.length === 0) throw noPlanFiles(head.patterns);
+    if (head.found.files.length === 0 && base.found.files.length === 0) throw noPlanFiles(head.patterns);
   } else if (head.found.missing.length > 0) {
     throw missingPaths(head.found.missing);
   }
@@ -103,10 +107,10 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   options.onProgress?.({ step: 'compiling' });
   const sameConfig = JSON.stringify(base.loaded.config) === JSON.stringify(headLoaded.config);
   const changed = touchedFiles(base.inputs, head.inputs);
-  const version = (side: Side): Version => ({ inputs: side.inputs, config: side.loaded.config, unmatched: side.found.unmatched });
+  const version = (side: Side): Version => ({ inputs: side.inputs, config: side.loaded.config, unmatched: side.found.unmatched, ...(side.reported ? { reported: side.reported } : {}) });
   const [baseResult, headResult] =
     base.loaded.diagnostics.length > 0
-      ? [emptyResult(base.loaded, cwd), compileFiles(head.inputs, headLoaded.config, { cwd, simulate: true, unmatched: head.found.unmatched })]
+      ? [emptyResult(base.loaded, cwd), compileFiles(head.inputs, headLoaded.config, { cwd, simulate: true, ...version(head) })]
       : compileVersions(version(base), version(head), {
           cwd,
           // Monte Carlo only where the P80 can differ: the groups of plans holding a file that changed.
@@ -125,6 +129,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     planIdFromFile,
     referencedPlans,
     explanation: (code) => explanationUrl(code, headLoaded.config.site),
+    touched: changed,
   });
   return { ...headResult, base: baseResult, revisions, diff: compared };
 }
@@ -190,12 +195,29 @@ async function readBase(tree: TreeView, revision: Revision, options: DiffOptions
   return tree.side(files, loaded, options.paths);
 }
 
+const pathsNamed = (paths: readonly string[] | undefined): boolean => paths !== undefined && paths.length > 0;
+
 /** The working tree's plan files, found and read as `check` finds and reads them. */
 async function workingTree(cwd: string, loaded: LoadedConfig, paths: string[] | undefined): Promise<Side> {
   const patterns = requestPatterns(paths, loaded.config, cwd);
   const found = await discover(patterns, cwd);
   // A path named that is not there (a plan the change removes) is only missing on this side.
-  return { loaded, found, inputs: readPlanInputs(found.files, cwd, loaded.config), patterns };
+  const context = pathsNamed(paths) ? (await discover(configuredPatterns(loaded.config, cwd), cwd)).files : [];
+  return withContext({ loaded, found, patterns }, context, (files) => readPlanInputs(files, cwd, loaded.config), pathsNamed(paths));
+}
+
+/**
+ * A side read: named files are compared among the configured plans (`context`), as `check`
+ * checks them, so that their references resolve and their schedules are a whole check's.
+ */
+async function withContext(
+  side: Omit<Side, 'inputs'>,
+  context: readonly string[],
+  read: (files: string[]) => FileInput[] | Promise<FileInput[]>,
+  isNamed: boolean,
+): Promise<Side> {
+  const files = [...new Set([...side.found.files, ...context])].sort();
+  return { ...side, inputs: await read(files), ...(isNamed ? { reported: new Set(side.found.files) } : {}) };
 }
 
 /** A commit's files as the working folder sees them: paths relative to it, bytes from git's objects. */
@@ -242,9 +264,11 @@ class TreeView {
   /** The plan files the configuration (or the paths) name at the commit, read from git's objects. */
   async side(files: Map<string, TreeFile>, loaded: LoadedConfig, paths: string[] | undefined): Promise<Side> {
     const { config } = loaded;
+    const listing = [...files.keys()];
     const patterns = requestPatterns(paths, config, this.#cwd);
-    const found = discoverIn(patterns, this.#cwd, [...files.keys()]);
-    return { loaded, found, inputs: await this.#read(found.files, files, config), patterns };
+    const found = discoverIn(patterns, this.#cwd, listing);
+    const context = pathsNamed(paths) ? discoverIn(configuredPatterns(config, this.#cwd), this.#cwd, listing).files : [];
+    return withContext({ loaded, found, patterns }, context, (wanted) => this.#read(wanted, files, config), pathsNamed(paths));
   }
 
   async #read(paths: readonly string[], files: Map<string, TreeFile>, config: Config): Promise<FileInput[]> {

@@ -90,7 +90,7 @@ export function requestPatterns(paths: readonly string[] | undefined, config: Co
 }
 
 /** The configuration's `plans`, relative to `cwd` (they are written relative to the configuration's folder). */
-function configuredPatterns(config: Config, cwd: string): string[] {
+export function configuredPatterns(config: Config, cwd: string): string[] {
   return config.plans.map((pattern) => relative(cwd, resolve(config.root, pattern)) || '.');
 }
 
@@ -411,8 +411,17 @@ export type Simulate = boolean | ((group: readonly Plan[]) => boolean);
  * Compiles files held in memory with a configuration given: what a fresh session's check
  * gives for them (tests, tools that hold plans in memory).
  */
-export function compileFiles(inputs: readonly FileInput[], config: Config, options: { cwd: string; simulate?: boolean; unmatched?: string[] }): CheckResult {
-  return new Compilation().run(inputs, config, options.cwd, { compiled: [], analysed: [] }, { simulate: options.simulate ?? false, ...(options.unmatched ? { unmatched: options.unmatched } : {}) });
+export function compileFiles(
+  inputs: readonly FileInput[],
+  config: Config,
+  options: { cwd: string; simulate?: boolean; unmatched?: string[]; reported?: ReadonlySet<string> },
+): CheckResult {
+  return new Compilation().run(inputs, config, options.cwd, { compiled: [], analysed: [] }, { simulate: options.simulate ?? false, ...runOptions(options) });
+}
+
+/** A version's (or a request's) unmatched patterns and reported files, as the run takes them. */
+function runOptions(version: { unmatched?: string[]; reported?: ReadonlySet<string> }): Pick<RunOptions, 'unmatched' | 'reported'> {
+  return { ...(version.unmatched ? { unmatched: version.unmatched } : {}), ...(version.reported ? { reported: version.reported } : {}) };
 }
 
 /** One version of a set of plan files, with the configuration it is checked with. */
@@ -421,6 +430,8 @@ export interface Version {
   config: Config;
   /** Folders and globs that matched no plan file. */
   unmatched?: string[];
+  /** The files named (the others are compiled for what they link): only theirs are in the result. */
+  reported?: ReadonlySet<string>;
 }
 
 /**
@@ -437,6 +448,6 @@ export function compileVersions(base: Version, head: Version, options: { cwd: st
   const second = same ? first : new Compilation();
   const work = (): Work => ({ compiled: [], analysed: [] });
   const run = (compilation: Compilation, version: Version) =>
-    compilation.run(version.inputs, version.config, options.cwd, work(), { simulate: options.simulate, ...(version.unmatched ? { unmatched: version.unmatched } : {}) });
+    compilation.run(version.inputs, version.config, options.cwd, work(), { simulate: options.simulate, ...runOptions(version) });
   return [run(first, base), run(second, head)];
 }

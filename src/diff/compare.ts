@@ -55,6 +55,12 @@ export interface DiffInput {
   referencedPlans(plan: Plan): Iterable<string>;
   /** Where a code is explained. */
   explanation(code: string): string;
+  /**
+   * The files whose bytes differ between the sides. With paths named, the other configured
+   * plans are compiled for what the named ones link and are not compared: such a plan counts
+   * as edited (a cause of another plan's movement) when its file is among these.
+   */
+  touched: ReadonlySet<string>;
 }
 
 /** A plan id as one side has it: its file(s), its plan and analysis when it has a model, and the findings. */
@@ -86,11 +92,16 @@ export function diffPlans(input: DiffInput): Diff {
     const found = comparePlan(id, baseIndex.get(id), headIndex.get(id), input.explanation);
     if (found) plans.push(found);
   }
-  const edited = new Set(plans.filter((plan) => plan.edited).map((plan) => plan.id));
+  // Every plan each side compiled, the ones only linked to included (the analysis holds them all).
+  const compiled = (side: DiffSide) => new Map([...side.analysis.plans.keys()].map((plan) => [plan.id, plan]));
+  const [headPlans, basePlans] = [compiled(head), compiled(base)];
+  const compared = new Set(ids);
+  const linkedOnly = [...headPlans.values(), ...basePlans.values()].filter((plan) => !compared.has(plan.id) && input.touched.has(plan.file));
+  const edited = new Set([...plans.filter((plan) => plan.edited).map((plan) => plan.id), ...linkedOnly.map((plan) => plan.id)]);
   for (const plan of plans) {
     if (plan.edited) continue;
-    const sides = [headIndex.get(plan.id)?.plan, baseIndex.get(plan.id)?.plan].filter((p): p is Plan => p !== undefined);
-    plan.through = reachedEdited(sides, edited, (id) => [headIndex.get(id)?.plan, baseIndex.get(id)?.plan], input.referencedPlans);
+    const sides = [headPlans.get(plan.id), basePlans.get(plan.id)].filter((p): p is Plan => p !== undefined);
+    plan.through = reachedEdited(sides, edited, (id) => [headPlans.get(id), basePlans.get(id)], input.referencedPlans);
   }
 
   // The plans a change edits first, then those it moves through them.

@@ -196,6 +196,15 @@ describe('planc diff: what each side holds', () => {
     ]);
   });
 
+  it('paths: named plans are compared among the configured ones, which move them and are not reported', async () => {
+    const waits = plan('A').replace('duration: 2d }', 'duration: 2d, dependsOn: [b#build] }');
+    const repo = history({ 'plans/a.plan.yaml': waits, 'plans/b.plan.yaml': plan('B') }, { 'plans/b.plan.yaml': plan('B', '4d') });
+    const { plans } = await json(repo.dir, ['--base', 'HEAD', 'plans/a.plan.yaml']);
+    // b is linked, not unknown (no PLAN3003 on either side), and named as what moved a.
+    expect(plans).toMatchObject([{ id: 'a', edited: false, through: ['b'], schedule: { finish: 2 }, findings: { new: [], fixed: [] } }]);
+    expect(plans[0].base).toMatchObject({ compiled: true, errors: 0 });
+  });
+
   it('a symbolic link to a plan, at both sides', async () => {
     const repo = history({ 'plans/real/a.plan.yaml': plan('A') });
     symlinkSync('real/a.plan.yaml', join(repo.dir, 'plans', 'link.plan.yaml'));

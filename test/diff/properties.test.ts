@@ -141,7 +141,7 @@ function referencedPlans(plan: Plan): string[] {
 }
 
 function diffOf(base: CheckResult, head: CheckResult): Diff {
-  return diffPlans({ base, head, config: { changed: false }, planIdFromFile, referencedPlans, explanation: (code) => `#${code}` });
+  return diffPlans({ base, head, config: { changed: false }, planIdFromFile, referencedPlans, explanation: (code) => `#${code}`, touched: new Set() });
 }
 
 const negate = (n: number | undefined) => (n === undefined ? undefined : n === 0 ? 0 : -n);
