@@ -109,12 +109,16 @@ function verdict(diff: Diff, names: SideNames): Phrase {
   const later = diff.plans.filter((plan) => (plan.schedule?.finish ?? 0) !== 0);
   for (const plan of later.slice(0, 3)) highlights.push([code(plan.id), ` finishes ${shift(plan.schedule!.finish)}`]);
   if (later.length > 3) highlights.push([`${plural(later.length - 3, 'more plan')} finish${later.length - 3 === 1 ? 'es' : ''} at another date`]);
+  const rerouted = diff.plans.filter((plan) => plan.criticalPath.entered.length > 0 && plan.base?.scheduled && plan.head?.scheduled);
+  for (const plan of rerouted.slice(0, 3)) highlights.push(['the critical path of ', code(plan.id), ' now runs through ', ...ids(plan.criticalPath.entered)]);
   const slips = diff.plans.reduce((sum, plan) => sum + plan.milestones.filter((m) => m.slip === 'new').length, 0);
   if (slips) highlights.push([`${plural(slips, 'milestone')} now ${slips === 1 ? 'slips' : 'slip'} past ${slips === 1 ? 'its' : 'their'} due date`]);
   for (const plan of diff.plans.filter((p) => p.coverage && p.coverage.head.percent < p.coverage.base.percent).slice(0, 3)) {
     const { base, head: now } = plan.coverage!;
     highlights.push(['rollback coverage of ', code(plan.id), ` ${base.covered}/${base.total} → ${now.covered}/${now.total}`]);
   }
+  const noReturn = diff.plans.reduce((sum, plan) => sum + (plan.coverage?.pointsOfNoReturn.added.length ?? 0), 0);
+  if (noReturn) highlights.push([`${plural(noReturn, 'new point')} of no return`]);
   const mitigations = diff.plans.reduce((sum, plan) => sum + plan.risks.lostMitigation.length, 0);
   if (mitigations) highlights.push([`${plural(mitigations, 'high-impact risk')} lost ${mitigations === 1 ? 'its' : 'their'} mitigation`]);
   const verification = diff.plans.reduce((sum, plan) => sum + plan.lostVerification.length, 0);
