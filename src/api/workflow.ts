@@ -100,7 +100,9 @@ function diffJob(options: WorkflowOptions): string[] {
     '          GH_TOKEN: ${{ github.token }}',
     '          PR: ${{ github.event.pull_request.number }}',
     '        run: |',
-    `          id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | startswith("<!-- ${DEFAULT_MARKER} -->")) | .id' | head -n 1)`,
+    // The first comment that starts with the marker (Actions runs the step with `bash -eo pipefail`: no `head` to cut gh's output short).
+    `          ids=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | startswith("<!-- ${DEFAULT_MARKER} -->")) | .id')`,
+    '          id=${ids%%$\'\\n\'*}',
     '          if [ -n "$id" ]; then',
     `            gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@${DIFF_COMMENT_FILE} > /dev/null`,
     `          elif ! grep -qF '${UNCHANGED_MARKER}' ${DIFF_COMMENT_FILE}; then`,

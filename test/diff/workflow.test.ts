@@ -53,8 +53,8 @@ function runCommentStep(script: string, comment: string, comments: unknown[]): s
   chmodSync(join(dir, 'bin', 'gh'), 0o755);
   const log = join(dir, 'log');
   writeFileSync(log, '');
-  // --norc: bash reads ~/.bashrc when it thinks it was started remotely (its input a socket).
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-e', '-c', script], {
+  // As Actions runs a step (`bash --noprofile --norc -eo pipefail`); --norc also because bash reads ~/.bashrc when it thinks it was started remotely.
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-eo', 'pipefail', '-c', script], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: dir,
     encoding: 'utf8',
@@ -81,6 +81,8 @@ describe('the planc diff job', () => {
       { id: 7, body: 'Why does the title say \\<!-- planc-diff --> here?' },
       { id: 42, body: '<!-- planc-diff -->\n\n**2 plans changed**' },
       { id: 43, body: 'Looks good' },
+      // Two with the marker (one added by hand, say): the first is the one kept up to date.
+      { id: 44, body: '<!-- planc-diff -->\n\n**1 plan changed**' },
     ];
     expect(runCommentStep(commentStep(), CHANGED, comments)).toEqual([LIST, 'gh api --method PATCH repos/acme/shop/issues/comments/42 -F body=@planc-diff.md', 'body: <!-- planc-diff -->']);
     // Nothing changed now, but the comment says something did: it is updated to say so.
