@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // planc's entry point: checks the Node.js version before loading anything that needs it.
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
+if (major < 22 || (major === 22 && minor < 22)) {
   process.stderr.write(
-    `planc needs Node.js 22.12 or newer; this is ${process.versions.node} (${process.execPath}).\n`,
+    `planc needs Node.js 22.22 or newer; this is ${process.versions.node} (${process.execPath}).\n`,
   );
   process.exit(2);
 }

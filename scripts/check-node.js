@@ -3,9 +3,9 @@
 // `node` devDependency; invoking a tool directly, or installing with --ignore-scripts,
 // silently falls back to the system node, which this guard catches.
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
+if (major < 22 || (major === 22 && minor < 22)) {
   console.error(
-    `planc needs Node.js >= 22.12, but this is Node.js ${process.versions.node} (${process.execPath}).\n` +
+    `planc needs Node.js >= 22.22, but this is Node.js ${process.versions.node} (${process.execPath}).\n` +
       'Run the project scripts through npm (npm test, npm run …): they use the Node 24 installed by `npm ci`.',
   );
   process.exit(1);

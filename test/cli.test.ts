@@ -446,18 +446,18 @@ describe('the real binary', () => {
     expect(named.status).toBe(1);
   });
 
-  it('refuses to run on a Node.js older than 22.12, before loading anything', () => {
+  it('refuses to run on a Node.js older than 22.22 (chokidar 6\'s floor), before loading anything', () => {
     // The guard reads process.versions.node; a preloaded module makes this Node report another.
     const runAs = (version: string) =>
       spawnSync(process.execPath, ['--import', `data:text/javascript,Object.defineProperty(process.versions,"node",{value:"${version}"})`, BIN, '--version'], {
         encoding: 'utf8',
         timeout: 20_000,
       });
-    const old = runAs('22.11.0');
-    expect(old.stderr).toBe(`planc needs Node.js 22.12 or newer; this is 22.11.0 (${process.execPath}).\n`);
+    const old = runAs('22.21.0');
+    expect(old.stderr).toBe(`planc needs Node.js 22.22 or newer; this is 22.21.0 (${process.execPath}).\n`);
     expect(old.stdout).toBe('');
     expect(old.status).toBe(2);
-    const supported = runAs('22.12.0');
+    const supported = runAs('22.22.0');
     expect(supported.stderr).toBe('');
     expect(supported.status).toBe(0);
   });

@@ -11,7 +11,28 @@ export async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin,
+    onStop,
   });
+}
+
+/**
+ * The first Ctrl-C (SIGINT) or SIGTERM asks the command to stop: it closes its watcher and
+ * server and returns its exit code. A second one, while it does, ends planc at once
+ * (exit code 130, as a shell reports an interrupted command).
+ */
+function onStop(listener: (signal: string) => void): () => void {
+  let asked = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (asked) process.exit(130);
+    asked = true;
+    listener(signal);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
 }
 
 /**

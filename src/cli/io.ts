@@ -12,6 +12,12 @@ export interface Io {
   stderr: OutputStream;
   /** All of standard input (`planc check -`). */
   readStdin(): Promise<Uint8Array>;
+  /**
+   * Calls `listener` once when the user asks planc to stop (Ctrl-C, which is SIGINT, or
+   * SIGTERM), and returns what stops listening. A command that runs until stopped (watch,
+   * preview) then closes what it opened and returns. Without it, nothing stops such a command.
+   */
+  onStop?(listener: (signal: string) => void): () => void;
 }
 
 /** Exit codes: what a CI job can rely on. */

@@ -6,7 +6,7 @@ import { commands, type CommandSpec, type OptionSpec } from './commands/index.ts
 import { ConfigError } from '../api/errors.ts';
 import { COLOUR, PLAIN, wantsColour } from '../report/terminal.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
-import { internalError } from '../diagnostics/catalogue.ts';
+import { describeFailure } from './failure.ts';
 import { suggest } from '../util/suggest.ts';
 import { VERSION } from '../version.ts';
 
@@ -103,16 +103,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr.write(formatResult(error.result, 'stylish', wantsColour(io.env, Boolean(io.stderr.isTTY)) ? COLOUR : PLAIN));
       return EXIT.usage;
     }
-    if (error instanceof UsageError) {
-      io.stderr.write(`planc: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
-      return EXIT.usage;
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      `planc: internal error (${internalError.code}): ${detail}\n` +
-        'This is a bug in planc, not in your plan. Please report it with the command and the files that trigger it.\n' +
-        (io.env.PLANC_DEBUG ? `${error instanceof Error ? error.stack : ''}\n` : 'Set PLANC_DEBUG=1 to print the stack trace.\n'),
-    );
-    return EXIT.internal;
+    const failure = describeFailure(error, io.env);
+    io.stderr.write(failure.text);
+    return failure.exit;
   }
 }

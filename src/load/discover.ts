@@ -4,6 +4,7 @@ import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { isWithin } from '../util/paths.ts';
 
 const IGNORE = ['**/node_modules/**', '**/planc.config.{yaml,yml,json}'];
 /** What a folder named as a pattern holds: every YAML file in it, at any depth. */
@@ -81,6 +82,48 @@ export function discoverIn(patterns: string[], cwd: string, listing: readonly st
 /** Whether a listed path is in a folder (`''`: the working folder, which `../…` is not). */
 function inside(file: string, folder: string): boolean {
   return file.startsWith(folder) && (folder !== '' || !file.startsWith('../'));
+}
+
+/** Which paths a set of patterns takes as plan files, for a watcher: the folders to watch and a test of each path. */
+export interface PlanMatcher {
+  /** Absolute paths to watch: the folders named, the folders globs start from, the files named (which may not exist yet). */
+  roots: string[];
+  /** Whether `discover` would take this file (absolute path), were it there. */
+  matches(path: string): boolean;
+}
+
+/**
+ * The watcher's side of `discover`: the same patterns, the same rules (every `.yaml`/`.yml`
+ * in a folder, no dot files, nothing in `node_modules`, no config file; globs through
+ * picomatch, as tinyglobby matches them), answered for one path at a time without reading
+ * the disk. A path that does not exist yet is a folder unless it names a YAML file.
+ */
+export function planMatcher(patterns: string[], cwd: string): PlanMatcher {
+  const roots: string[] = [];
+  const tests: Array<(path: string) => boolean> = [];
+  const options = { dot: false, ignore: IGNORE };
+  for (const pattern of patterns) {
+    const absolute = resolve(cwd, pattern);
+    const info = statSync(absolute, { throwIfNoEntry: false });
+    if (!info && isDynamicPattern(pattern)) {
+      const match = picomatch(pattern, options);
+      const base = resolve(cwd, picomatch.scan(pattern).base);
+      roots.push(base);
+      tests.push((path) => isWithin(path, base) && match(isAbsolute(pattern) ? slashes(path) : slashes(relative(cwd, path))));
+    } else if (info ? info.isDirectory() : !/\.ya?ml$/i.test(pattern)) {
+      const match = picomatch(IN_A_FOLDER, options);
+      roots.push(absolute);
+      tests.push((path) => isWithin(path, absolute) && path !== absolute && match(slashes(relative(absolute, path))));
+    } else {
+      roots.push(absolute);
+      tests.push((path) => path === absolute);
+    }
+  }
+  return { roots: [...new Set(roots)], matches: (path) => tests.some((test) => test(path)) };
+}
+
+function slashes(path: string): string {
+  return path.split('\\').join('/');
 }
 
 // The folder a new plan file named `name` goes into so that `patterns` (relative to

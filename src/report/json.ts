@@ -7,15 +7,16 @@ import type { ReportInput } from './types.ts';
 export const JSON_FORMAT_VERSION = 1;
 
 export function json(input: ReportInput): string {
+  return `${JSON.stringify(jsonReport(input), null, 2)}\n`;
+}
+
+/** The report as a value (a watcher sends one per run, on a line of its own). */
+export function jsonReport(input: ReportInput) {
   const withUrl = <D extends ResolvedDiagnostic>(d: D) => ({ ...d, url: input.explanation(d.code) });
-  return `${JSON.stringify(
-    {
-      version: JSON_FORMAT_VERSION,
-      summary: { files: input.files.length, plans: input.plans, ...countFindings(input.diagnostics), suppressed: input.suppressed.length },
-      diagnostics: input.diagnostics.map(withUrl),
-      suppressed: input.suppressed.map(withUrl),
-    },
-    null,
-    2,
-  )}\n`;
+  return {
+    version: JSON_FORMAT_VERSION,
+    summary: { files: input.files.length, plans: input.plans, ...countFindings(input.diagnostics), suppressed: input.suppressed.length },
+    diagnostics: input.diagnostics.map(withUrl),
+    suppressed: input.suppressed.map(withUrl),
+  };
 }

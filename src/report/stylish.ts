@@ -6,11 +6,12 @@ import { printable, type Style } from './terminal.ts';
 import { displayWidth } from './width.ts';
 import type { ReportInput } from './types.ts';
 import { countFindings } from '../diagnostics/counts.ts';
-import { verdict } from './verdict.ts';
+import { verdict, type Verdict } from './verdict.ts';
 
 const MAX_LINE = 160;
 
-export function stylish(input: ReportInput, style: Style): string {
+/** The report; `summary: false` leaves out its closing verdict (a watcher prints a status line of its own). */
+export function stylish(input: ReportInput, style: Style, options: { summary?: boolean } = {}): string {
   const out: string[] = [];
   for (const diagnostic of input.diagnostics) {
     out.push(header(diagnostic, style));
@@ -24,6 +25,7 @@ export function stylish(input: ReportInput, style: Style): string {
     }
     out.push('');
   }
+  if (options.summary === false) return out.length > 0 ? `${out.join('\n')}\n` : '';
   out.push(summary(input, style));
   return `${out.join('\n')}\n`;
 }
@@ -79,7 +81,11 @@ function window(line: string, column: number): { text: string; offset: number } 
 }
 
 function summary(input: ReportInput, style: Style): string {
-  const { mark, text } = verdict(countFindings(input.diagnostics), input.files.length, input.suppressed.length);
+  return painted(verdict(countFindings(input.diagnostics), input.files.length, input.suppressed.length), style);
+}
+
+/** A verdict as the terminal shows it: all green when clean, else its mark in red or yellow. */
+export function painted({ mark, text }: Verdict, style: Style): string {
   const paint = mark === '✔' ? style.green : mark === '✖' ? style.red : style.yellow;
   return mark === '✔' ? paint(`${mark} ${text}`) : `${paint(mark)} ${text}`;
 }

@@ -10,10 +10,18 @@ export interface Verdict {
 }
 
 export function verdict(counts: Counts, files: number, suppressed = 0): Verdict {
-  const checked = plural(files, 'plan file');
+  return worded(counts, suppressed, plural(files, 'plan file'), (checked, what) => `${checked} checked: ${what}`);
+}
+
+/** The status line of a watcher (`planc watch`), shorter: "2 plans, no problems", "1 error, 0 warnings in 2 plans". */
+export function watchVerdict(counts: Counts, files: number, suppressed = 0): Verdict {
+  return worded(counts, suppressed, plural(files, 'plan'), (checked, what) => `${checked}, ${what}`);
+}
+
+function worded(counts: Counts, suppressed: number, checked: string, clean: (checked: string, what: string) => string): Verdict {
   const aside = suppressed > 0 ? ` (${suppressed} suppressed)` : '';
-  if (counts.errors + counts.warnings + counts.infos === 0) return { mark: '✔', text: `${checked} checked: no problems${aside}` };
-  if (counts.errors + counts.warnings === 0) return { mark: '✔', text: `${checked} checked: ${plural(counts.infos, 'note')}${aside}` };
+  if (counts.errors + counts.warnings + counts.infos === 0) return { mark: '✔', text: `${clean(checked, 'no problems')}${aside}` };
+  if (counts.errors + counts.warnings === 0) return { mark: '✔', text: `${clean(checked, plural(counts.infos, 'note'))}${aside}` };
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), ...(counts.infos ? [plural(counts.infos, 'note')] : [])];
   return { mark: counts.errors > 0 ? '✖' : '⚠', text: `${parts.join(', ')} in ${checked}${aside}` };
 }

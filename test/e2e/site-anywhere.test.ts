@@ -14,7 +14,7 @@ import { serve } from '../helpers/serve.ts';
 describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
   const work = tempRepo();
   afterAll(() => work.cleanup());
-  // The user's shell: a Node ≥ 22.12 (the one running these tests) and the system tools;
+  // The user's shell: a Node ≥ 22.22 (the one running these tests) and the system tools;
   // nothing from this checkout's node_modules/.bin.
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),

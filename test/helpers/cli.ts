@@ -39,6 +39,46 @@ function capture(isTTY: boolean): { stream: OutputStream; text(): string } {
   };
 }
 
+/** A command that runs until stopped (watch, preview), started in the test's process. */
+export interface StartedCli {
+  /** What it has written so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Asks it to stop, as Ctrl-C does, and waits for it to end. */
+  stop(): Promise<CliRun>;
+  /** Resolves when it ends (by itself, or after `stop`). */
+  done: Promise<CliRun>;
+}
+
+export function startCli(args: string[], options: CliOptions): StartedCli {
+  const stdout = capture(options.tty ?? false);
+  const stderr = capture(options.tty ?? false);
+  let stopListener: ((signal: string) => void) | undefined;
+  let stopAsked = false;
+  const done = run(args, {
+    cwd: options.cwd,
+    env: options.env ?? {},
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    readStdin: async () => new Uint8Array(),
+    onStop: (listener) => {
+      stopListener = listener;
+      if (stopAsked) listener('SIGINT');
+      return () => (stopListener = undefined);
+    },
+  }).then((status) => ({ status, stdout: stdout.text(), stderr: stderr.text() }));
+  return {
+    stdout: stdout.text,
+    stderr: stderr.text,
+    stop: () => {
+      stopAsked = true;
+      stopListener?.('SIGINT');
+      return done;
+    },
+    done,
+  };
+}
+
 export async function cli(args: string[], options: CliOptions): Promise<CliRun> {
   const stdout = capture(options.tty ?? false);
   const stderr = capture(options.tty ?? false);

@@ -126,4 +126,15 @@ export const commands: Record<string, CommandSpec> = {
     options: {},
     load: () => import('./schema.ts'),
   },
+  watch: {
+    summary: 'Check plans, then check again on every change, until stopped (Ctrl-C).',
+    usage: '[paths…] [--format stylish|json] [--quiet] [--preserve-output]',
+    options: {
+      format: { type: 'string', multiple: true, description: 'stylish (default: on a terminal the screen is cleared for each run) or json (one object per line per run)' },
+      quiet: { type: 'boolean', description: 'Report errors only' },
+      'preserve-output': { type: 'boolean', description: 'Keep the output of earlier runs on the screen instead of clearing it' },
+      config: CONFIG,
+    },
+    load: () => import('./watch.ts'),
+  },
 };
