@@ -1,6 +1,6 @@
 // `npm run bench`: generates plan sets and prints medians (min–max) of several runs.
 //   npm run bench                      all sections, 5 runs each
-//   npm run bench -- check analysis    some sections (check, analysis, build, site, diff, budgets)
+//   npm run bench -- check analysis    some sections (check, analysis, build, site, diff, watch, budgets)
 //   BENCH_RUNS=9 npm run bench         more runs
 // Every figure is a whole measurement repeated in a fresh process (or, for the analysis,
 // a fresh model), so the cold start a user sees is what is measured.
@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writePlans } from './generate.ts';
+import { planText, writePlans } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'planc.js');
@@ -66,11 +66,11 @@ function printFigure(name: string, samples: number[], unit: string, target?: str
   console.log(`${name.padEnd(58)} ${shown(median(samples)).padStart(9)}   (${shown(Math.min(...samples))} – ${shown(Math.max(...samples))})${target ? `   target ${target}` : ''}`);
 }
 
-/** A probe script's own figures (it prints a JSON object of milliseconds). */
-function probe(script: string, args: string[]): Record<string, number> {
+/** A probe script's own figures (it prints a JSON object of milliseconds, or of lists of them). */
+function probe<Figures = Record<string, number>>(script: string, args: string[]): Figures {
   const result = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench', 'probes', script), ...args], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as Record<string, number>;
+  return JSON.parse(result.stdout) as Figures;
 }
 
 function printRate(name: string, samples: number[], unit = '/s'): void {
@@ -215,6 +215,14 @@ const sections: Record<string, () => void> = {
     }
     const mc = repeatProbe('simulate.ts', ['1000', '3000', '10000']);
     print({ name: 'Monte Carlo: 10,000 runs of a 1,000-task plan', samples: mc.simulate!, unit: 'ms', target: '< 2 s' });
+  },
+  watch() {
+    const repo = join(WORK, 'watch-100');
+    writePlans(repo, 99, { phases: 4, tasksPerPhase: 8, dependencies: 2 });
+    writeFileSync(join(repo, 'plans', 'big.plan.yaml'), planText('big', { phases: 10, tasksPerPhase: 50, dependencies: 2 }, 1000));
+    console.log('\nplanc watch (a 500-task plan among 100 plans; from the write of the file to its run on planc\'s output)');
+    const { edits } = probe<{ edits: number[] }>('watch.ts', [repo, 'plans/big.plan.yaml', '20']);
+    print({ name: 'watch: an edit of the 500-task plan, median of 20 edits', samples: edits, unit: 'ms', target: '≤ 100 ms' });
   },
   budgets: (await import('./budgets.ts')).budgets,
 };
