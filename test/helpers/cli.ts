@@ -55,6 +55,7 @@ export function startCli(args: string[], options: CliOptions): StartedCli {
   const stderr = capture(options.tty ?? false);
   let stopListener: ((signal: string) => void) | undefined;
   let stopAsked = false;
+  const started = Date.now() - 1000;
   const done = run(args, {
     cwd: options.cwd,
     env: options.env ?? {},
@@ -66,7 +67,11 @@ export function startCli(args: string[], options: CliOptions): StartedCli {
       if (stopAsked) listener('SIGINT');
       return () => (stopListener = undefined);
     },
-  }).then((status) => ({ status, stdout: stdout.text(), stderr: stderr.text() }));
+  }).then((status) => {
+    // `planc build --watch`, `planc preview`: what they wrote is checked as a build's is.
+    if (WRITERS.has(args[0] ?? '') || args[0] === 'preview') validateWrittenPlanJson(options.cwd, started);
+    return { status, stdout: stdout.text(), stderr: stderr.text() };
+  });
   return {
     stdout: stdout.text,
     stderr: stderr.text,

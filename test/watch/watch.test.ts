@@ -3,7 +3,7 @@
 // changed, and the sequence of what planc printed asserted run by run. In-process (the
 // CLI's own run() with a stop hook, as bin.ts gives it), but for the signals, which a real
 // process receives.
-import { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
@@ -189,6 +189,42 @@ describe('planc watch', () => {
     const result = await watch.done;
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('planc: a watcher prints `stylish` or `json`, not `sarif`\nUse `planc check --format …` for the formats of CI (one report per run).\n');
+  });
+});
+
+describe('planc build --watch', () => {
+  it('keeps the documents up to date, and a plan broken keeps its last outputs until fixed', async () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': plan('a'), 'plans/b.plan.yaml': plan('b') });
+    const watch = startCli(['build', '--watch', '--format', 'json', '--out', 'docs/plans'], { cwd: dir });
+    const document = () => readFileSync(join(dir, 'docs/plans/a/index.md'), 'utf8').split('\n')[0];
+    try {
+      expect(await run(watch, 1)).toMatchObject({ summary: { files: 2, errors: 0 }, out: join(dir, 'docs/plans'), written: { written: 9, unchanged: 0, removed: 0 } });
+      expect(document()).toBe('# Plan a');
+      writeFileSync(join(dir, 'plans/a.plan.yaml'), plan('a', [], 'Plan a, retitled'));
+      // a's four files and the index of plans (which shows its title) are written again; b's are not.
+      expect(await run(watch, 2)).toMatchObject({ changed: ['plans/a.plan.yaml'], written: { written: 5, unchanged: 4, removed: 0 } });
+      expect(document()).toBe('# Plan a, retitled');
+      writeFileSync(join(dir, 'plans/a.plan.yaml'), plan('a', [], 'Plan a, broken').replace('duration: 2d', 'duration: soon'));
+      const broken = await run(watch, 3);
+      expect(found(broken)).toEqual(['PLAN2005 plans/a.plan.yaml:8:46']);
+      expect(document()).toBe('# Plan a, retitled');
+      writeFileSync(join(dir, 'plans/a.plan.yaml'), plan('a', [], 'Plan a, fixed'));
+      expect(found(await run(watch, 4))).toEqual([]);
+      expect(document()).toBe('# Plan a, fixed');
+    } finally {
+      await watch.stop();
+    }
+  });
+
+  it('on a terminal, ends each run with the status line and what it wrote', async () => {
+    const { dir } = repo({ 'plans/a.plan.yaml': plan('a') });
+    const watch = startCli(['build', '--watch'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+    try {
+      await vi.waitFor(() => expect(watch.stdout()).toContain('Watching'), { timeout: 15_000 });
+      expect(watch.stdout()).toMatch(/^\u001b\[2J\u001b\[3J\u001b\[H✔ 1 plan, no problems · \d\d:\d\d:\d\d\nBuilt 1 plan into out\/: 5 files written, 0 unchanged, 0 removed\.\nWatching for changes · Ctrl-C to stop\n$/);
+    } finally {
+      await watch.stop();
+    }
   });
 });
 

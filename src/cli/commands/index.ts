@@ -72,9 +72,10 @@ export const commands: Record<string, CommandSpec> = {
   },
   build: {
     summary: 'Write each plan\'s analysed plan.json (and documents) into the output folder.',
-    usage: '[paths…] [--out <folder>] [--format NAME[=FILE]]…',
+    usage: '[paths…] [--out <folder>] [--format NAME[=FILE]]… [--watch]',
     options: {
       out: { type: 'string', description: 'The output folder (default: `out`, or `out:` in the config)' },
+      watch: { type: 'boolean', description: 'Build again on every change, until stopped (Ctrl-C); prints as `planc watch` does' },
       ...WRITER_OPTIONS,
     },
     load: () => import('./build.ts'),
