@@ -69,7 +69,7 @@ function failureOf(error: unknown, io: Io): { kind: 'usage' | 'internal'; messag
  * under way ends first, so no output is left half-written. A callback that threw (a bug)
  * ends it too, as an internal error.
  */
-export async function untilStopped(io: Io, watcher: PlanWatcher, close: () => Promise<void> = () => watcher.close()): Promise<number> {
+export async function untilStopped(io: Io, watcher: Pick<PlanWatcher, 'done' | 'close'>): Promise<number> {
   let unsubscribe: (() => void) | undefined;
   const stopped = new Promise<void>((done) => {
     unsubscribe = io.onStop?.(() => done());
@@ -77,7 +77,7 @@ export async function untilStopped(io: Io, watcher: PlanWatcher, close: () => Pr
   try {
     await Promise.race([stopped, watcher.done]);
   } finally {
-    await close();
+    await watcher.close();
     unsubscribe?.();
   }
   await watcher.done;

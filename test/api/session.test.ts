@@ -10,23 +10,8 @@ import type { CheckResult } from '../../src/api/result.ts';
 import { CompilerSession } from '../../src/api/session.ts';
 import { loadConfig } from '../../src/api/config.ts';
 import { UsageError } from '../../src/api/errors.ts';
+import { smallPlan as plan } from '../helpers/small-plan.ts';
 import { tempRepo, tempRepos } from '../helpers/repo.ts';
-
-/** A small plan; `depends` are the references its task writes (`other#id` for another plan's). */
-function plan(id: string, depends: string[] = [], title = `Plan ${id}`): string {
-  return [
-    `id: ${id}`,
-    `title: ${title}`,
-    'rollback: { trigger: errors rise, steps: [revert] }',
-    'phases:',
-    `  - id: work`,
-    '    title: Work',
-    '    tasks:',
-    `      - { id: first, title: First, duration: 2d }`,
-    `      - { id: second, title: Second, duration: 3d, dependsOn: [${['first', ...depends].join(', ')}] }`,
-    '',
-  ].join('\n');
-}
 
 const repo = tempRepos();
 

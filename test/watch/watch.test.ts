@@ -9,58 +9,12 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { watchPlans, type WatchRun } from '../../src/api/watch.ts';
 import type { CheckResult } from '../../src/api/result.ts';
-import { startCli, type StartedCli } from '../helpers/cli.ts';
+import { startCli } from '../helpers/cli.ts';
+import { found, lines, run } from '../helpers/watch.ts';
 import { BIN, tempRepos } from '../helpers/repo.ts';
+import { smallPlan as plan } from '../helpers/small-plan.ts';
 
 const repo = tempRepos();
-
-/** A small plan; `depends` are the references its task writes (`other#id` for another plan's). */
-function plan(id: string, depends: string[] = [], title = `Plan ${id}`): string {
-  return [
-    `id: ${id}`,
-    `title: ${title}`,
-    'rollback: { trigger: errors rise, steps: [revert] }',
-    'phases:',
-    '  - id: work',
-    '    title: Work',
-    '    tasks:',
-    '      - { id: first, title: First, duration: 2d }',
-    `      - { id: second, title: Second, duration: 3d, dependsOn: [${['first', ...depends].join(', ')}] }`,
-    '',
-  ].join('\n');
-}
-
-interface Line {
-  run: number;
-  changed: string[];
-  work?: { compiled: string[]; analysed: string[] };
-  summary?: { files: number; plans: number; errors: number; warnings: number };
-  diagnostics?: Array<{ code: string; file: string; range: { start: { line: number; column: number } } }>;
-  error?: { kind: string; message: string };
-}
-
-function lines(watch: StartedCli): Line[] {
-  return watch
-    .stdout()
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Line);
-}
-
-/** Waits for run `number` and returns it (runs are printed in order, one line each). */
-async function run(watch: StartedCli, number: number): Promise<Line> {
-  return vi.waitFor(
-    () => {
-      const found = lines(watch).find((line) => line.run === number);
-      if (!found) throw new Error(`no run ${number} yet; printed: ${watch.stdout()}${watch.stderr()}`);
-      return found;
-    },
-    { timeout: 15_000, interval: 10 },
-  );
-}
-
-/** What a run found, in short: `code file:line:column`. */
-const found = (line: Line) => (line.diagnostics ?? []).map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.column}`);
 
 describe('planc watch', () => {
   it('checks again on every change, through writes, atomic saves, breaks, fixes, renames, removals and new folders', async () => {

@@ -138,4 +138,18 @@ export const commands: Record<string, CommandSpec> = {
     },
     load: () => import('./watch.ts'),
   },
+  preview: {
+    summary: 'Serve the site on this machine, built again on every change; open pages reload, plans with errors show them.',
+    usage: '[paths…] [--port N] [--host <address>] [--out <folder>] [--base <path>] [--chromium <path|none>]',
+    options: {
+      port: { type: 'string', description: 'The port (default 4321, or the next free one)' },
+      host: { type: 'string', description: 'The address to listen on (default 127.0.0.1; 0.0.0.0 for every network)' },
+      out: { type: 'string', description: 'Where to build the site (default: a temporary folder, removed on exit)' },
+      base: { type: 'string', description: 'The path the site is served under, e.g. /my-repo/ (default: the config\'s site.base)' },
+      chromium: { type: 'string', description: 'Chromium to draw diagrams with, or `none` to leave them to the browser' },
+      format: { type: 'string', multiple: true, description: 'stylish (default) or json (one object per line per build)' },
+      config: CONFIG,
+    },
+    load: () => import('./preview.ts'),
+  },
 };
