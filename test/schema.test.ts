@@ -53,13 +53,41 @@ describe('the plan schema', () => {
     }
   });
 
-  it('documents every enumerated value', () => {
+  it('documents every enumerated value once: editors list them from markdownEnumDescriptions, so the description does not', () => {
+    let enums = 0;
     for (const [path, schema] of [...properties(planSchema), ...properties(configSchema)]) {
       if (!Array.isArray(schema.enum)) continue;
+      enums += 1;
       const docs = schema.markdownEnumDescriptions as string[] | undefined;
       expect(docs?.length, `${path} enum values undocumented`).toBe(schema.enum.length);
-      for (const value of schema.enum) expect(String(schema.markdownDescription)).toContain(`\`${String(value)}\``);
+      for (const text of [schema.description, schema.markdownDescription]) expect(String(text ?? ''), path).not.toMatch(/^- `/m);
     }
+    expect(enums).toBeGreaterThan(15);
+  });
+
+  it.each([
+    ['plan', planSchema],
+    ['config', configSchema],
+  ] as const)('%s schema: shows editors code as code, a readable message for each pattern, examples of one type', (_, root) => {
+    const all = properties(root);
+    const withCode = all.filter(([, schema]) => String(schema.description).includes('`'));
+    expect(withCode.length).toBeGreaterThan(root === planSchema ? 30 : 2);
+    for (const [path, schema] of withCode) expect(schema.markdownDescription, path).toBe(schema.description);
+    const patterned = all.filter(([, schema]) => typeof schema.pattern === 'string');
+    expect(patterned.length).toBeGreaterThan(root === planSchema ? 20 : 1);
+    for (const [path, schema] of patterned) expect(schema.patternErrorMessage, path).toBe(`Expected ${String(schema.patternDescription)}.`);
+    // A completion offers each example: an object among strings is offered as `[object Object]`.
+    for (const [path, schema] of all) {
+      const examples = [schema.examples, ...(Array.isArray(schema.examples) ? schema.examples.filter(Array.isArray) : [])].filter(Array.isArray) as unknown[][];
+      for (const list of examples) expect(new Set(list.map((example) => (example !== null && typeof example === 'object' ? 'object' : 'value'))).size, path).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('gives each kind of id an example of its own (a phase\'s completion must not offer a task\'s id)', () => {
+    const ids = properties(planSchema).filter(([path, schema]) => path.endsWith('/properties/id') && schema.pattern !== undefined && Array.isArray(schema.examples));
+    expect(ids.length).toBe(12);
+    const examples = ids.map(([, schema]) => (schema.examples as string[])[0]);
+    expect(new Set(examples).size).toBe(ids.length);
   });
 
   it('validates its own examples', () => {

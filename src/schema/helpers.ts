@@ -87,7 +87,7 @@ export function boolean(d: Documented, extra: JsonSchema = {}): TBoolean {
 
 /** Longer text; rendered as markdown where the documents show it. */
 export function markdown(d: Documented, extra: JsonSchema = {}): TString {
-  return text(d, { markdownDescription: d.description, ...extra });
+  return text(d, extra);
 }
 
 export function list<T extends TSchema>(d: Documented, items: T, extra: JsonSchema = {}): TArray<T> {
@@ -152,19 +152,21 @@ export function record<T extends TSchema>(d: Documented, values: T, extra: JsonS
   return fragment({ title: d.title, description: d.description, type: 'object', additionalProperties: values, ...extra });
 }
 
-/** An enumeration whose every value is documented, for hover and completion. */
+/**
+ * An enumeration whose every value is documented, for hover and completion. The values are
+ * listed by the editor from `markdownEnumDescriptions` (yaml-language-server appends them
+ * to the hover), so the description does not list them again.
+ */
 export function oneOfValues<const V extends string>(
   d: Documented,
   values: ReadonlyArray<readonly [V, string]>,
   extra: JsonSchema = {},
 ): TUnsafe<V> {
-  const list = values.map(([value, meaning]) => `- \`${value}\`: ${meaning}`).join('\n');
   return fragment({
     title: d.title,
     description: d.description,
     type: 'string',
     enum: values.map(([value]) => value),
-    markdownDescription: `${d.description}\n\n${list}`,
     markdownEnumDescriptions: values.map(([, meaning]) => meaning),
     enumDescriptions: values.map(([, meaning]) => meaning),
     ...extra,
@@ -176,9 +178,45 @@ export function sameValues<V extends string>(d: Documented, enumeration: TUnsafe
   return fragment({ title: d.title, description: d.description, type: 'string', enum: (enumeration as unknown as JsonSchema).enum, ...extra });
 }
 
+/** Markdown in a description: code, emphasis, a link. */
+const MARKDOWN = /`|\*\*|\]\(/;
+
+/**
+ * The keywords editors read, derived from what a schema says, in every subschema: a
+ * description with markdown in it gets a `markdownDescription` (editors that render it
+ * show code as code; the plain one stays for the others), and a pattern described for
+ * planc's own messages (`patternDescription`) gets the message yaml-language-server shows
+ * instead of the raw pattern (`patternErrorMessage`). Each is placed after what it comes
+ * from; TypeBox's non-enumerable keys are kept.
+ */
+function forEditors<T>(schema: T): T {
+  if (!schema || typeof schema !== 'object') return schema;
+  const descriptors = Object.getOwnPropertyDescriptors(schema);
+  const result: PropertyDescriptorMap = {};
+  const added = (value: string): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
+  for (const [key, descriptor] of Object.entries(descriptors)) {
+    const value: unknown = descriptor.value;
+    let walked = value;
+    if (descriptor.enumerable && value && typeof value === 'object') {
+      if (SCHEMA_MAPS.has(key)) walked = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, forEditors(child)]));
+      else if (SCHEMA_LISTS.has(key)) walked = (value as unknown[]).map(forEditors);
+      else if (SCHEMAS.has(key)) walked = forEditors(value);
+    }
+    result[key] = { ...descriptor, value: walked };
+    if (key === 'description' && typeof value === 'string' && MARKDOWN.test(value) && !('markdownDescription' in descriptors)) result.markdownDescription = added(value);
+    if (key === 'patternDescription' && !('patternErrorMessage' in descriptors)) result.patternErrorMessage = added(`Expected ${String(value)}.`);
+  }
+  return Object.defineProperties({}, result) as T;
+}
+
+/** The keywords whose value is a schema, a list of schemas, or a mapping of names to schemas (the others hold values). */
+const SCHEMAS = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']);
+const SCHEMA_LISTS = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems']);
+const SCHEMA_MAPS = new Set(['properties', '$defs', 'dependentSchemas', 'patternProperties']);
+
 /**
  * A whole schema document: `$schema` and `$id`, the root mapping, and the `$defs` its
- * references point into.
+ * references point into; with the keywords editors read derived in every part (forEditors).
  */
 export function schemaDocument<P extends Properties, const R extends keyof P & string = never>(
   meta: Documented & { $id: string },
@@ -194,7 +232,7 @@ export function schemaDocument<P extends Properties, const R extends keyof P & s
     additionalProperties: false,
     ...(Object.keys(defs).length ? { $defs: defs } : {}),
   });
-  return arrange(schema, ['$schema', '$id', ...TYPED, 'additionalProperties', 'required', 'properties', '$defs']);
+  return forEditors(arrange(schema, ['$schema', '$id', ...TYPED, 'additionalProperties', 'required', 'properties', '$defs']));
 }
 
 /** A documented reference to `defs[name]`, written `#/$defs/<name>`; its type is the definition's. */
@@ -207,12 +245,13 @@ export function use<D extends Properties, K extends keyof D & string>(defs: D, n
   return fragment({ $ref: `#/$defs/${name}` });
 }
 
-export function id(d: Documented): TString {
+/** An id, with an example of its own kind (an editor's completion offers it: a phase's must not be a task's). */
+export function id(d: Documented, example: string): TString {
   return text(d, {
     pattern: ID_PATTERN,
     maxLength: 64,
     patternDescription: 'a slug: lowercase letters, digits and hyphens, starting with a letter or digit',
-    examples: ['token-generation'],
+    examples: [example],
   });
 }
 

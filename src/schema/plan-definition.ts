@@ -96,7 +96,11 @@ const dependency = textOrObject(
     }),
   },
   ['id'],
-  { examples: ['jwt-library', { id: 'schema-design', type: 'SS', lag: '1d' }] },
+  {
+    // Examples of one type: an object among strings is offered by editors as `[object Object]`.
+    examples: ['jwt-library', 'auth-service-plan#token-schema'],
+    defaultSnippets: [{ label: 'dependency with a type and a lag', body: { id: '$1', type: 'SS', lag: '1d' } }],
+  },
 );
 
 const rollback = object(
@@ -171,7 +175,7 @@ export const impact = oneOfValues(
 const risk = object(
   { title: 'Risk', description: 'Something that could go wrong, how likely it is, how bad it would be, and what is done about it.' },
   {
-    id: id({ title: 'Risk id', description: 'A unique id for the risk within the plan.' }),
+    id: id({ title: 'Risk id', description: 'A unique id for the risk within the plan.' }, 'library-vulnerability'),
     risk: text(
       { title: 'Risk', description: 'The risk, in a short sentence.' },
       { examples: ['Library security issues'] },
@@ -204,7 +208,7 @@ const verification = object(
     description: 'A check that shows the work does what it should: a command to run and what it should return, or a manual check.',
   },
   {
-    id: id({ title: 'Verification id', description: 'A unique id, which success criteria can name in `verifiedBy`.' }),
+    id: id({ title: 'Verification id', description: 'A unique id, which success criteria can name in `verifiedBy`.' }, 'refresh-load-test'),
     title: text({ title: 'Title', description: 'What is checked.' }, { examples: ['Test token generation'] }),
     description: markdown({ title: 'Description', description: 'How to check it, when a command does not say it all.' }),
     run: text(
@@ -279,7 +283,7 @@ const dependsOn = list(
       'The items this one waits for. A phase id stands for every task of that phase; `other-plan#id` reaches into another plan checked together with this one.',
   },
   use(defs, 'dependency'),
-  { uniqueItems: true, examples: [['jwt-library'], ['prep', { id: 'token-schema', type: 'SS', lag: '1d' }]] },
+  { uniqueItems: true, examples: [['jwt-library'], ['prep', 'auth-service-plan#token-schema']] },
 );
 
 export const taskStatus = oneOfValues({ title: 'Status', description: 'Where the task stands. Defaults to `todo`.' }, [
@@ -293,7 +297,7 @@ export const taskStatus = oneOfValues({ title: 'Status', description: 'Where the
 const task = object(
   { title: 'Task', description: 'A unit of work with an owner, an estimate and dependencies.' },
   {
-    id: id({ title: 'Task id', description: 'A unique id for the task within the plan.' }),
+    id: id({ title: 'Task id', description: 'A unique id for the task within the plan.' }, 'token-generation'),
     title: text({ title: 'Title', description: 'What is done, as an action.' }, { examples: ['Implement token generation'] }),
     description: markdown({ title: 'Description', description: 'Details of the work.' }),
     owner: text({ title: 'Owner', description: 'The person or team doing the work.' }, { examples: ['backend'] }),
@@ -351,7 +355,7 @@ const task = object(
 const phase = object(
   { title: 'Phase', description: 'A stage of the plan: a group of tasks with deliverables, risks, checks and a rollback.' },
   {
-    id: id({ title: 'Phase id', description: 'A unique id; naming it in `dependsOn` means every task of the phase.' }),
+    id: id({ title: 'Phase id', description: 'A unique id; naming it in `dependsOn` means every task of the phase.' }, 'core'),
     title: text({ title: 'Title', description: 'The phase name.' }, { examples: ['Core implementation'] }),
     summary: markdown({ title: 'Summary', description: 'What the phase achieves.' }),
     owner: text({ title: 'Owner', description: 'Who is accountable for the phase; its tasks default to this owner.' }),
@@ -407,7 +411,7 @@ const decision = object(
     description: 'An architecture or design decision: its context, what was decided, the alternatives and the consequences.',
   },
   {
-    id: id({ title: 'Decision id', description: 'A unique id for the decision.' }),
+    id: id({ title: 'Decision id', description: 'A unique id for the decision.' }, 'jwt-over-sessions'),
     title: text({ title: 'Title', description: 'The decision in a few words.' }, { examples: ['Stateless JWT instead of server sessions'] }),
     status: decisionStatus,
     date: date('Date', 'When the decision was made.'),
@@ -432,7 +436,7 @@ const decision = object(
 const successCriterion = object(
   { title: 'Success criterion', description: 'A measurable outcome that says the plan succeeded, and how it is verified.' },
   {
-    id: id({ title: 'Criterion id', description: 'A unique id for the criterion.' }),
+    id: id({ title: 'Criterion id', description: 'A unique id for the criterion.' }, 'fast-refresh'),
     text: text({ title: 'Criterion', description: 'The outcome, measurable where possible.' }, { examples: ['Token refresh completes < 100ms'] }),
     verifiedBy: refList(
       {
@@ -448,7 +452,7 @@ const successCriterion = object(
 const milestone = object(
   { title: 'Milestone', description: 'A point in the plan reached when the items it waits for are done.' },
   {
-    id: id({ title: 'Milestone id', description: 'A unique id for the milestone.' }),
+    id: id({ title: 'Milestone id', description: 'A unique id for the milestone.' }, 'core-complete'),
     title: text({ title: 'Title', description: 'What has been reached.' }, { examples: ['Core complete'] }),
     after: refList(
       { title: 'After', description: 'The phases, tasks, rollout stages or milestones that must be done first.' },
@@ -462,7 +466,7 @@ const milestone = object(
 const rolloutStage = object(
   { title: 'Rollout stage', description: 'One step of the staged rollout: who gets the change, for how long, and what triggers a rollback.' },
   {
-    id: id({ title: 'Stage id', description: 'A unique id for the stage.' }),
+    id: id({ title: 'Stage id', description: 'A unique id for the stage.' }, 'canary-5-percent'),
     title: text({ title: 'Title', description: 'The stage name.' }, { examples: ['5% of users'] }),
     audience: text({ title: 'Audience', description: 'Who gets the change in this stage.' }, { examples: ['internal users'] }),
     percent: number(
@@ -514,7 +518,7 @@ export const edgeStyle = oneOfValues({ title: 'Style', description: 'How the con
 const architectureDiagram = object(
   { title: 'Architecture diagram', description: 'Components and how they connect, drawn as a flowchart.' },
   {
-    id: id({ title: 'Diagram id', description: 'A unique id; the diagram is written to `architecture-<id>.mmd`.' }),
+    id: id({ title: 'Diagram id', description: 'A unique id; the diagram is written to `architecture-<id>.mmd`.' }, 'auth-flow'),
     title: text({ title: 'Title', description: 'What the diagram shows.' }, { examples: ['Authentication flow'] }),
     description: markdown({ title: 'Description', description: 'What to notice in the diagram.' }),
     direction,
@@ -523,7 +527,7 @@ const architectureDiagram = object(
       object(
         { title: 'Group', description: 'A box around related nodes.' },
         {
-          id: id({ title: 'Group id', description: 'A unique id within the diagram.' }),
+          id: id({ title: 'Group id', description: 'A unique id within the diagram.' }, 'backend'),
           label: text({ title: 'Label', description: 'The text on the box.' }),
           parent: string(
             { title: 'Parent group', description: 'The id of the group this one sits in.' },
@@ -538,7 +542,7 @@ const architectureDiagram = object(
       object(
         { title: 'Node', description: 'A component of the architecture.' },
         {
-          id: id({ title: 'Node id', description: 'A unique id within the diagram.' }),
+          id: id({ title: 'Node id', description: 'A unique id within the diagram.' }, 'auth-service'),
           label: text({ title: 'Label', description: 'The text shown on the node.' }, { examples: ['Auth Service'] }),
           kind: nodeKind,
           group: string(
@@ -679,7 +683,7 @@ export const planDefinition = schemaDocument(
   },
   {
     $schema: string({ title: 'Schema', description: 'The JSON schema of this file (editors read it).' }),
-    id: id({ title: 'Plan id', description: 'The plan\'s id; defaults to the file name without its extension. Other plans reach this one\'s items as `<id>#<item>`.' }),
+    id: id({ title: 'Plan id', description: 'The plan\'s id; defaults to the file name without its extension. Other plans reach this one\'s items as `<id>#<item>`.' }, 'jwt-auth-refactor'),
     title: text({ title: 'Title', description: 'The plan\'s title.' }, { maxLength: 200, examples: ['User authentication refactor'] }),
     kind: planKind,
     status: planStatus,

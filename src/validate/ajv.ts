@@ -10,6 +10,7 @@ export const EDITOR_KEYWORDS = [
   'enumDescriptions',
   'defaultSnippets',
   'patternDescription',
+  'patternErrorMessage',
 ];
 
 const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
