@@ -3,8 +3,8 @@
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GIT_ENV, runGit } from './helpers/git.ts';
 import { BIN, ROOT } from './helpers/repo.ts';
 
@@ -13,6 +13,8 @@ const examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
   .flatMap((block) => block[1]!.split('\n'))
   .map((line) => line.replace(/\s+#.*$/, '').trim())
   .filter((line) => line.startsWith('npx planc '));
+/** The commands that run until stopped (Ctrl-C): watch, preview, build --watch. */
+const RUNS_UNTIL_STOPPED = /^npx planc (watch|preview)\b|\s--watch\b/;
 const scripts = [...readme.matchAll(/```js\n\/\/ (\S+\.mjs) — run with: node \1\n([\s\S]*?)```/g)].map((block) => ({ file: block[1]!, code: block[2]! }));
 
 describe('the README', () => {
@@ -34,7 +36,7 @@ describe('the README', () => {
   chmodSync(join(work, 'planc'), 0o755);
 
   it('has examples for every command', () => {
-    for (const command of ['check', 'explain', 'init', 'build', 'site', 'diff', 'new', 'schema']) {
+    for (const command of ['check', 'explain', 'init', 'build', 'site', 'diff', 'new', 'schema', 'watch', 'preview']) {
       expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
     }
   });
@@ -64,13 +66,45 @@ describe('the README', () => {
     });
   }
 
-  for (const example of examples) {
+  // git without the user's configuration; not in a pull request's job.
+  const env = () => ({
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: GIT_ENV.GIT_CONFIG_NOSYSTEM,
+    GIT_CONFIG_GLOBAL: GIT_ENV.GIT_CONFIG_GLOBAL,
+    GITHUB_BASE_REF: '',
+    GITHUB_STEP_SUMMARY: '',
+    PATH: `${work}:${process.env.PATH}`,
+    PLANC_CACHE_DIR: join(work, 'cache'),
+  });
+
+  for (const example of examples.filter((line) => RUNS_UNTIL_STOPPED.test(line))) {
+    it(`runs until stopped: ${example}`, async () => {
+      // `exec`: Ctrl-C (SIGINT) reaches planc itself, not a shell around it.
+      const child = spawn('sh', ['-c', `exec ${example.replace(/^npx planc/, 'planc').replaceAll('/tmp/', `${work}/tmp/`)}`], { cwd: repo, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const ended = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      try {
+        // Its first run printed: a status line, or a JSON object.
+        await vi.waitFor(() => expect(stdout).toMatch(/ · \d\d:\d\d:\d\d\n|^\{"version":1,"run":1.*\n/m), { timeout: 140_000, interval: 50 });
+        child.kill('SIGINT');
+        expect(await ended).toBe(0);
+        expect(stderr).toBe('');
+        expect(stdout).toMatch(/✔ 2 plans, no problems|"summary":\{"files":1,"plans":1,"errors":0/);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }, 150_000);
+  }
+
+  for (const example of examples.filter((line) => !RUNS_UNTIL_STOPPED.test(line))) {
     it(`runs: ${example}`, () => {
       const line = example.replace(/^npx planc/, 'planc').replaceAll('/tmp/', `${work}/tmp/`);
       const result = spawnSync('sh', ['-c', line], {
         cwd: repo,
-        // git without the user's configuration; not in a pull request's job.
-        env: { ...process.env, GIT_CONFIG_NOSYSTEM: GIT_ENV.GIT_CONFIG_NOSYSTEM, GIT_CONFIG_GLOBAL: GIT_ENV.GIT_CONFIG_GLOBAL, GITHUB_BASE_REF: '', GITHUB_STEP_SUMMARY: '', PATH: `${work}:${process.env.PATH}`, PLANC_CACHE_DIR: join(work, 'cache') },
+        env: env(),
         encoding: 'utf8',
         timeout: 120_000,
       });
