@@ -137,6 +137,19 @@ describe('planc watch', () => {
     }
   });
 
+  it('with --quiet, reports errors only', async () => {
+    // A task without an estimate is a warning (PLAN4003).
+    const { dir } = repo({ 'plans/a.plan.yaml': plan('a').replace(', duration: 2d', '') });
+    const loud = startCli(['watch', '--format', 'json'], { cwd: dir });
+    const quiet = startCli(['watch', '--format', 'json', '--quiet'], { cwd: dir });
+    try {
+      expect((await run(loud, 1)).diagnostics?.map((d) => d.code)).toEqual(['PLAN4003']);
+      expect(await run(quiet, 1)).toMatchObject({ diagnostics: [], summary: { warnings: 0 } });
+    } finally {
+      await Promise.all([loud.stop(), quiet.stop()]);
+    }
+  });
+
   it('refuses the formats of CI: a watcher prints stylish or json', async () => {
     const { dir } = repo({ 'plans/a.plan.yaml': plan('a') });
     const watch = startCli(['watch', '--format', 'sarif'], { cwd: dir });
