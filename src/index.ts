@@ -1,4 +1,4 @@
-// planc as a library: `import { check, CompilerSession, buildOutputs, buildSite, diff } from 'planc'`.
+// planc as a library: `import { check, CompilerSession, buildOutputs, buildSite, diff, watchPlans } from 'planc'`.
 // Every call returns one result shape (CheckResult, extended by the build and the site):
 // diagnostics with lines and columns — a configuration file's errors included —, the plans,
 // their analysis, and what was written. The library never writes to the process's streams,
@@ -10,6 +10,8 @@ export { check, type CheckOptions } from './api/check.ts';
 export { buildOutputs, type BuildOptions, type BuildResult } from './api/build.ts';
 export { buildSite, type DiagramSummary, type SiteOptions, type SiteProgress, type SiteResult } from './api/site.ts';
 export { CompilerSession, compileFiles, type CheckRequest, type SessionOptions, type Work } from './api/session.ts';
+export { watchPlans, type PlanWatcher, type WatchOptions, type WatchRun } from './api/watch.ts';
+export { startPreview, type Preview, type PreviewBuild, type PreviewOptions } from './api/preview.ts';
 export type { FileInput } from './compile.ts';
 export {
   DEFAULT_MARKER,
