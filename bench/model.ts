@@ -48,6 +48,9 @@ export function bigPlan(tasks: number, dependencies: number, options: { estimate
       status: 'todo',
       reversible: true,
       touches: [],
+      creates: [],
+      tests: [],
+      paths: [],
       acceptance: [],
       location: location(i),
     };

@@ -4,6 +4,7 @@ import type { RollbackCoverage } from './coverage.ts';
 import type { CpmResult } from './cpm.ts';
 import type { Graph } from './graph.ts';
 import type { RiskRating } from '../model/risks.ts';
+import type { PlanCode } from './code/types.ts';
 
 /** The schedule of one task, milestone or rollout stage, in working days from the plan start. */
 export interface Timing {
@@ -114,4 +115,6 @@ export interface PlanAnalysis {
   progress: { done: number; total: number; percent: number };
   /** Every risk with its rating, in plan order (phase risks first, then plan-wide ones). */
   risks: ReadonlyMap<Risk, RiskRating>;
+  /** Its tasks' code, resolved against the repository (when the check read one). */
+  code?: PlanCode;
 }

@@ -21,6 +21,10 @@ import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
 import { readInputs } from './files.ts';
 import { makeResult, type BaselineState, type CheckResult } from './result.ts';
+import { analyseCode, CodeCache, namesCode } from '../analyse/code/analyse.ts';
+import type { Repository } from '../analyse/code/types.ts';
+import type { PlanAnalysis } from '../analyse/types.ts';
+import { repositoryRoot, RepositoryCache } from './repository.ts';
 
 export interface SessionOptions {
   /** The folder paths are relative to, and where the nearest planc.config.yaml is looked for. */
@@ -126,6 +130,7 @@ export class CompilerSession {
   readonly #configPath: string | undefined;
   #config: { source: ConfigSource | undefined; loaded: LoadedConfig } | undefined;
   #compilation = new Compilation();
+  readonly #repositories = new RepositoryCache();
   #work: Work = { compiled: [], analysed: [] };
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -181,10 +186,20 @@ export class CompilerSession {
       simulate: request.simulate ?? false,
       unmatched: found.unmatched,
       reported,
+      repository: () => this.#repositories.read(repositoryRoot(config.code.root, config.root)),
       ...(baseline ? { baseline } : {}),
     });
     if (request.baseline !== undefined && request.updateBaseline) return writeBaseline(result, cwd, request.baseline);
     return result;
+  }
+
+  /**
+   * The repository the plans' paths are resolved against (`code.root`, or the git work
+   * tree holding the configuration), as the last check read it or, when none did, read now.
+   */
+  repository(): Repository {
+    const { config } = this.#configuration();
+    return this.#repositories.read(repositoryRoot(config.code.root, config.root));
   }
 
   /** The configuration, read again; when its file changed, everything compiled with the old one is dropped. */
@@ -216,6 +231,7 @@ class Compilation {
   #groups = new Map<Plan, GroupResult>();
   #planIds: readonly string[] = [];
   readonly #sources = new Sources();
+  readonly #code = new CodeCache();
 
   run(inputs: readonly FileInput[], config: Config, cwd: string, work: Work, options: RunOptions): CheckResult {
     const kept = new Map<string, Kept>();
@@ -259,6 +275,13 @@ class Compilation {
     this.#groups = groups;
     this.#planIds = planIds;
 
+    // The code the plans touch, over every plan: the repository is read only when a task names code.
+    const { repository: given } = options;
+    const repository = given !== undefined && namesCode(plans) ? (typeof given === 'function' ? given() : given) : undefined;
+    const code = analyseCode(plans.map((plan) => ({ plan, analysis: analysis.plans.get(plan)! })), repository, config, this.#code);
+    diagnostics.push(...code.diagnostics);
+    for (const [plan, planCode] of code.plans) analysis.plans.set(plan, { ...analysis.plans.get(plan)!, code: planCode } satisfies PlanAnalysis);
+
     // Only the files asked about are reported: the others were compiled for what they link.
     const reported = options.reported;
     const shown = reported ? results.filter((result) => reported.has(result.path)) : results;
@@ -287,6 +310,8 @@ interface RunOptions {
   /** The files whose findings and plans the result holds (by default, all). */
   reported?: ReadonlySet<string>;
   baseline?: { file: string; baseline: Baseline };
+  /** The repository the plans' paths are resolved against, or how to read it when a plan names code. */
+  repository?: Repository | (() => Repository);
 }
 
 /**
@@ -409,14 +434,20 @@ export type Simulate = boolean | ((group: readonly Plan[]) => boolean);
 
 /**
  * Compiles files held in memory with a configuration given: what a fresh session's check
- * gives for them (tests, tools that hold plans in memory).
+ * gives for them (tests, tools that hold plans in memory). Paths in plans are resolved
+ * against `repository` when one is given (a file list held in memory too); without one,
+ * only their form is checked.
  */
 export function compileFiles(
   inputs: readonly FileInput[],
   config: Config,
-  options: { cwd: string; simulate?: boolean; unmatched?: string[]; reported?: ReadonlySet<string> },
+  options: { cwd: string; simulate?: boolean; unmatched?: string[]; reported?: ReadonlySet<string>; repository?: Repository },
 ): CheckResult {
-  return new Compilation().run(inputs, config, options.cwd, { compiled: [], analysed: [] }, { simulate: options.simulate ?? false, ...runOptions(options) });
+  return new Compilation().run(inputs, config, options.cwd, { compiled: [], analysed: [] }, {
+    simulate: options.simulate ?? false,
+    ...runOptions(options),
+    ...(options.repository ? { repository: options.repository } : {}),
+  });
 }
 
 /** A version's (or a request's) unmatched patterns and reported files, as the run takes them. */

@@ -2,7 +2,7 @@
 // checks and rollbacks; success criteria, decisions, milestones; the plan-wide risks,
 // checks and rollback; the rollout; the migration.
 import { invalidEstimate } from '../diagnostics/catalogue.ts';
-import type { Phase, Risk, Task, ThreePointEstimate, Verification } from '../model/plan.ts';
+import type { PathList, PathPattern, Phase, Risk, Task, ThreePointEstimate, Verification } from '../model/plan.ts';
 import { pertMean } from '../model/estimate.ts';
 import type { RawPhase, RawRisk, RawTask, RawVerification } from '../schema/plan-definition.ts';
 import { toWorkingDays } from '../util/duration.ts';
@@ -30,6 +30,19 @@ function taskLength(raw: RawTask, at: Cursor, context: BuildContext): Pick<Task,
   return { duration: cancelled ? 0 : pertMean(optimistic, likely, pessimistic), durationSource: 'estimate', estimate };
 }
 
+const PATH_LISTS: readonly PathList[] = ['touches', 'creates', 'tests'];
+const NO_PATHS: readonly PathPattern[] = Object.freeze([]);
+
+/** A task's paths with where each is written (most tasks have none: one shared empty list). */
+function pathPatterns(raw: RawTask, at: Cursor): readonly PathPattern[] {
+  if (!raw.touches && !raw.creates && !raw.tests) return NO_PATHS;
+  return PATH_LISTS.flatMap((list) => {
+    const written = raw[list] ?? [];
+    const listAt = written.length > 0 ? at.get(list) : undefined;
+    return written.map((text, index) => ({ list, text, location: listAt!.at(index).location() }));
+  });
+}
+
 function task(raw: RawTask, at: Cursor, phase: string, defaultOwner: string | undefined, context: BuildContext): Task {
   const location = context.claim(raw.id, 'task', at);
   const { duration, durationSource, estimate } = taskLength(raw, at, context);
@@ -51,6 +64,9 @@ function task(raw: RawTask, at: Cursor, phase: string, defaultOwner: string | un
     ...(raw.recovery !== undefined ? { recovery: recovery(raw.recovery) } : {}),
     ...(raw.rollback ? { rollback: rollback(raw.rollback, at.get('rollback')) } : {}),
     touches: raw.touches ?? [],
+    creates: raw.creates ?? [],
+    tests: raw.tests ?? [],
+    paths: pathPatterns(raw, at),
     acceptance: raw.acceptance ?? [],
     location,
   };

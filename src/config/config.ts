@@ -28,6 +28,13 @@ export interface SiteConfig {
   chromium?: string;
 }
 
+export interface CodeConfig {
+  /** The repository root, absolute: the folder paths in plans are relative to; undefined to find it (the git repository's root). */
+  root?: string;
+  /** How many matched files of a task plan.json and the documents list. */
+  listed: number;
+}
+
 export interface Config {
   /** The folder paths in the config are relative to (the config's folder, or the working folder). */
   root: string;
@@ -41,6 +48,7 @@ export interface Config {
   rules: RuleSettings;
   schedule: { nearCritical: number; capacity: number; confidence: number };
   simulation: { runs: number; seed: number };
+  code: CodeConfig;
   site: SiteConfig;
 }
 
@@ -55,6 +63,7 @@ export function defaultConfig(root: string): Config {
     rules: {},
     schedule: { nearCritical: 2, capacity: 1, confidence: 0.8 },
     simulation: { runs: 10_000, seed: 1 },
+    code: { listed: 20 },
     site: { out: '_site', title: 'Plans', base: '/', branch: 'main' },
   };
 }
@@ -155,6 +164,8 @@ export function parseConfig(source: ConfigSource | undefined, cwd: string): Load
   Object.assign(config.schedule, raw.schedule ?? {});
   Object.assign(config.simulation, raw.simulation ?? {});
   Object.assign(config.site, raw.site ?? {});
+  if (raw.code?.root !== undefined) config.code.root = resolve(config.root, raw.code.root);
+  if (raw.code?.listed !== undefined) config.code.listed = raw.code.listed;
   const rules: Record<string, RuleSetting> = {};
   for (const [rule, setting] of Object.entries(raw.rules ?? {})) {
     const definition = byName.get(rule) ?? byCode.get(rule);

@@ -2,7 +2,8 @@
 // checks that codes and names are unique and that every example produces its code.
 //   PLAN1xxx files and YAML   PLAN2xxx schema        PLAN3xxx references and graph
 //   PLAN4xxx schedule         PLAN5xxx rollback, risks, verification
-//   PLAN6xxx configuration    PLAN9xxx planc itself
+//   PLAN6xxx configuration    PLAN7xxx suppressions  PLAN8xxx the code: paths, owners, conflicts
+//   PLAN9xxx planc itself
 
 import { define, quoteList, type DiagnosticDefinition } from './define.ts';
 import { article, plural } from '../util/words.ts';
@@ -705,6 +706,121 @@ export const invalidSuppression = define<{ detail: string }>({
   },
 });
 
+// ── PLAN8xxx: the code the plans touch ──────────────────────────────────────────────────
+
+/** A plan whose tasks name code, and the files of the repository it names. */
+const CODE_PLAN = (tasks: string) => `title: Example\nstart: 2026-12-07\n${PHASE}${tasks}`;
+const CODE_FILES = {
+  'src/auth/login.ts': 'export function login() {}\n',
+  'src/auth/session.ts': 'export const session = {};\n',
+  'test/auth/login.test.ts': "import '../../src/auth/login.ts';\n",
+};
+
+const listWords: Record<string, string> = { touches: 'touches', creates: 'creates', tests: 'tests' };
+
+export const pathNoMatch = define<{ task: string; list: string; pattern: string; negated: boolean; suggestion?: string }>({
+  code: 'PLAN8001',
+  name: 'path-no-match',
+  severity: 'warning',
+  configurable: true,
+  title: 'Path matches no file',
+  message: (p) =>
+    p.negated
+      ? `\`${p.pattern}\` in the \`${listWords[p.list] ?? p.list}\` of task \`${p.task}\` takes out no file: the other paths match none it names`
+      : `\`${p.pattern}\` in the \`${listWords[p.list] ?? p.list}\` of task \`${p.task}\` matches no file in the repository`,
+  help: (p) =>
+    p.suggestion !== undefined
+      ? `Did you mean \`${p.suggestion}\`?`
+      : p.list === 'tests'
+        ? 'Correct the path, or write the tests first.'
+        : 'Correct the path (was the code renamed or moved?); if the task will create it, list it under `creates`.',
+  explanation:
+    'A path or glob in a task\'s `touches` or `tests` is resolved against the files of the repository (those git tracks, or, outside git, the files of the folder that `.gitignore` does not exclude), relative to its root. One that matches nothing is a typo, or the plan went stale when the code was renamed or moved. Code the task will create belongs under `creates`, which this check leaves alone; a path inside what another task `creates` is not reported either.',
+  fix: 'Correct the path (the help names the nearest existing one), or move it to `creates` if the task will create it.',
+  example: {
+    'plans/example.plan.yaml': CODE_PLAN('      - { id: code, title: Write the code, duration: 1d, touches: [src/auht/login.ts] }\n'),
+    ...CODE_FILES,
+  },
+});
+
+export const pathOutsideRepository = define<{ task: string; list: string; pattern: string; problem: string }>({
+  code: 'PLAN8002',
+  name: 'path-outside-repository',
+  severity: 'error',
+  configurable: false,
+  title: 'Path outside the repository',
+  message: (p) =>
+    `\`${p.pattern}\` in the \`${listWords[p.list] ?? p.list}\` of task \`${p.task}\` ${p.problem === 'absolute' ? 'is an absolute path' : 'leads out of the repository'}; paths are relative to the repository root`,
+  help: () => 'Write the path relative to the repository root, without a leading `/` or `../`.',
+  explanation:
+    'Paths in `touches`, `creates` and `tests` name code in the repository the plan lives in, relative to its root (or to `code.root` in planc.config.yaml). An absolute path, or one that climbs out with `../`, names something the repository does not hold, and would mean something else on every other machine.',
+  fix: 'Make the path relative to the repository root.',
+  example: {
+    'plans/example.plan.yaml': CODE_PLAN('      - { id: code, title: Write the code, duration: 1d, touches: [../shared/config.yaml] }\n'),
+    ...CODE_FILES,
+  },
+});
+
+export const createsExists = define<{ task: string; pattern: string; count: number; first: string }>({
+  code: 'PLAN8003',
+  name: 'creates-exists',
+  severity: 'info',
+  configurable: true,
+  title: 'Code to create already exists',
+  message: (p) =>
+    `\`${p.pattern}\` in the \`creates\` of task \`${p.task}\` already matches ${p.count === 1 ? `\`${p.first}\`` : `${plural(p.count, 'file')} (\`${p.first}\`, …)`}`,
+  help: () => 'If the work has started or is done, move the path to `touches` (or mark the task done); else check the path.',
+  explanation:
+    '`creates` names code that does not exist yet, which is why it is exempt from the check that paths match files. A `creates` path that matches files means the work may be done already (or begun), or the path names existing code by mistake.',
+  fix: 'Move the path to `touches`, update the task\'s status, or correct the path.',
+  example: {
+    'plans/example.plan.yaml': CODE_PLAN('      - { id: code, title: Write the code, duration: 1d, creates: [src/auth/**] }\n'),
+    ...CODE_FILES,
+  },
+});
+
+export const ownerNotCodeOwner = define<{ task: string; owner: string; codeOwners: string[]; file: string }>({
+  code: 'PLAN8004',
+  name: 'owner-not-code-owner',
+  severity: 'info',
+  configurable: true,
+  title: 'Task owner is not a code owner',
+  message: (p) =>
+    `Task \`${p.task}\` is owned by \`${p.owner}\`, who is not a code owner of any of its files (CODEOWNERS names ${quoteList(p.codeOwners, 'and')})`,
+  help: (p) => `Its changes will need a review from ${quoteList(p.codeOwners)}; plan for it, or correct the task's owner (or CODEOWNERS, ${p.file}).`,
+  explanation:
+    'The repository\'s CODEOWNERS file (`.github/CODEOWNERS`, `CODEOWNERS` or `docs/CODEOWNERS`, read as GitHub reads it: the last matching line wins) names who must review changes to each file. When a task\'s owner owns none of the files it changes, every change of it waits for another team\'s review. An owner matches a code owner by name, with or without `@`, ignoring case, or by a team\'s name without its organisation (`backend` is `@acme/backend`).',
+  fix: 'Plan the reviews (or pair with the code owners), give the task to a code owner, or bring CODEOWNERS up to date.',
+  example: {
+    'plans/example.plan.yaml': CODE_PLAN('      - { id: code, title: Write the code, owner: frontend, duration: 1d, touches: [src/auth/login.ts] }\n'),
+    '.github/CODEOWNERS': '*            @acme/platform\n/src/auth/   @acme/backend\n',
+    ...CODE_FILES,
+  },
+});
+
+export const conflictRisk = define<{ task: string; other: string; files: string[]; count: number; from: string; to: string }>({
+  code: 'PLAN8005',
+  name: 'conflict-risk',
+  severity: 'warning',
+  configurable: true,
+  title: 'Parallel tasks change the same files',
+  message: (p) =>
+    `Tasks \`${p.task}\` and \`${p.other}\` may run at the same time (${p.from} to ${p.to}) and both change ${quoteList(p.files, 'and')}${p.count > p.files.length ? ` and ${plural(p.count - p.files.length, 'more file')}` : ''}`,
+  help: (p) =>
+    p.other.includes('#')
+      ? `Schedule one after the other (\`dependsOn: [${p.other}]\` in \`${p.task}\`), or split the work so that they change different files.`
+      : `Make one depend on the other (\`dependsOn: [${p.task}]\` in \`${p.other}\`), or split the work so that they change different files.`,
+  explanation:
+    'The schedule lets two tasks run at the same time — their scheduled windows overlap and neither depends on the other, directly or through other items — and the code they change overlaps (their `touches` and `creates` match the same files, or name the same file to create). Two changes to the same files in parallel mean merge conflicts and changes reviewed against code that is about to move. Plans checked together are compared too, by their dates.',
+  fix: 'Add a dependency between the two tasks, or split the work so that each changes its own files.',
+  example: {
+    'plans/example.plan.yaml': CODE_PLAN(
+      '      - { id: login-form, title: New login form, duration: 2d, touches: [src/auth/login.ts] }\n      - { id: rate-limit, title: Rate-limit logins, duration: 1d, touches: [src/auth/**] }\n',
+    ),
+    ...CODE_FILES,
+  },
+});
+
 // ── PLAN9xxx: planc itself ──────────────────────────────────────────────────────────────
 
 export const internalError = define<{ detail: string }>({
@@ -731,6 +847,7 @@ export const catalogue: readonly DiagnosticDefinition<never>[] = [
   migrationIncomplete,
   invalidConfig,
   unusedSuppression, invalidSuppression,
+  pathNoMatch, pathOutsideRepository, createsExists, ownerNotCodeOwner, conflictRisk,
   internalError,
 ] as readonly DiagnosticDefinition<never>[];
 

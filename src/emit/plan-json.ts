@@ -5,9 +5,10 @@
 // docs/plan-json.md); fields are only ever added to; `format` changes if one must ever
 // change meaning. Each part of the file is a small handler; planJson puts them together in
 // the file's order, and the PlanJson type checks that together they give every field.
+import type { PlanCode } from '../analyse/code/types.ts';
 import type { PlanAnalysis, Timing } from '../analyse/types.ts';
 import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
-import type { Dependency, Plan, Reference, Rollback } from '../model/plan.ts';
+import type { Dependency, Plan, Reference, Rollback, Task } from '../model/plan.ts';
 import { allTasks, allVerifications } from '../model/plan.ts';
 import type { PlanJson } from '../schema/plan-json-definition.ts';
 import { roundDays } from '../util/duration.ts';
@@ -68,8 +69,13 @@ const settings: Part<'start' | 'finish' | 'duration' | 'calendar' | 'estimates' 
   capacity: plan.capacity,
 });
 
-const schedule: Part<'scheduled' | 'criticalPath' | 'criticalPaths' | 'nearCritical' | 'peakParallelism'> = ({ analysis }) => ({
+const schedule: Part<'scheduled' | 'repository' | 'criticalPath' | 'criticalPaths' | 'nearCritical' | 'peakParallelism'> = ({ analysis }) => ({
   scheduled: analysis.schedule !== undefined,
+  repository: analysis.code && {
+    source: analysis.code.repository.source,
+    files: analysis.code.repository.files,
+    codeowners: analysis.code.repository.codeowners,
+  },
   criticalPath: analysis.schedule?.criticalPath ?? [],
   criticalPaths: analysis.schedule?.criticalPaths ?? [],
   nearCritical: analysis.schedule?.nearCritical ?? [],
@@ -159,10 +165,25 @@ const tasks: Part<'tasks'> = ({ plan, analysis }) => ({
     recovery: task.recovery && { text: task.recovery.text, steps: task.recovery.steps, dataRecovery: task.recovery.dataRecovery },
     rollback: rollback(task.rollback),
     touches: task.touches,
+    creates: task.creates,
+    tests: task.tests,
+    code: taskCode(analysis.code, task),
     acceptance: task.acceptance,
     ...timing(analysis.schedule?.timings.get(task)),
   })),
 });
+
+function taskCode(code: PlanCode | undefined, task: Task): PlanJson['tasks'][number]['code'] {
+  const found = code?.tasks.get(task);
+  if (!found) return undefined;
+  const listed = (files: readonly string[]) => ({ count: files.length, paths: files.slice(0, code!.listed) });
+  return {
+    files: listed(found.files),
+    tests: listed(found.tests),
+    owners: [...found.owners],
+    paths: found.matches.map((match) => ({ list: match.pattern.list, pattern: match.pattern.text, matched: match.files.length })),
+  };
+}
 
 const milestones: Part<'milestones'> = ({ plan, analysis }) => ({
   milestones: plan.milestones.map((milestone) => {

@@ -125,8 +125,25 @@ export interface Task {
   reversible: boolean;
   recovery?: Recovery;
   rollback?: Rollback;
+  /** The code it changes, as written: paths and globs relative to the repository root. */
   touches: string[];
+  /** The code it will create, as written. */
+  creates: string[];
+  /** The tests that verify it, as written. */
+  tests: string[];
+  /** Every path of `touches`, `creates` and `tests`, in that order, with where it is written. */
+  paths: readonly PathPattern[];
   acceptance: string[];
+  location: Location;
+}
+
+/** The lists of a task that name code: what it changes, what it creates, what tests it. */
+export type PathList = 'touches' | 'creates' | 'tests';
+
+/** A path or glob of a task, as written. */
+export interface PathPattern {
+  list: PathList;
+  text: string;
   location: Location;
 }
 

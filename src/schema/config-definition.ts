@@ -65,6 +65,26 @@ export const configDefinition = schemaDocument(
         seed: integer({ title: 'Seed', description: 'Random seed; the same seed gives the same figures. Defaults to 1.' }),
       },
     ),
+    code: object(
+      { title: 'Code', description: 'The repository the plans\' `touches`, `creates` and `tests` are resolved against.' },
+      {
+        root: text(
+          {
+            title: 'Repository root',
+            description:
+              'The folder paths in plans are relative to, relative to this file. Defaults to the root of the git repository holding this file (or the working folder), or this file\'s folder outside git.',
+          },
+          { examples: ['.', 'services/shop'] },
+        ),
+        listed: integer(
+          {
+            title: 'Files listed',
+            description: 'How many of a task\'s matched files plan.json and the documents list (all are counted). Defaults to 20.',
+          },
+          { minimum: 0, maximum: 10000 },
+        ),
+      },
+    ),
     site: object(
       { title: 'Site', description: 'Settings of `planc site`.' },
       {

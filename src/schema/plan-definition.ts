@@ -330,9 +330,30 @@ const task = object(
     recovery,
     rollback: ref(defs, 'rollback', { title: 'Rollback', description: 'How to undo this task, when it differs from its phase\'s rollback.' }),
     touches: textList(
-      { title: 'Touches', description: 'The code the task changes, as paths or globs.' },
+      {
+        title: 'Touches',
+        description:
+          'The code the task changes: paths or globs relative to the repository root (a folder means everything in it). Each must match a file the repository tracks.',
+      },
       'A path or glob',
       { examples: [['src/auth/**', 'config/gateway.yaml']] },
+    ),
+    creates: textList(
+      {
+        title: 'Creates',
+        description:
+          'Code the task will create, which does not exist yet: paths or globs relative to the repository root. Exempt from the check that a path matches a file; a pattern that already matches files is reported.',
+      },
+      'A path or glob',
+      { examples: [['src/auth/jwt/**']] },
+    ),
+    tests: textList(
+      {
+        title: 'Tests',
+        description: 'The tests that verify the task: paths or globs relative to the repository root, resolved like `touches`.',
+      },
+      'A path or glob',
+      { examples: [['test/auth/**']] },
     ),
     acceptance: textList(
       { title: 'Acceptance criteria', description: 'What must be true for the task to be done.' },

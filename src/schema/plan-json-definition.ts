@@ -58,6 +58,19 @@ const date = (d: Documented) => string(d, { format: 'date' });
 const days = (d: Documented) => number(d);
 const ids = (d: Documented) => textList(d, 'An id');
 const fromThePlan = (title: string, what = 'As written in the plan.') => text({ title, description: what });
+/** Files counted, and listed up to `code.listed` of the config. */
+const fileList = (d: Documented) =>
+  object(
+    d,
+    {
+      count: integer({ title: 'Count', description: 'How many files.' }, { minimum: 0 }),
+      paths: textList(
+        { title: 'Paths', description: 'The first of them, in path order, relative to the repository root: as many as `code.listed` of the config (20 by default).' },
+        'A file',
+      ),
+    },
+    ['count', 'paths'],
+  );
 
 const reference = object(
   { title: 'Reference', description: 'An item named by a reference: its id, and the other plan\'s id for a cross-plan reference.' },
@@ -177,10 +190,43 @@ const task = object(
     ),
     rollback: ref(shared, 'rollback', { title: 'Rollback', description: 'Its own rollback, when it has one.' }),
     touches: textList({ title: 'Touches', description: 'As written in the plan.' }, 'A path or glob'),
+    creates: textList({ title: 'Creates', description: 'As written in the plan.' }, 'A path or glob'),
+    tests: textList({ title: 'Tests', description: 'As written in the plan.' }, 'A path or glob'),
+    code: object(
+      {
+        title: 'Code',
+        description: 'Its `touches`, `creates` and `tests` resolved against the repository (see `repository`); absent when the task names no code or the plans were not resolved against a repository.',
+      },
+      {
+        files: fileList({ title: 'Files', description: 'The files it changes: what its `touches` and `creates` match.' }),
+        tests: fileList({ title: 'Tests', description: 'The files its `tests` match.' }),
+        owners: textList(
+          { title: 'Code owners', description: 'Whose review its changes need: the CODEOWNERS owners of its files and tests (and of where it creates code), sorted.' },
+          'A user, team or address',
+        ),
+        paths: list(
+          { title: 'Paths', description: 'Each path as written, with how many files it matched.' },
+          object(
+            { title: 'Path', description: 'A path of the task and what it matched.' },
+            {
+              list: oneOfValues({ title: 'List', description: 'Where it is written.' }, [
+                ['touches', 'the code the task changes'],
+                ['creates', 'the code the task will create'],
+                ['tests', 'the tests that verify the task'],
+              ]),
+              pattern: text({ title: 'Pattern', description: 'As written in the plan.' }),
+              matched: integer({ title: 'Matched', description: 'How many files it matches (for a `!` path, how many it takes out).' }, { minimum: 0 }),
+            },
+            ['list', 'pattern', 'matched'],
+          ),
+        ),
+      },
+      ['files', 'tests', 'owners', 'paths'],
+    ),
     acceptance: textList({ title: 'Acceptance criteria', description: 'As written in the plan.' }, 'An acceptance criterion'),
     ...timing,
   },
-  ['id', 'phase', 'title', 'status', 'duration', 'dependsOn', 'reversible', 'touches', 'acceptance'],
+  ['id', 'phase', 'title', 'status', 'duration', 'dependsOn', 'reversible', 'touches', 'creates', 'tests', 'acceptance'],
 );
 
 const milestone = object(
@@ -415,6 +461,18 @@ export const planJsonDefinition = schemaDocument(
       Type.Integer({ minimum: 1, title: 'Parallel tasks', description: 'Tasks the owner can run at once.' }),
     ),
     scheduled: boolean({ title: 'Scheduled', description: '`false` when the plan takes part in a dependency cycle (then no schedule figures).' }),
+    repository: object(
+      { title: 'Repository', description: 'The repository the tasks\' paths were resolved against, when they were (a task names code).' },
+      {
+        source: oneOfValues({ title: 'Source', description: 'How its files were listed.' }, [
+          ['git', 'the files git tracks (`git ls-files`)'],
+          ['walk', 'a walk of the folder, honouring `.gitignore` (outside git)'],
+        ]),
+        files: integer({ title: 'Files', description: 'How many files it holds.' }, { minimum: 0 }),
+        codeowners: text({ title: 'CODEOWNERS', description: 'The CODEOWNERS file read, relative to the repository root, when there is one.' }),
+      },
+      ['source', 'files'],
+    ),
     criticalPath: ids({ title: 'Critical path', description: 'The ids of one critical chain, in order (milestones and stages included).' }),
     criticalPaths: list(
       { title: 'Critical paths', description: 'Every critical chain (at most 20).' },

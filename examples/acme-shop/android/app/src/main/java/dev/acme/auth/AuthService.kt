@@ -1,0 +1,2 @@
+// The Android app's auth service.
+class AuthService

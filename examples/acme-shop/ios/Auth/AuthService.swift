@@ -1,0 +1,2 @@
+// The iOS app's auth service.
+final class AuthService {}

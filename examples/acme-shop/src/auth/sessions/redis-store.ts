@@ -1,0 +1,2 @@
+// RedisSessionStore: refresh sessions in the sessions-redis cluster.
+export class RedisSessionStore {}

@@ -1,0 +1,2 @@
+// The SessionStore contract, run against every backend.
+export {};

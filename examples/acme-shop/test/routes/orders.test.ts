@@ -1,0 +1,2 @@
+// Tests of the orders routes.
+export {};

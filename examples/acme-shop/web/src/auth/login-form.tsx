@@ -1,0 +1,4 @@
+// The web client's login form.
+export function LoginForm() {
+  return null;
+}

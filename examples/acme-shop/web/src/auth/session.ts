@@ -1,0 +1,2 @@
+// The web client's session handling (cookie based today).
+export const session = {};

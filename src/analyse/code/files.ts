@@ -1,0 +1,135 @@
+// The repository's files as the analysis searches them: one sorted list, so that the files
+// under a folder are one contiguous range found by binary search. A pattern is matched
+// against the range of its literal folder (`src/auth` for `src/auth/**/*.ts`) instead of
+// against every file, which is what lets 2,000 patterns resolve against 100,000 files in
+// well under a second.
+import { editDistance } from '../../util/suggest.ts';
+
+/** The files of a repository, relative to its root, `/`-separated. */
+export class FileIndex {
+  /** Every file, sorted by UTF-16 code units (JavaScript's default order). */
+  readonly files: readonly string[];
+  readonly #set: ReadonlySet<string>;
+  #folders: string[] | undefined;
+  #byName: Map<string, string[]> | undefined;
+
+  constructor(files: readonly string[]) {
+    const sorted = isSorted(files) ? files : [...new Set(files)].sort();
+    this.files = sorted;
+    this.#set = new Set(sorted);
+  }
+
+  get size(): number {
+    return this.files.length;
+  }
+
+  has(path: string): boolean {
+    return this.#set.has(path);
+  }
+
+  /** The half-open range of indexes of the files inside `folder` (every file for `''`). */
+  range(folder: string): [number, number] {
+    if (folder === '') return [0, this.files.length];
+    const prefix = `${folder}/`;
+    const from = this.#lowerBound(prefix);
+    // Every path starting with the prefix sorts before the prefix with its last character raised.
+    const to = this.#lowerBound(`${folder}0`);
+    return [from, to];
+  }
+
+  /** Whether `path` is a folder holding at least one file. */
+  isFolder(path: string): boolean {
+    const [from, to] = this.range(path);
+    return to > from;
+  }
+
+  /** The files inside `folder`. */
+  inside(folder: string): readonly string[] {
+    const [from, to] = this.range(folder);
+    return from === 0 && to === this.files.length ? this.files : this.files.slice(from, to);
+  }
+
+  /** Every folder that holds a file, sorted; worked out on first use ("did you mean" needs it). */
+  folders(): readonly string[] {
+    if (!this.#folders) {
+      const folders = new Set<string>();
+      for (const file of this.files) {
+        for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
+      }
+      this.#folders = [...folders].sort();
+    }
+    return this.#folders;
+  }
+
+  /**
+   * The existing path nearest to `path` (a file or a folder, as `path` is one): a small
+   * misspelling, else the one file of the same name elsewhere, or the closest of several
+   * (a file moved to another folder).
+   */
+  nearest(path: string, kind: 'file' | 'folder'): string | undefined {
+    const close = closest(path, kind === 'folder' ? this.folders() : this.files);
+    if (close !== undefined || kind === 'folder') return close ?? this.#nearestFolderByName(path);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const same = this.#named().get(name);
+    if (!same) return undefined;
+    return same.reduce((best, candidate) => (editDistance(path, candidate) < editDistance(path, best) ? candidate : best));
+  }
+
+  #nearestFolderByName(path: string): string | undefined {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (name === '') return undefined;
+    const same = this.folders().filter((folder) => folder === name || folder.endsWith(`/${name}`));
+    if (same.length === 0) return undefined;
+    return same.reduce((best, candidate) => (editDistance(path, candidate) < editDistance(path, best) ? candidate : best));
+  }
+
+  #named(): Map<string, string[]> {
+    if (!this.#byName) {
+      const byName = new Map<string, string[]>();
+      for (const file of this.files) {
+        const name = file.slice(file.lastIndexOf('/') + 1);
+        let list = byName.get(name);
+        if (!list) byName.set(name, (list = []));
+        list.push(file);
+      }
+      this.#byName = byName;
+    }
+    return this.#byName;
+  }
+
+  #lowerBound(key: string): number {
+    const files = this.files;
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (files[mid]! < key) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/**
+ * The candidate within a few edits of `path` (at most 3, and at most a third of its
+ * length), the nearest first; a path's prefix is no guess (`src` for `src/auth/x.ts`).
+ */
+function closest(path: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let limit = Math.min(3, Math.floor(path.length / 3));
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - path.length) > limit) continue;
+    const distance = editDistance(path, candidate, limit);
+    if (distance <= limit) {
+      best = candidate;
+      limit = distance - 1;
+      if (limit < 0) break;
+    }
+  }
+  return best;
+}
+
+function isSorted(files: readonly string[]): boolean {
+  for (let i = 1; i < files.length; i++) if (!(files[i - 1]! < files[i]!)) return false;
+  return true;
+}

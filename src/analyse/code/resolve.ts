@@ -1,0 +1,107 @@
+// Each task's paths resolved against the repository: the files every path matches, the
+// task's files and tests (a `!` path takes files out of its own list), the files it names
+// that are not there yet, and the code owners of all of them. Then the rules about each
+// task's code report.
+import { Diagnostics, type RuleSettings } from '../../diagnostics/sink.ts';
+import { allTasks, type PathList, type Plan, type Task } from '../../model/plan.ts';
+import { compilePattern, matchFiles, type CompiledPattern } from './patterns.ts';
+import { taskCodeRules } from './rules/index.ts';
+import type { PathMatch, PlanCode, Repository, TaskCode } from './types.ts';
+
+/** Compiles each path once, however many tasks and plans name it. */
+export class PatternCache {
+  readonly #compiled = new Map<string, CompiledPattern | undefined>();
+
+  /** The compiled path; undefined for one that leaves the repository. */
+  get(text: string): CompiledPattern | undefined {
+    if (!this.#compiled.has(text)) {
+      const compiled = compilePattern(text);
+      this.#compiled.set(text, 'problem' in compiled ? undefined : compiled);
+    }
+    return this.#compiled.get(text);
+  }
+}
+
+export interface ResolveContext {
+  repository?: Repository;
+  /** The `creates` of every task checked. */
+  areas: readonly CompiledPattern[];
+  patterns: PatternCache;
+  rules: RuleSettings;
+  /** How many of a task's files outputs list. */
+  listed: number;
+}
+
+/** A plan's code, and what its rules found; without a repository only the paths' form is checked. */
+export function resolvePlanCode(plan: Plan, context: ResolveContext): { code?: PlanCode; diagnostics: Diagnostics } {
+  const diagnostics = new Diagnostics(context.rules);
+  const { repository } = context;
+  const tasks = new Map<Task, TaskCode>();
+  for (const task of allTasks(plan)) {
+    if (task.paths.length === 0) continue;
+    const matches = task.paths.map((pattern): PathMatch => {
+      const compiled = context.patterns.get(pattern.text);
+      if (!compiled) return { pattern, files: [], problem: compilePatternProblem(pattern.text) };
+      return { pattern, files: repository ? matchFiles(compiled, repository.files) : [] };
+    });
+    const code = repository ? taskCode(matches, context, repository) : undefined;
+    if (code) tasks.set(task, code);
+    const ruleContext = {
+      plan,
+      task,
+      matches,
+      ...(code ? { code } : {}),
+      ...(repository ? { repository } : {}),
+      areas: context.areas,
+      compiled: (text: string) => context.patterns.get(text),
+      diagnostics,
+    };
+    for (const rule of taskCodeRules) rule.run(ruleContext);
+  }
+  if (!repository) return { diagnostics };
+  const summary = {
+    source: repository.source,
+    prefix: repository.prefix,
+    files: repository.files.size,
+    ...(repository.codeowners ? { codeowners: repository.codeowners.file } : {}),
+  };
+  return { code: { repository: summary, tasks, listed: context.listed }, diagnostics };
+}
+
+function compilePatternProblem(text: string): PathMatch['problem'] {
+  const compiled = compilePattern(text);
+  return 'problem' in compiled ? compiled.problem : undefined;
+}
+
+function taskCode(matches: PathMatch[], context: ResolveContext, repository: Repository): TaskCode {
+  const byList: Record<PathList, Set<string>> = { touches: new Set(), creates: new Set(), tests: new Set() };
+  const planned = new Set<string>();
+  const owners = new Set<string>();
+  const codeowners = repository.codeowners;
+  // What each list's paths match, then what its `!` paths take out of it.
+  for (const match of matches) {
+    const compiled = context.patterns.get(match.pattern.text);
+    if (!compiled || compiled.negated) continue;
+    const list = byList[match.pattern.list];
+    for (const file of match.files) list.add(file);
+    if (match.files.length === 0 && match.pattern.list !== 'tests') {
+      if (compiled.literal && compiled.path !== '') planned.add(compiled.path);
+      // Whoever owns the place the code goes reviews it.
+      if (codeowners && match.pattern.list === 'creates') for (const owner of codeowners.of(compiled.literal ? compiled.path : `${compiled.base}/`)) owners.add(owner);
+    }
+  }
+  const resolved = matches.map((match) => {
+    const compiled = context.patterns.get(match.pattern.text);
+    if (!compiled?.negated) return match;
+    const list = byList[match.pattern.list];
+    const taken = match.files.filter((file) => list.has(file));
+    for (const file of taken) list.delete(file);
+    return { ...match, files: taken };
+  });
+  matches.splice(0, matches.length, ...resolved);
+  const files = [...new Set([...byList.touches, ...byList.creates])].sort();
+  const tests = [...byList.tests].sort();
+  if (codeowners) for (const file of [...files, ...tests]) for (const owner of codeowners.of(file)) owners.add(owner);
+  for (const file of files) planned.delete(file);
+  return { matches, files, tests, planned: [...planned].sort(), owners: [...owners].sort() };
+}
