@@ -1,5 +1,6 @@
 // The emitters: what `planc build` writes for each plan and for the whole set.
 import type { ProjectAnalysis } from '../analyse/analyse.ts';
+import type { SiteConfig } from '../config/config.ts';
 import type { Counts, ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { Plan } from '../model/plan.ts';
 import type { OutputFile } from '../write/outputs.ts';
@@ -22,6 +23,8 @@ export interface EmitInput {
   counts: ReadonlyMap<string, Counts>;
   /** The files left out of the outputs, with their errors. */
   notBuilt: ReadonlyArray<{ file: string; errors: number }>;
+  /** The configuration: its `site.repository` links the files tasks change. */
+  config?: { site: Pick<SiteConfig, 'repository' | 'branch'> };
 }
 
 export interface PlanEmitter {
@@ -60,9 +63,11 @@ export const planEmitters: readonly PlanEmitter[] = [
 ];
 
 /** What a plan's document is made of: the analysed plan, its diagnostics and its diagrams. */
-export function documentInput(plan: Plan, input: Pick<EmitInput, 'analysis' | 'byFile'>): DocumentInput {
+export function documentInput(plan: Plan, input: Pick<EmitInput, 'analysis' | 'byFile' | 'config'>): DocumentInput {
   const analysis = input.analysis.plans.get(plan)!;
+  const site = input.config?.site;
   return {
+    ...(site?.repository ? { links: { repository: site.repository, branch: site.branch } } : {}),
     plan,
     analysis,
     diagnostics: [...(input.byFile.get(plan.file) ?? [])],

@@ -10,6 +10,7 @@ import type { Counts } from '../diagnostics/types.ts';
 import type { EmitInput } from '../emit/index.ts';
 import { RISK_GRID, riskRating, type RiskLevel, type RiskRating } from '../model/risks.ts';
 import type { Impact, Probability } from '../model/plan.ts';
+import { repositoryUrl } from '../util/paths.ts';
 import { days, findingsText } from '../util/words.ts';
 import type { Plan } from '../model/plan.ts';
 import { VERSION } from '../version.ts';
@@ -212,7 +213,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       order,
       title: plan.title,
       file,
-      ...(options.repository ? { editUrl: `${options.repository.replace(/\/+$/, '')}/edit/${options.branch}/${file}` } : {}),
+      ...(options.repository ? { editUrl: repositoryUrl(options.repository, options.branch, 'edit', file) } : {}),
       kind: plan.kind,
       status: plan.status,
       ...(plan.owner ? { owner: plan.owner } : {}),

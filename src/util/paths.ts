@@ -12,3 +12,9 @@ export function isWithin(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
+
+/** A repository's web address for a file: its page (`blob`) or its editor (`edit`) on a branch, GitHub's way. */
+export function repositoryUrl(repository: string, branch: string, kind: 'blob' | 'edit', path: string): string {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return `${repository.replace(/\/+$/, '')}/${kind}/${branch}/${encoded}`;
+}

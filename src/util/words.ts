@@ -41,3 +41,15 @@ export function findingsText({ errors, warnings, infos }: Counts): string {
   ];
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
+
+/**
+ * "3 changed files since main: 2 in the areas of 4 tasks of 2 plans, 1 in no plan's" — the
+ * one line every impact format states; `since` says where the changes came from.
+ */
+export function impactSentence(summary: { changed: number; covered: number; uncovered: number; tasks: number; plans: number }, since = ''): string {
+  if (summary.changed === 0) return `No changed files${since}.`;
+  const parts: string[] = [];
+  if (summary.covered > 0) parts.push(`${summary.covered} in the areas of ${plural(summary.tasks, 'task')} of ${plural(summary.plans, 'plan')}`);
+  if (summary.uncovered > 0) parts.push(`${summary.uncovered} in no plan's`);
+  return `${plural(summary.changed, 'changed file')}${since}: ${parts.join(', ')}.`;
+}

@@ -85,3 +85,10 @@ export function overlapsArea(a: CompiledPattern, b: CompiledPattern): boolean {
 function within(inner: string, outer: string): boolean {
   return outer === '' || inner === outer || inner.startsWith(`${outer}/`);
 }
+
+/** Whether a path (which may no longer exist: a deleted file) falls under a compiled pattern. */
+export function coversPath(pattern: CompiledPattern, path: string): boolean {
+  if (pattern.literal) return pattern.path === '' || path === pattern.path || path.startsWith(`${pattern.path}/`);
+  if (!within(path, pattern.base)) return false;
+  return pattern.everything || path === pattern.path || pattern.test!(path);
+}

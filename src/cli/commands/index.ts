@@ -109,6 +109,16 @@ export const commands: Record<string, CommandSpec> = {
     },
     load: () => import('./diff.ts'),
   },
+  impact: {
+    summary: 'Show the plans and tasks whose code a change touches, and the changed files no plan covers.',
+    usage: '[changed paths…] [--base <ref>] [--format stylish|markdown|json]',
+    options: {
+      base: { type: 'string', description: 'Compare HEAD with this git revision (`git diff <ref>...HEAD`) instead of naming files' },
+      format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default), markdown (for a pull request comment) or json' },
+      config: CONFIG,
+    },
+    load: () => import('./impact.ts'),
+  },
   new: {
     summary: 'Write a commented starter plan that checks clean.',
     usage: '<id> [--template implementation|migration|refactoring] [--title <title>] [--start <date>] [--dir <folder>]',

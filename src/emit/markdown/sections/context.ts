@@ -15,6 +15,8 @@ export interface DocumentInput {
   gantt: string | undefined;
   architecture: Map<string, string>;
   dependencies: string | undefined;
+  /** The repository's web address and branch, to link files to (`site.repository` of the config). */
+  links?: { repository: string; branch: string };
 }
 
 /** The items a reader (or the site) links to: phases and decisions by their heading, risks and tasks by their table row. */

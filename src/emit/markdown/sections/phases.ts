@@ -3,8 +3,9 @@
 // plan-wide risks and checks.
 import type { BlockContent, RootContent } from 'mdast';
 import type { Phase, Task } from '../../../model/plan.ts';
-import { days } from '../../../util/words.ts';
-import { cellText, heading, inlineCode, paragraph, strong, table, text, textList, type Phrasing } from '../../../util/mdast.ts';
+import { repositoryUrl } from '../../../util/paths.ts';
+import { days, plural } from '../../../util/words.ts';
+import { cellText, heading, inlineCode, link, paragraph, strong, table, text, textList, type Phrasing } from '../../../util/mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
 import { dependencyText, riskTable, rollbackBlocks, section, verificationBlocks, when, type DocumentContext, type Section } from './context.ts';
 
@@ -49,13 +50,46 @@ function taskTable(phase: Phase, context: DocumentContext): BlockContent {
   return tasks;
 }
 
-/** What a task says beyond its row: description, acceptance, the code it touches, its recovery. */
-function taskDetails(task: Task): RootContent[] {
-  if (!(task.description || task.acceptance.length > 0 || task.touches.length > 0 || !task.reversible)) return [];
+/** Paths as written, in code. */
+function pathsText(paths: readonly string[]): Phrasing[] {
+  return paths.flatMap((path, i) => [...(i > 0 ? [', '] : []), inlineCode(path)]);
+}
+
+/** Files of the repository: the first `listed`, each linked to its page when the repository's address is known, and how many more. */
+function filesText(files: readonly string[], listed: number, context: DocumentContext): Phrasing[] {
+  const { links } = context.input;
+  const prefix = context.analysis.code?.repository.prefix ?? '';
+  const shown = files.slice(0, listed).flatMap((file, i) => [
+    ...(i > 0 ? [', '] : []),
+    links ? link(repositoryUrl(links.repository, links.branch, 'blob', prefix ? `${prefix}/${file}` : file), inlineCode(file)) : inlineCode(file),
+  ]);
+  const more = files.length - Math.min(files.length, listed);
+  if (more === 0) return shown;
+  return shown.length > 0 ? [...shown, ` and ${more} more`] : [plural(more, 'file')];
+}
+
+/** What the repository says of the task's code: its files, its tests, and whose review they need. */
+function codeBlocks(task: Task, context: DocumentContext): BlockContent[] {
+  const code = context.analysis.code;
+  const found = code?.tasks.get(task);
+  if (!code || !found) return [];
+  return [
+    ...(found.files.length > 0 ? [paragraph(strong(`Files (${found.files.length}):`), ' ', ...filesText(found.files, code.listed, context))] : []),
+    ...(found.tests.length > 0 ? [paragraph(strong(`Test files (${found.tests.length}):`), ' ', ...filesText(found.tests, code.listed, context))] : []),
+    ...(found.owners.length > 0 ? [paragraph(strong('Code owners:'), ' ', ...pathsText(found.owners))] : []),
+  ];
+}
+
+/** What a task says beyond its row: description, acceptance, the code it touches, creates and tests, its recovery. */
+function taskDetails(task: Task, context: DocumentContext): RootContent[] {
+  if (!(task.description || task.acceptance.length > 0 || task.paths.length > 0 || !task.reversible)) return [];
   const parts: BlockContent[] = [];
   if (task.description) parts.push(...untrustedBlocks(task.description));
   if (task.acceptance.length > 0) parts.push(paragraph('Done when:'), textList(task.acceptance));
-  if (task.touches.length > 0) parts.push(paragraph('Touches: ', ...task.touches.flatMap((path, i) => [...(i > 0 ? [', '] : []), inlineCode(path)])));
+  if (task.touches.length > 0) parts.push(paragraph('Touches: ', ...pathsText(task.touches)));
+  if (task.creates.length > 0) parts.push(paragraph('Creates: ', ...pathsText(task.creates)));
+  if (task.tests.length > 0) parts.push(paragraph('Tests: ', ...pathsText(task.tests)));
+  parts.push(...codeBlocks(task, context));
   if (!task.reversible) {
     const recovery = task.recovery;
     parts.push(
@@ -81,7 +115,7 @@ function phaseBlocks(phase: Phase, index: number, context: DocumentContext): Roo
   if (phase.dependsOn.length > 0) about.push(...(about.length ? ['. '] : []), strong('Depends on:'), ` ${phase.dependsOn.map(dependencyText).join(', ')}`);
   if (about.length > 0) blocks.push(paragraph(...about));
   blocks.push(heading(3, 'Tasks'), taskTable(phase, context));
-  for (const task of phase.tasks) blocks.push(...taskDetails(task));
+  for (const task of phase.tasks) blocks.push(...taskDetails(task, context));
   blocks.push(...section('Deliverables', 3, [phase.deliverables.length > 0 && textList(phase.deliverables)]));
   blocks.push(...section('Risks', 3, [riskTable(phase.risks, context)]));
   blocks.push(...verificationBlocks(phase.verification, 3));
