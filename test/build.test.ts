@@ -5,17 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli.ts';
-import { ROOT, tempRepo } from './helpers/repo.ts';
+import { copyBundled, ROOT, tempRepo } from './helpers/repo.ts';
 import { writeOutputs } from '../src/write/outputs.ts';
 
 const repos: Array<{ cleanup(): void }> = [];
 afterAll(() => repos.forEach((repo) => repo.cleanup()));
 
 function bundled() {
-  const repo = tempRepo({
-    'plans/jwt-auth-refactor.plan.yaml': readFileSync(join(ROOT, 'plans/jwt-auth-refactor.plan.yaml'), 'utf8'),
-    'plans/session-store-migration.plan.yaml': readFileSync(join(ROOT, 'plans/session-store-migration.plan.yaml'), 'utf8'),
-  });
+  const repo = tempRepo();
+  copyBundled(repo.dir);
   repos.push(repo);
   return repo;
 }

@@ -21,9 +21,11 @@ describe('the README', () => {
   const work = mkdtempSync(join(tmpdir(), 'planc-readme-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const repo = join(work, 'repo');
-  cpSync(join(ROOT, 'plans'), join(repo, 'plans'), { recursive: true });
-  // A git repository with a history, for `planc diff`: the bundled plans on main, and a
-  // branch (checked out) that makes two rollout stages of one plan longer.
+  // What a clone of planc holds of what the examples read: the plans, the example code
+  // they name, planc's own configuration. A git repository with a history, for `planc
+  // diff` and `planc impact`: all of it on main, and a branch (checked out) that makes two
+  // rollout stages of one plan longer.
+  for (const part of ['plans', 'examples', 'planc.config.yaml']) cpSync(join(ROOT, part), join(repo, part), { recursive: true });
   runGit(repo, ['init', '-q', '-b', 'main']);
   runGit(repo, ['add', '-A']);
   runGit(repo, ['commit', '-q', '-m', 'The plans']);
@@ -36,7 +38,7 @@ describe('the README', () => {
   chmodSync(join(work, 'planc'), 0o755);
 
   it('has examples for every command', () => {
-    for (const command of ['check', 'explain', 'init', 'build', 'site', 'diff', 'new', 'schema', 'watch', 'preview']) {
+    for (const command of ['check', 'explain', 'init', 'build', 'site', 'diff', 'impact', 'new', 'schema', 'watch', 'preview']) {
       expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
     }
   });

@@ -11,7 +11,12 @@ import ignore, { type Ignore } from 'ignore';
 import { CodeOwners } from '../analyse/code/codeowners.ts';
 import { FileIndex } from '../analyse/code/files.ts';
 import type { Repository } from '../analyse/code/types.ts';
+import { SITE_MARKER } from '../site/build.ts';
+import { MANIFEST } from '../write/outputs.ts';
 import { UsageError } from './errors.ts';
+
+/** The files that mark a folder as planc's own output, which a walk leaves out. */
+const OUTPUT_MARKERS = new Set([MANIFEST, SITE_MARKER]);
 
 /** Where GitHub looks for CODEOWNERS, in its order. */
 const CODEOWNERS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
@@ -52,7 +57,7 @@ function gitFiles(root: string): string[] | undefined {
   return listed.stdout.split('\0').filter((path) => path !== '');
 }
 
-/** Every file under `root` that no `.gitignore` on its way excludes (and nothing inside `.git`). */
+/** Every file under `root` that no `.gitignore` on its way excludes (nothing inside `.git`, nor planc's own outputs). */
 function walkFiles(root: string): string[] {
   const files: string[] = [];
   const rules: Array<{ folder: string; ignore: Ignore }> = [];
@@ -74,6 +79,8 @@ function walkFiles(root: string): string[] {
     } catch {
       return;
     }
+    // planc's own outputs (a build's folder, a site) are not code the plans describe.
+    if (folder !== '' && entries.some((entry) => OUTPUT_MARKERS.has(entry.name) && entry.isFile())) return;
     const gitignore = entries.find((entry) => entry.name === '.gitignore' && entry.isFile());
     const depth = rules.length;
     if (gitignore) {

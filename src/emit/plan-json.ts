@@ -73,7 +73,6 @@ const schedule: Part<'scheduled' | 'repository' | 'criticalPath' | 'criticalPath
   scheduled: analysis.schedule !== undefined,
   repository: analysis.code && {
     source: analysis.code.repository.source,
-    files: analysis.code.repository.files,
     codeowners: analysis.code.repository.codeowners,
   },
   criticalPath: analysis.schedule?.criticalPath ?? [],

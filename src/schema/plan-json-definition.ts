@@ -468,10 +468,9 @@ export const planJsonDefinition = schemaDocument(
           ['git', 'the files git tracks (`git ls-files`)'],
           ['walk', 'a walk of the folder, honouring `.gitignore` (outside git)'],
         ]),
-        files: integer({ title: 'Files', description: 'How many files it holds.' }, { minimum: 0 }),
         codeowners: text({ title: 'CODEOWNERS', description: 'The CODEOWNERS file read, relative to the repository root, when there is one.' }),
       },
-      ['source', 'files'],
+      ['source'],
     ),
     criticalPath: ids({ title: 'Critical path', description: 'The ids of one critical chain, in order (milestones and stages included).' }),
     criticalPaths: list(

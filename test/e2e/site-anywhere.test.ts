@@ -8,7 +8,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
-import { ROOT, tempRepo } from '../helpers/repo.ts';
+import { EXAMPLE_CODE, ROOT, tempRepo } from '../helpers/repo.ts';
 import { serve } from '../helpers/serve.ts';
 
 describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
@@ -40,6 +40,9 @@ describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
     const repo = join(work.dir, 'shop');
     mkdirSync(join(repo, 'plans'), { recursive: true });
     writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'shop', private: true }));
+    // The code the plans name, and what a repository keeps out of it.
+    cpSync(EXAMPLE_CODE, repo, { recursive: true, filter: (path) => !path.endsWith('package.json') });
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n_site/\n');
     // Not the bundled plans: this repository's own, with its own id (the file's name) and title.
     const plan = readFileSync(join(ROOT, 'plans', 'jwt-auth-refactor.plan.yaml'), 'utf8').replace(/^title: .*$/m, 'title: Checkout rewrite');
     writeFileSync(join(repo, 'plans', 'checkout-rewrite.plan.yaml'), plan);
@@ -97,7 +100,8 @@ describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
     expect(site.stdout).toMatch(/^Built the site of 2 plans into _site\/: \d+ pages; SVG drawings \(light and dark\): \d+ rendered, 0 from the cache\.\n$/);
     expect(existsSync(join(repo, '_site', 'plans', 'checkout-rewrite', 'index.html'))).toBe(true);
     // Nothing left behind in the repository but the site and npm's files.
-    expect(readdirSync(repo).sort()).toEqual(['_site', 'node_modules', 'package-lock.json', 'package.json', 'plans']);
+    const example = new Set(readdirSync(EXAMPLE_CODE));
+    expect(readdirSync(repo).filter((name) => !example.has(name)).sort()).toEqual(['.gitignore', '_site', 'node_modules', 'package-lock.json', 'plans']);
     expect(installedFiles()).toEqual(before);
 
     // A user who may not write where planc is installed (a global install, a read-only

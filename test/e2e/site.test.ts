@@ -1,13 +1,13 @@
 // `planc site` on the bundled plans, built by the real CLI and read in Debian's Chromium:
 // every page, link and asset; the diagrams; search; dark mode; a phone's width;
 // accessibility (axe-core); screenshots for people to look at (test/artifacts/).
-import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
-import { plancAsync, ROOT, tempRepo, type CliResult } from '../helpers/repo.ts';
+import { copyBundled, EXAMPLE_CODE, plancAsync, ROOT, tempRepo, type CliResult } from '../helpers/repo.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { fileFor, pageUrl, readPage, sitePages } from '../helpers/site.ts';
 
@@ -21,7 +21,7 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
   const repo = tempRepo({
     'planc.config.yaml': `site:\n  title: Acme plans\n  base: ${BASE}\n  repository: ${REPOSITORY}\n  branch: trunk\n`,
   });
-  cpSync(join(ROOT, 'plans'), join(repo.dir, 'plans'), { recursive: true });
+  copyBundled(repo.dir);
   const out = join(repo.dir, '_site');
   // BASE_URL and NODE_ENV as a CI job (or this test runner) may have them set: Vite would
   // read them over the configured base path and the production build; planc must not let it.
@@ -187,6 +187,16 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     const markdown = readFileSync(join(ROOT, 'test/fixtures/documents/bundled/expected/jwt-auth-refactor/index.md'), 'utf8');
     expect(headings).toEqual([...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]));
     expect(await page.locator(`a[href="${REPOSITORY}/edit/trunk/plans/jwt-auth-refactor.plan.yaml"]`).textContent()).toContain('Edit this plan');
+    // Each task's files, linked to the repository, and whose review they need.
+    const routes = page.locator('h4', { hasText: 'Update all protected routes' }).locator('xpath=following-sibling::p');
+    const files = routes.filter({ hasText: 'Files (4):' });
+    expect(await files.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      `${REPOSITORY}/blob/trunk/services/catalog/src/middleware.ts`,
+      `${REPOSITORY}/blob/trunk/services/payments/src/middleware.ts`,
+      `${REPOSITORY}/blob/trunk/src/routes/account.ts`,
+      `${REPOSITORY}/blob/trunk/src/routes/orders.ts`,
+    ]);
+    expect((await routes.filter({ hasText: 'Code owners:' }).first().textContent())?.trim()).toBe('Code owners: @acme/backend, @acme/qa');
     // Its analysed model sits beside it.
     const json = await (await page.request.get(`${served.url}plans/jwt-auth-refactor/plan.json`)).json();
     expect(json).toMatchObject({ id: 'jwt-auth-refactor', title: 'User authentication refactor' });
@@ -315,7 +325,8 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
   }, 120_000);
 
   it('writes nothing of its own into the repository but the site', () => {
-    expect(readdirSync(repo.dir).sort()).toEqual(['_site', 'cache', 'dist-again', 'planc.config.yaml', 'plans']);
+    const example = new Set(readdirSync(EXAMPLE_CODE));
+    expect(readdirSync(repo.dir).filter((name) => !example.has(name)).sort()).toEqual(['_site', 'cache', 'dist-again', 'planc.config.yaml', 'plans']);
   });
 });
 

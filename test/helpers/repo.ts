@@ -1,5 +1,5 @@
 // Temporary repositories for tests: write files, run planc in them, clean up.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -33,6 +33,18 @@ export function tempRepos(): (files?: Record<string, ExampleFile>) => ReturnType
     made.push(repo.cleanup);
     return repo;
   };
+}
+
+/** The example code tree the bundled plans' paths name (planc's own config points `code.root` at it). */
+export const EXAMPLE_CODE = join(ROOT, 'examples', 'acme-shop');
+
+/**
+ * The bundled plans in `dir`, as in a repository of their own: `plans/`, and the example
+ * code tree at the top, so their paths resolve there with the default configuration.
+ */
+export function copyBundled(dir: string): void {
+  cpSync(join(ROOT, 'plans'), join(dir, 'plans'), { recursive: true });
+  cpSync(EXAMPLE_CODE, dir, { recursive: true });
 }
 
 export interface CliResult {

@@ -23,13 +23,15 @@ interface Entry {
   ef: number;
   start?: string;
   finish?: string;
+  /** What it changes and will create, sorted. */
+  paths: readonly string[];
+  /** Its window on a coarse axis shared with the entries it can be compared with: days for dated plans, working days per network without dates. */
+  axis: unknown;
+  from: number;
+  to: number;
 }
 
-interface Shared {
-  count: number;
-  /** The first few shared files, sorted. */
-  files: string[];
-}
+const DAY = 86_400_000;
 
 /** Reports every pair of tasks at risk of conflicting; `plans` in file order, each with its analysis and code. */
 export function reportConflicts(
@@ -37,62 +39,58 @@ export function reportConflicts(
   diagnostics: Diagnostics,
 ): void {
   const entries: Entry[] = [];
-  const byPath = new Map<string, number[]>();
   for (const { plan, analysis, tasks } of plans) {
     const schedule = analysis.schedule;
     if (!schedule) continue;
     for (const [task, code] of tasks) {
       if (task.status === 'done' || task.status === 'cancelled' || task.duration <= EPSILON) continue;
-      const paths = code.planned.length > 0 ? [...code.files, ...code.planned] : code.files;
+      const paths = code.planned.length > 0 ? [...new Set([...code.files, ...code.planned])].sort() : code.files;
       if (paths.length === 0) continue;
-      const node = analysis.network.graph.index.get(task)!;
       const timing = schedule.timings.get(task)!;
-      const index = entries.length;
+      const dated = timing.start !== undefined;
       entries.push({
         plan,
         task,
         analysis,
-        node,
+        node: analysis.network.graph.index.get(task)!,
         es: timing.es,
         ef: timing.ef,
-        ...(timing.start ? { start: timing.start, finish: timing.finish! } : {}),
+        ...(dated ? { start: timing.start!, finish: timing.finish! } : {}),
+        paths,
+        // Dates are compared by the day (finish days included); without dates, only within one network.
+        axis: dated ? DAY : analysis.network.graph,
+        from: dated ? Date.parse(timing.start!) / DAY : timing.es,
+        to: dated ? Date.parse(timing.finish!) / DAY + 1 : timing.ef,
       });
-      for (const path of paths) {
-        let list = byPath.get(path);
-        if (!list) byPath.set(path, (list = []));
-        list.push(index);
-      }
     }
   }
-  // Files changed by the same set of tasks are counted together: two tasks sharing all of
-  // `src/**` cost one entry, not one per file.
-  const bySet = new Map<string, { tasks: number[]; files: string[] }>();
-  for (const [path, tasks] of byPath) {
-    if (tasks.length < 2) continue;
-    const key = tasks.join(',');
-    let group = bySet.get(key);
-    if (!group) bySet.set(key, (group = { tasks, files: [] }));
-    group.files.push(path);
-  }
-  const pairs = new Map<number, Shared>();
-  for (const { tasks, files } of bySet.values()) {
-    files.sort();
-    for (let i = 0; i < tasks.length; i++) {
-      for (let j = i + 1; j < tasks.length; j++) {
-        const key = tasks[i]! * entries.length + tasks[j]!;
-        let shared = pairs.get(key);
-        if (!shared) pairs.set(key, (shared = { count: 0, files: [] }));
-        shared.count += files.length;
-        shared.files = [...shared.files, ...files.slice(0, FILES_SHOWN)].sort().slice(0, FILES_SHOWN);
-      }
+  // Only tasks whose windows meet are compared: a sweep over each axis in order of start.
+  const byAxis = new Map<unknown, number[]>();
+  entries.forEach((entry, i) => {
+    let list = byAxis.get(entry.axis);
+    if (!list) byAxis.set(entry.axis, (list = []));
+    list.push(i);
+  });
+  const pairs: Array<[number, number]> = [];
+  for (const list of byAxis.values()) {
+    list.sort((a, b) => entries[a]!.from - entries[b]!.from || a - b);
+    let active: number[] = [];
+    for (const i of list) {
+      const entry = entries[i]!;
+      active = active.filter((j) => entries[j]!.to - entry.from > EPSILON);
+      for (const j of active) pairs.push(j < i ? [j, i] : [i, j]);
+      active.push(i);
     }
   }
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const reach = new Reachability();
-  for (const [key, shared] of [...pairs].sort((a, b) => a[0] - b[0])) {
-    const a = entries[Math.floor(key / entries.length)]!;
-    const b = entries[key % entries.length]!;
+  for (const [i, j] of pairs) {
+    const a = entries[i]!;
+    const b = entries[j]!;
     const window = overlap(a, b);
     if (!window) continue;
+    const shared = sharedPaths(a.paths, b.paths);
+    if (shared.count === 0) continue;
     const graph = a.analysis.network.graph;
     if (graph === b.analysis.network.graph && (reach.from(graph, a.node)[b.node] || reach.from(graph, b.node)[a.node])) continue;
     const other = b.plan === a.plan ? b.task.id : `${b.plan.id}#${b.task.id}`;
@@ -100,6 +98,23 @@ export function reportConflicts(
       { message: `\`${other}\` changes the same files`, location: b.task.location },
     ]);
   }
+}
+
+/** The paths two sorted lists share: how many, and the first few. */
+function sharedPaths(a: readonly string[], b: readonly string[]): { count: number; files: string[] } {
+  const files: string[] = [];
+  let count = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      if (files.length < FILES_SHOWN) files.push(a[i]!);
+      count++;
+      i++;
+      j++;
+    }
+  }
+  return { count, files };
 }
 
 /** The window two tasks share, as the documents write it; undefined when they cannot run at once. */

@@ -12,9 +12,10 @@ export class FileIndex {
   readonly #set: ReadonlySet<string>;
   #folders: string[] | undefined;
   #byName: Map<string, string[]> | undefined;
+  readonly #childrenOf = new Map<string, { files: Set<string>; folders: Set<string> }>();
 
   constructor(files: readonly string[]) {
-    const sorted = isSorted(files) ? files : [...new Set(files)].sort();
+    const sorted = isSorted(files) ? files : [...files].sort().filter((file, i, all) => i === 0 || file !== all[i - 1]);
     this.files = sorted;
     this.#set = new Set(sorted);
   }
@@ -62,25 +63,46 @@ export class FileIndex {
   }
 
   /**
-   * The existing path nearest to `path` (a file or a folder, as `path` is one): a small
-   * misspelling, else the one file of the same name elsewhere, or the closest of several
-   * (a file moved to another folder).
+   * The existing path nearest to `path` (a file or a folder, as `path` is one): each of its
+   * folders, then its name, corrected to the nearest name there is at that level (a small
+   * misspelling); else the file of the same name elsewhere nearest to it (a file moved to
+   * another folder). Only the names of the folders on the way are compared, so it costs
+   * little in a repository of any size.
    */
   nearest(path: string, kind: 'file' | 'folder'): string | undefined {
-    const close = closest(path, kind === 'folder' ? this.folders() : this.files);
-    if (close !== undefined || kind === 'folder') return close ?? this.#nearestFolderByName(path);
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const same = this.#named().get(name);
-    if (!same) return undefined;
+    const segments = path.split('/');
+    let folder = '';
+    let corrected = true;
+    for (let i = 0; i < segments.length && corrected; i++) {
+      const names = this.#children(folder);
+      const pool = i === segments.length - 1 && kind === 'file' ? names.files : names.folders;
+      const name = pool.has(segments[i]!) ? segments[i]! : closest(segments[i]!, pool);
+      if (name === undefined) corrected = false;
+      else folder = folder === '' ? name : `${folder}/${name}`;
+    }
+    if (corrected && folder !== path) return folder;
+    const name = segments.at(-1)!;
+    const same = kind === 'file' ? this.#named().get(name) : this.folders().filter((candidate) => candidate === name || candidate.endsWith(`/${name}`));
+    if (!same || same.length === 0) return undefined;
     return same.reduce((best, candidate) => (editDistance(path, candidate) < editDistance(path, best) ? candidate : best));
   }
 
-  #nearestFolderByName(path: string): string | undefined {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (name === '') return undefined;
-    const same = this.folders().filter((folder) => folder === name || folder.endsWith(`/${name}`));
-    if (same.length === 0) return undefined;
-    return same.reduce((best, candidate) => (editDistance(path, candidate) < editDistance(path, best) ? candidate : best));
+  /** The names of the files and folders directly in `folder`, worked out once per folder asked about. */
+  #children(folder: string): { files: Set<string>; folders: Set<string> } {
+    let names = this.#childrenOf.get(folder);
+    if (!names) {
+      names = { files: new Set(), folders: new Set() };
+      const skip = folder === '' ? 0 : folder.length + 1;
+      const [from, to] = this.range(folder);
+      for (let i = from; i < to; i++) {
+        const file = this.files[i]!;
+        const slash = file.indexOf('/', skip);
+        if (slash === -1) names.files.add(file.slice(skip));
+        else names.folders.add(file.slice(skip, slash));
+      }
+      this.#childrenOf.set(folder, names);
+    }
+    return names;
   }
 
   #named(): Map<string, string[]> {
@@ -110,16 +132,13 @@ export class FileIndex {
   }
 }
 
-/**
- * The candidate within a few edits of `path` (at most 3, and at most a third of its
- * length), the nearest first; a path's prefix is no guess (`src` for `src/auth/x.ts`).
- */
-function closest(path: string, candidates: readonly string[]): string | undefined {
+/** The name within a few edits of `name` (at most 3, and at most a third of its length), the nearest first. */
+function closest(name: string, names: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let limit = Math.min(3, Math.floor(path.length / 3));
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - path.length) > limit) continue;
-    const distance = editDistance(path, candidate, limit);
+  let limit = Math.min(3, Math.floor(name.length / 3));
+  for (const candidate of names) {
+    if (Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = editDistance(name, candidate, limit);
     if (distance <= limit) {
       best = candidate;
       limit = distance - 1;

@@ -45,7 +45,9 @@ export function compilePattern(text: string): CompiledPattern | { problem: Patte
   if (!scan.isGlob) return { text, negated, path, base: path, literal: true, everything: false };
   const base = scan.base;
   const everything = scan.glob === '**';
-  return { text, negated, path, base, literal: false, everything, ...(everything ? {} : { test: picomatch(path, GLOB_OPTIONS) }) };
+  // The regular expression itself: picomatch's matcher function adds work per call that paths relative to a root never need.
+  const regex = everything ? undefined : picomatch.makeRe(path, GLOB_OPTIONS);
+  return { text, negated, path, base, literal: false, everything, ...(regex ? { test: (candidate: string) => regex.test(candidate) } : {}) };
 }
 
 /** `./src/x/` → `src/x`; `.` and `./` → `` (the whole repository). */
@@ -63,13 +65,17 @@ export function matchFiles(pattern: CompiledPattern, index: FileIndex): readonly
     if (pattern.path !== '' && index.has(pattern.path)) return [pattern.path];
     return index.inside(pattern.path);
   }
-  const inside = index.inside(pattern.base);
-  if (pattern.everything) return inside;
+  if (pattern.everything) return index.inside(pattern.base);
   const test = pattern.test!;
   // A file whose name holds glob characters (`pages/[id].tsx`) is matched by its own name too.
   const own = pattern.path;
+  const { files } = index;
+  const [from, to] = index.range(pattern.base);
   const found: string[] = [];
-  for (const file of inside) if (test(file) || file === own) found.push(file);
+  for (let i = from; i < to; i++) {
+    const file = files[i]!;
+    if (test(file) || file === own) found.push(file);
+  }
   return found;
 }
 

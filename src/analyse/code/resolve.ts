@@ -99,9 +99,18 @@ function taskCode(matches: PathMatch[], context: ResolveContext, repository: Rep
     return { ...match, files: taken };
   });
   matches.splice(0, matches.length, ...resolved);
-  const files = [...new Set([...byList.touches, ...byList.creates])].sort();
-  const tests = [...byList.tests].sort();
+  const files = sortedUnion(byList.touches, byList.creates);
+  const tests = sortedUnion(byList.tests);
   if (codeowners) for (const file of [...files, ...tests]) for (const owner of codeowners.of(file)) owners.add(owner);
   for (const file of files) planned.delete(file);
   return { matches, files, tests, planned: [...planned].sort(), owners: [...owners].sort() };
+}
+
+/** The files of sets filled from sorted matches, sorted: as they are when one set holds them all in order. */
+function sortedUnion(...sets: Set<string>[]): string[] {
+  const filled = sets.filter((set) => set.size > 0);
+  if (filled.length === 0) return [];
+  const all = filled.length === 1 ? [...filled[0]!] : [...new Set(filled.flatMap((set) => [...set]))];
+  for (let i = 1; i < all.length; i++) if (!(all[i - 1]! < all[i]!)) return all.sort();
+  return all;
 }
