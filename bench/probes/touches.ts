@@ -55,7 +55,7 @@ if (!plan || compiled.summary.errors > 0) throw new Error('the generated plan do
 const started = performance.now();
 const index = new FileIndex(files);
 const indexed = performance.now();
-const code = analyseCode([{ plan, analysis: compiled.analysis.plans.get(plan) }], { root: '/repo', source: 'git', prefix: '', files: index }, config);
+const code = analyseCode([{ plan, analysis: compiled.analysis.plans.get(plan)! }], { root: '/repo', source: 'git', prefix: '', files: index }, config);
 const resolved = performance.now();
 const matched = [...code.plans.get(plan)!.tasks.values()].reduce((sum, task) => sum + task.files.length, 0);
 if (matched < PATTERNS) throw new Error(`only ${matched} files matched`);

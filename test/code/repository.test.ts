@@ -77,7 +77,12 @@ describe('the repository', () => {
     made.git('mv', 'src/auth', 'src/identity');
     const renamed = await check({ cwd: made.dir });
     expect(positions(renamed)).toEqual(['PLAN7001 plans/code.plan.yaml:8:58', 'PLAN7001 plans/code.plan.yaml:8:77', 'PLAN7002 plans/code.plan.yaml:8:99']);
-    expect(renamed.diagnostics.map((d) => d.help?.match(/`([^`]+)`/)?.[1])).toEqual(['src/identity/login.ts', undefined, undefined]);
+    expect(renamed.diagnostics.map((d) => d.help)).toEqual([
+      'Did you mean `src/identity/login.ts`?',
+      // A folder of that name elsewhere (test/auth) is no guess.
+      'Correct the path (was the code renamed or moved?); if the task will create it, list it under `creates`.',
+      'Write the path relative to the repository root, without a leading `/` or `../`.',
+    ]);
   });
 
   it('leaves code to create alone, notes a `creates` path that exists already, and counts paths inside what another task creates as planned', async () => {

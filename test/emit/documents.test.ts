@@ -15,7 +15,8 @@ import { emitAll } from '../../src/emit/index.ts';
 import { safeUrl } from '../../src/emit/markdown/untrusted.ts';
 import { expectGolden } from '../helpers/golden.ts';
 import { mermaidParser } from '../helpers/mermaid.ts';
-import { ROOT } from '../helpers/repo.ts';
+import { EXAMPLE_CODE, ROOT } from '../helpers/repo.ts';
+import { readRepository } from '../../src/api/repository.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'documents');
 
@@ -29,8 +30,13 @@ const CASES: Record<string, string[]> = {
   hostile: [join(FIXTURES, 'hostile', 'hostile.plan.yaml')],
 };
 
-function build(paths: string[]) {
-  const result = compileFiles(inputs(paths), defaultConfig(ROOT), { cwd: ROOT, simulate: true });
+/** The bundled plans are resolved against the example code they name, and link its files. */
+const bundledCode = readRepository(EXAMPLE_CODE);
+
+function build(paths: string[], name: string) {
+  const config = defaultConfig(ROOT);
+  if (name === 'bundled') config.site.repository = 'https://github.com/acme/planc';
+  const result = compileFiles(inputs(paths), config, { cwd: ROOT, simulate: true, ...(name === 'bundled' ? { repository: bundledCode } : {}) });
   return { result, emitted: { files: emitAll(result) } };
 }
 
@@ -49,7 +55,7 @@ function mermaidBlocks(markdown: string): string[] {
 describe('plan documents', () => {
   for (const [name, paths] of Object.entries(CASES)) {
     describe(name, () => {
-      const { emitted } = build(paths);
+      const { emitted } = build(paths, name);
       const expected = join(FIXTURES, name, 'expected');
 
       it('match the golden files', () => {
@@ -61,7 +67,7 @@ describe('plan documents', () => {
       });
 
       it('are the same on a second build', () => {
-        const again = build(paths).emitted.files;
+        const again = build(paths, name).emitted.files;
         expect(again.map((file) => [file.path, file.content])).toEqual(emitted.files.map((file) => [file.path, file.content]));
       });
 
@@ -78,7 +84,7 @@ describe('plan documents', () => {
 });
 
 describe('untrusted text', () => {
-  const { emitted } = build(CASES.hostile!);
+  const { emitted } = build(CASES.hostile!, 'hostile');
   const file = (path: string) => String(emitted.files.find((f) => f.path === path)!.content);
   const markdown = file('hostile/index.md');
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;

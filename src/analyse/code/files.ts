@@ -10,7 +10,6 @@ export class FileIndex {
   /** Every file, sorted by UTF-16 code units (JavaScript's default order). */
   readonly files: readonly string[];
   readonly #set: ReadonlySet<string>;
-  #folders: string[] | undefined;
   #byName: Map<string, string[]> | undefined;
   readonly #childrenOf = new Map<string, { files: Set<string>; folders: Set<string> }>();
 
@@ -50,23 +49,11 @@ export class FileIndex {
     return from === 0 && to === this.files.length ? this.files : this.files.slice(from, to);
   }
 
-  /** Every folder that holds a file, sorted; worked out on first use ("did you mean" needs it). */
-  folders(): readonly string[] {
-    if (!this.#folders) {
-      const folders = new Set<string>();
-      for (const file of this.files) {
-        for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
-      }
-      this.#folders = [...folders].sort();
-    }
-    return this.#folders;
-  }
-
   /**
    * The existing path nearest to `path` (a file or a folder, as `path` is one): each of its
    * folders, then its name, corrected to the nearest name there is at that level (a small
-   * misspelling); else the file of the same name elsewhere nearest to it (a file moved to
-   * another folder). Only the names of the folders on the way are compared, so it costs
+   * misspelling); else, for a file, the file of the same name elsewhere nearest to it (a
+   * file moved to another folder). Only the names of the folders on the way are compared, so it costs
    * little in a repository of any size.
    */
   nearest(path: string, kind: 'file' | 'folder'): string | undefined {
@@ -81,9 +68,10 @@ export class FileIndex {
       else folder = folder === '' ? name : `${folder}/${name}`;
     }
     if (corrected && folder !== path) return folder;
-    const name = segments.at(-1)!;
-    const same = kind === 'file' ? this.#named().get(name) : this.folders().filter((candidate) => candidate === name || candidate.endsWith(`/${name}`));
-    if (!same || same.length === 0) return undefined;
+    // A folder of the same name elsewhere is too weak a guess (`test/auth` for `src/auth`); a file's is not.
+    if (kind === 'folder') return undefined;
+    const same = this.#named().get(segments.at(-1)!);
+    if (!same) return undefined;
     return same.reduce((best, candidate) => (editDistance(path, candidate) < editDistance(path, best) ? candidate : best));
   }
 

@@ -1,0 +1,177 @@
+// `planc impact` on scripted changes in a temporary git repository: named files (a deleted
+// one too), a base branch, the work tree; its three formats and the job summary; the usage
+// errors; one run of the real binary; and the workflow step the CI job runs.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { impact } from '../../src/api/impact.ts';
+import { impactJob, impactSteps, IMPACT_REPORT_FILE } from '../../src/api/impact-workflow.ts';
+import { cli } from '../helpers/cli.ts';
+import { gitRepo } from '../helpers/git.ts';
+import { BIN, planc } from '../helpers/repo.ts';
+
+const PLAN = `title: Auth
+start: 2027-01-04
+rollback: { trigger: Errors rise, steps: [Revert] }
+phases:
+  - id: work
+    title: Work
+    tasks:
+      - { id: done-login, title: "Login | <b>form</b>", status: done, duration: 1d, touches: [src/auth/login.ts] }
+      - { id: schema, title: Token schema, duration: 1d }
+      - { id: tokens, title: Tokens, duration: 2d, dependsOn: [schema], touches: [src/auth/**, "!src/auth/legacy/**"], creates: [src/jwt/**], tests: [test/auth/**] }
+      - { id: billing, title: Billing, status: in-progress, duration: 2d, touches: [src/billing/**] }
+`;
+
+const repo = gitRepo({
+  'plans/auth.plan.yaml': PLAN,
+  // Found from any folder below: its plans are the repository's.
+  'planc.config.yaml': '# defaults\n',
+  'src/auth/login.ts': 'export {};\n',
+  'src/auth/legacy/old.ts': 'export {};\n',
+  'src/billing/invoice.ts': 'export {};\n',
+  'test/auth/login.test.ts': 'export {};\n',
+  'README.md': '# Shop\n',
+});
+// A pull request: a branch off main that changes, adds and deletes files.
+repo.git('checkout', '-q', '-b', 'feature');
+repo.write({ 'src/auth/login.ts': 'export const changed = 1;\n', 'src/jwt/sign.ts': 'export {};\n', 'docs/notes.md': 'notes\n' });
+repo.git('rm', '-q', 'src/billing/invoice.ts');
+repo.commit('the change');
+afterAll(() => repo.cleanup());
+
+describe('planc impact', () => {
+  it('finds the tasks each changed file belongs to, since a base, with what is worth saying about their status', async () => {
+    const result = await impact({ cwd: repo.dir, base: 'main' });
+    const report = result.impact!;
+    expect(report.changed).toEqual(['docs/notes.md', 'src/auth/login.ts', 'src/billing/invoice.ts', 'src/jwt/sign.ts']);
+    expect(report.tasks.map(({ task, files, note }) => ({ task: task.id, files, note: note?.kind }))).toEqual([
+      { task: 'done-login', files: [{ path: 'src/auth/login.ts', list: 'touches' }], note: 'done-again' },
+      { task: 'tokens', files: [{ path: 'src/auth/login.ts', list: 'touches' }, { path: 'src/jwt/sign.ts', list: 'creates' }], note: 'early' },
+      // A deleted file is still in the area of the task that touches it.
+      { task: 'billing', files: [{ path: 'src/billing/invoice.ts', list: 'touches' }], note: undefined },
+    ]);
+    expect(report.tasks[1]!.note).toEqual({ kind: 'early', waitsFor: [{ id: 'schema', status: 'todo' }], text: 'its code changes before what it waits for is done: schema (todo)' });
+    expect(report.uncovered).toEqual(['docs/notes.md']);
+    expect(report.summary).toEqual({ changed: 4, covered: 3, uncovered: 1, tasks: 3, plans: 1 });
+  });
+
+  it('takes named files (relative to the working folder), and the work tree\'s changes when given neither', async () => {
+    const named = await impact({ cwd: join(repo.dir, 'src'), files: ['auth/legacy/old.ts', '../test/auth/login.test.ts'] });
+    expect(named.impact!.tasks.map(({ task, files }) => [task.id, files])).toEqual([['tokens', [{ path: 'test/auth/login.test.ts', list: 'tests' }]]]);
+    expect(named.impact!.uncovered).toEqual(['src/auth/legacy/old.ts']);
+    writeFileSync(join(repo.dir, 'src', 'auth', 'new.ts'), 'x\n');
+    writeFileSync(join(repo.dir, 'README.md'), '# Shop, edited\n');
+    try {
+      const work = await impact({ cwd: repo.dir });
+      expect(work.changes).toEqual({ from: 'work tree' });
+      expect(work.impact!.changed).toEqual(['README.md', 'src/auth/new.ts']);
+      expect(work.impact!.tasks.map(({ task }) => task.id)).toEqual(['tokens']);
+    } finally {
+      rmSync(join(repo.dir, 'src', 'auth', 'new.ts'));
+      repo.git('checkout', '-q', '--', 'README.md');
+    }
+  });
+
+  it('prints stylish, markdown (escaping plan text) and json, and adds the markdown to the job summary', async () => {
+    const summary = join(repo.dir, '..', `summary-${process.pid}.md`);
+    try {
+      const stylish = await cli(['impact', '--base', 'main'], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary } });
+      expect(stylish.status).toBe(0);
+      expect(stylish.stdout).toBe(
+        [
+          'auth#done-login Login | <b>form</b> (done)',
+          '  src/auth/login.ts touches',
+          '  note: the task is done, and its code changes again',
+          '',
+          'auth#tokens Tokens (todo)',
+          '  src/auth/login.ts touches',
+          '  src/jwt/sign.ts creates',
+          '  note: its code changes before what it waits for is done: schema (todo)',
+          '',
+          'auth#billing Billing (in-progress)',
+          '  src/billing/invoice.ts touches',
+          '',
+          'In no plan:',
+          '  docs/notes.md',
+          '',
+          "4 changed files since main: 3 in the areas of 3 tasks of 1 plan, 1 in no plan's.",
+          '',
+        ].join('\n'),
+      );
+      const markdown = await cli(['impact', '--base', 'main', '--format', 'markdown'], { cwd: repo.dir });
+      expect(markdown.stdout).toContain('| `auth` | Login \\| \\<b>form\\</b> `done-login` | done | `src/auth/login.ts` | the task is done, and its code changes again |');
+      expect(markdown.stdout).toContain('`src/jwt/sign.ts` (creates)');
+      expect(markdown.stdout).toContain('**In no plan:** `docs/notes.md`');
+      expect(readFileSync(summary, 'utf8')).toBe(`${markdown.stdout}\n`);
+      const json = JSON.parse((await cli(['impact', '--format', 'json', 'src/auth/login.ts'], { cwd: repo.dir })).stdout);
+      expect(json).toMatchObject({ version: 1, root: '.', changes: { from: 'files' }, changed: ['src/auth/login.ts'], uncovered: [] });
+      expect(json.tasks.map((task: { task: string; status: string }) => `${task.task} ${task.status}`)).toEqual(['done-login done', 'tokens todo']);
+    } finally {
+      rmSync(summary, { force: true });
+    }
+  });
+
+  it('is a usage error for a revision git does not know, files and a base at once, a file outside the repository, an unknown format', async () => {
+    for (const [args, message] of [
+      [['--base', 'no-such-branch'], /git cannot tell what changed since `no-such-branch`/],
+      [['--base', 'main', 'README.md'], /name the changed files or give --base, not both/],
+      [['../elsewhere.ts'], /is not inside the repository/],
+      [['--format', 'sarif', 'README.md'], /unknown format `sarif`/],
+    ] as const) {
+      const run = await cli(['impact', ...args], { cwd: repo.dir });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe('');
+    }
+    const plain = mkdtempSync(join(tmpdir(), 'planc-impact-'));
+    try {
+      mkdirSync(join(plain, 'plans'));
+      writeFileSync(join(plain, 'plans', 'a.plan.yaml'), PLAN);
+      const outside = await cli(['impact', '--base', 'main'], { cwd: plain, env: {} });
+      expect(outside.status).toBe(2);
+      expect(outside.stderr).toMatch(/is not in a git repository/);
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+
+  it('runs as a process, as CI runs it', () => {
+    const run = planc(['impact', '--base', 'main', '--format', 'json'], { cwd: repo.dir });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toEqual({ changed: 4, covered: 3, uncovered: 1, tasks: 3, plans: 1 });
+  });
+});
+
+describe('the impact job of the workflow', () => {
+  it('is a pull-request job with history, permission to comment, and one comment kept up to date', () => {
+    const job = impactJob();
+    expect(job.if).toBe("github.event_name == 'pull_request'");
+    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(job.steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    expect(job.steps.at(-1)!.run).toBe(`gh pr comment "$PR" --body-file ${IMPACT_REPORT_FILE} --edit-last --create-if-none`);
+  });
+
+  it('has an impact step that runs as written, writing the report and the job summary', () => {
+    const step = impactSteps().find((candidate) => candidate.run?.includes('planc impact'))!;
+    const bin = mkdtempSync(join(tmpdir(), 'planc-npx-'));
+    const summary = join(bin, 'summary.md');
+    try {
+      // `npx planc` as the job has it once the project is installed.
+      writeFileSync(join(bin, 'npx'), `#!/bin/sh\nshift\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+      chmodSync(join(bin, 'npx'), 0o755);
+      execFileSync('sh', ['-c', step.run!], {
+        cwd: repo.dir,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE: 'main', GITHUB_STEP_SUMMARY: summary },
+      });
+      const report = readFileSync(join(repo.dir, IMPACT_REPORT_FILE), 'utf8');
+      expect(report).toMatch(/^## Plans this change touches\n\n4 changed files since main: /);
+      expect(readFileSync(summary, 'utf8')).toBe(`${report}\n`);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+      rmSync(join(repo.dir, IMPACT_REPORT_FILE), { force: true });
+    }
+  });
+});
