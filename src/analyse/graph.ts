@@ -267,3 +267,24 @@ export function nodeName(node: GraphNode, qualify: boolean): string {
           : node.phase.id;
   return qualify ? `${node.plan.id}#${id}` : id;
 }
+
+/**
+ * The tasks and rollout stages a node waits for directly, looking through phase hubs and
+ * milestones (which stand for the work behind them): `visit` is called once for each, and
+ * the walk stops when it returns false.
+ */
+export function upstreamWork(graph: Graph, v: number, visit: (node: Extract<GraphNode, { kind: 'task' | 'stage' }>) => boolean): void {
+  const stack = [v];
+  const seen = new Set<number>([v]);
+  while (stack.length > 0) {
+    const w = stack.pop()!;
+    for (let p = graph.inStart[w]!; p < graph.inStart[w + 1]!; p++) {
+      const u = graph.from[graph.inEdges[p]!]!;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      const node = graph.nodes[u]!;
+      if (node.kind === 'hub' || node.kind === 'milestone') stack.push(u);
+      else if (!visit(node)) return;
+    }
+  }
+}

@@ -6,7 +6,7 @@ import type { Milestone, Phase, Plan, RolloutStage, Task } from '../model/plan.t
 import { EPSILON, roundDays } from '../util/duration.ts';
 import { finishIndex, startIndex, type WorkCalendar } from './calendar.ts';
 import type { CpmResult } from './cpm.ts';
-import { nodeName, type Graph } from './graph.ts';
+import { nodeName, upstreamWork, type Graph } from './graph.ts';
 import { probabilityBy } from './pert.ts';
 import { percentile, shareAtOrBelow, type SimulationResult } from './simulate.ts';
 import type { AnalysedNetwork, MilestoneStatus, PhaseTiming, PlanSchedule, Timing } from './types.ts';
@@ -173,26 +173,14 @@ function phaseTimings(plan: Plan, timings: Map<Task | Milestone | RolloutStage, 
 
 /** A milestone is reached when every task upstream of it (through hubs) is done. */
 function predecessorsDone(graph: Graph, v: number): boolean {
-  const stack = [v];
-  const seen = new Set<number>([v]);
   let any = false;
-  while (stack.length > 0) {
-    const w = stack.pop()!;
-    for (let p = graph.inStart[w]!; p < graph.inStart[w + 1]!; p++) {
-      const u = graph.from[graph.inEdges[p]!]!;
-      if (seen.has(u)) continue;
-      seen.add(u);
-      const node = graph.nodes[u]!;
-      if (node.kind === 'task') {
-        any = true;
-        if (node.task.status !== 'done' && node.task.status !== 'cancelled') return false;
-      } else if (node.kind === 'stage') {
-        return false;
-      }
-      if (node.kind === 'hub' || node.kind === 'milestone') stack.push(u);
-    }
-  }
-  return any;
+  let done = true;
+  upstreamWork(graph, v, (node) => {
+    any ||= node.kind === 'task';
+    done = node.kind === 'task' && (node.task.status === 'done' || node.task.status === 'cancelled');
+    return done;
+  });
+  return done && any;
 }
 
 /**

@@ -4,7 +4,7 @@
 // files no plan covers. Paths are matched against the changed path itself, so a deleted
 // file is still found in the area of the task that touches it.
 import type { PathList, Plan, Task, TaskStatus } from '../../model/plan.ts';
-import type { Graph } from '../graph.ts';
+import { upstreamWork, type Graph } from '../graph.ts';
 import type { PlanAnalysis } from '../types.ts';
 import { coversPath } from './patterns.ts';
 import type { PatternCache } from './resolve.ts';
@@ -113,24 +113,11 @@ function unfinishedPredecessors(graph: Graph, v: number | undefined): Array<{ id
   if (v === undefined) return [];
   const found: Array<{ id: string; status: TaskStatus | 'not started' }> = [];
   const own = graph.nodes[v]!.plan;
-  const seen = new Set<number>([v]);
-  const stack = [v];
-  while (stack.length > 0) {
-    const w = stack.pop()!;
-    for (let p = graph.inStart[w]!; p < graph.inStart[w + 1]!; p++) {
-      const u = graph.from[graph.inEdges[p]!]!;
-      if (seen.has(u)) continue;
-      seen.add(u);
-      const node = graph.nodes[u]!;
-      const id = node.plan === own ? '' : `${node.plan.id}#`;
-      if (node.kind === 'task') {
-        if (node.task.status !== 'done' && node.task.status !== 'cancelled') found.push({ id: id + node.task.id, status: node.task.status });
-      } else if (node.kind === 'stage') {
-        found.push({ id: id + node.stage.id, status: 'not started' });
-      } else {
-        stack.push(u);
-      }
-    }
-  }
+  upstreamWork(graph, v, (node) => {
+    const id = node.plan === own ? '' : `${node.plan.id}#`;
+    if (node.kind === 'stage') found.push({ id: id + node.stage.id, status: 'not started' });
+    else if (node.task.status !== 'done' && node.task.status !== 'cancelled') found.push({ id: id + node.task.id, status: node.task.status });
+    return true;
+  });
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
