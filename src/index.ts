@@ -29,8 +29,7 @@ export {
 export { GATES, type Gate } from './diff/gates.ts';
 export type * from './diff/types.ts';
 export type { GateResult } from './report/diff.ts';
-export { impact, type ImpactOptions, type ImpactResult } from './api/impact.ts';
-export { impactJob, impactSteps, IMPACT_REPORT_FILE, type WorkflowJob, type WorkflowStep } from './api/impact-workflow.ts';
+export { formatImpact, impact, IMPACT_FORMATS, type ImpactOptions, type ImpactResult } from './api/impact.ts';
 export type { ChangeSource, ImpactedTask, ImpactNote, ImpactReport } from './analyse/code/impact.ts';
 export type { PathMatch, PlanCode, Repository, TaskCode } from './analyse/code/types.ts';
 export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';

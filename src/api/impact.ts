@@ -4,6 +4,10 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { analyseImpact, type ChangeSource, type ImpactReport } from '../analyse/code/impact.ts';
 import { PatternCache } from '../analyse/code/resolve.ts';
+import { impactReporters, type ImpactInput } from '../report/impact.ts';
+import type { Style } from '../report/terminal.ts';
+import { repositoryUrl } from '../util/paths.ts';
+import { sitePage } from './report.ts';
 import { UsageError } from './errors.ts';
 import { changedFiles } from './repository.ts';
 import type { CheckResult } from './result.ts';
@@ -21,6 +25,8 @@ export interface ImpactOptions extends SessionOptions {
 export interface ImpactResult extends CheckResult {
   /** The repository root, absolute: the impact's paths are relative to it. */
   root: string;
+  /** The root's place in the git work tree (`''` at its top), for links to the repository's pages. */
+  prefix: string;
   /** Where the changed files came from. */
   changes: ChangeSource;
   /** Undefined when the configuration has errors. */
@@ -36,7 +42,7 @@ export async function impact(options: ImpactOptions): Promise<ImpactResult> {
   const result = await session.check();
   const changes: ChangeSource =
     options.files && options.files.length > 0 ? { from: 'files' } : options.base !== undefined ? { from: 'base', base: options.base } : { from: 'work tree' };
-  if (result.configInvalid) return { ...result, root: cwd, changes };
+  if (result.configInvalid) return { ...result, root: cwd, prefix: '', changes };
   const repository = session.repository();
   const root = repository.root;
   const changed =
@@ -51,5 +57,25 @@ export async function impact(options: ImpactOptions): Promise<ImpactResult> {
         })
       : changedFiles(root, changes.from === 'base' ? changes.base : undefined);
   const plans = result.built.map((plan) => ({ plan, analysis: result.analysis.plans.get(plan)! }));
-  return { ...result, root, changes, impact: analyseImpact(changes, changed, plans, new PatternCache()) };
+  return { ...result, root, prefix: repository.prefix, changes, impact: analyseImpact(changes, changed, plans, new PatternCache()) };
+}
+
+/** The formats an impact is reported in (`planc impact --format`). */
+export const IMPACT_FORMATS: readonly string[] = Object.keys(impactReporters);
+
+/**
+ * An impact in a format (`stylish`, `markdown`, `json`): plans linked to their pages of the
+ * published site (`site.url`), files to the repository's pages (`site.repository`).
+ */
+export function formatImpact(result: ImpactResult & { impact: ImpactReport }, format: string, style: Style): string {
+  const reporter = impactReporters[format];
+  if (!reporter) throw new Error(`there is no impact format \`${format}\``);
+  const { site } = result.config;
+  const input: ImpactInput = {
+    report: result.impact,
+    root: relative(result.cwd, result.root).split('\\').join('/') || '.',
+    planPage: (plan) => sitePage(site, `plans/${encodeURIComponent(plan.id)}/`),
+    filePage: (path) => (site.repository ? repositoryUrl(site.repository, site.branch, 'blob', result.prefix ? `${result.prefix}/${path}` : path) : undefined),
+  };
+  return reporter(input, style);
 }

@@ -111,6 +111,34 @@ function diffJob(options: WorkflowOptions): string[] {
   ];
 }
 
+/** The file the impact job writes its markdown to, and comments on the pull request with. */
+export const IMPACT_REPORT_FILE = 'planc-impact.md';
+
+function impactJob(options: WorkflowOptions): string[] {
+  const planc = plancCommand(options);
+  return [
+    '  impact:',
+    '    name: What the change touches in the plans',
+    "    if: github.event_name == 'pull_request'",
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: read',
+    '      pull-requests: write',
+    '    steps:',
+    ...setup(options, true),
+    '      - name: Impact',
+    `        run: ${planc} impact --base "origin/$BASE_REF" --format markdown=${IMPACT_REPORT_FILE}`,
+    '        env:',
+    '          BASE_REF: ${{ github.base_ref }}',
+    '      - name: Comment on the pull request',
+    `        if: always() && hashFiles('${IMPACT_REPORT_FILE}') != '' && github.event.pull_request.head.repo.full_name == github.repository`,
+    `        run: gh pr comment "$PR" --body-file ${IMPACT_REPORT_FILE} --edit-last --create-if-none`,
+    '        env:',
+    '          GH_TOKEN: ${{ github.token }}',
+    '          PR: ${{ github.event.pull_request.number }}',
+  ];
+}
+
 function siteJob(options: WorkflowOptions): string[] {
   const planc = plancCommand(options);
   return [
@@ -153,7 +181,7 @@ function siteJob(options: WorkflowOptions): string[] {
 }
 
 /** The jobs of the workflow, in order; each a list of lines indented under `jobs:`. */
-export const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, diffJob, siteJob];
+export const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, diffJob, impactJob, siteJob];
 
 /** The diff job alone, as the README shows it for a workflow of one's own: lines indented under `jobs:`. */
 export function diffJobText(options: WorkflowOptions): string {

@@ -61,7 +61,7 @@ describe('planc init', () => {
 
     const path = join(dir, '.github', 'workflows', 'plans.yml');
     const read = await readByGitHub('workflow', path);
-    expect(read).toEqual({ errors: [], validator: 0, jobs: ['check', 'diff', 'site'] });
+    expect(read).toEqual({ errors: [], validator: 0, jobs: ['check', 'diff', 'impact', 'site'] });
     const flow = parse(readFileSync(path, 'utf8'));
     expect(flow.on.push.branches).toEqual(['trunk']);
     const steps = (job: string) => flow.jobs[job].steps as Array<{ uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }>;
@@ -74,6 +74,7 @@ describe('planc init', () => {
     expect(flow.jobs.diff.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(steps('diff')[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(steps('diff').find((step) => step.run?.includes(' diff '))!.run).toBe(`npx --yes planc@${VERSION} diff --format markdown=planc-diff.md`);
+    expect(steps('impact').find((step) => step.run?.includes('impact'))!.run).toBe(`npx --yes planc@${VERSION} impact --base "origin/$BASE_REF" --format markdown=planc-impact.md`);
     expect(steps('site').map((step) => step.uses?.split('@')[0] ?? 'run')).toEqual([
       'actions/checkout',
       'actions/setup-node',
@@ -170,7 +171,7 @@ describe('planc in CI: exit codes and messages', () => {
 
   it('says "did you mean" for a misspelt command or option', async () => {
     const command = await cli(['chek'], { cwd: dir });
-    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, init, build, site, diff, new, schema, watch, preview.\n' });
+    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, init, build, site, diff, impact, new, schema, watch, preview.\n' });
     const option = await cli(['check', '--fromat', 'json'], { cwd: dir });
     expect(option).toMatchObject({ status: 2, stderr: 'planc: unknown option `--fromat`; did you mean `--format`?\nRun `planc check --help`.\n' });
   });

@@ -6,8 +6,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { impact } from '../../src/api/impact.ts';
-import { impactJob, impactSteps, IMPACT_REPORT_FILE } from '../../src/api/impact-workflow.ts';
+import { IMPACT_REPORT_FILE, workflow } from '../../src/api/workflow.ts';
 import { cli } from '../helpers/cli.ts';
 import { gitRepo } from '../helpers/git.ts';
 import { BIN, planc } from '../helpers/repo.ts';
@@ -105,7 +106,7 @@ describe('planc impact', () => {
       expect(markdown.stdout).toContain('| `auth` | Login \\| \\<b>form\\</b> `done-login` | done | `src/auth/login.ts` | the task is done, and its code changes again |');
       expect(markdown.stdout).toContain('`src/jwt/sign.ts` (creates)');
       expect(markdown.stdout).toContain('**In no plan:** `docs/notes.md`');
-      expect(readFileSync(summary, 'utf8')).toBe(`${markdown.stdout}\n`);
+      expect(readFileSync(summary, 'utf8')).toBe(markdown.stdout);
       const json = JSON.parse((await cli(['impact', '--format', 'json', 'src/auth/login.ts'], { cwd: repo.dir })).stdout);
       expect(json).toMatchObject({ version: 1, root: '.', changes: { from: 'files' }, changed: ['src/auth/login.ts'], uncovered: [] });
       expect(json.tasks.map((task: { task: string; status: string }) => `${task.task} ${task.status}`)).toEqual(['done-login done', 'tokens todo']);
@@ -145,33 +146,52 @@ describe('planc impact', () => {
   });
 });
 
-describe('the impact job of the workflow', () => {
-  it('is a pull-request job with history, permission to comment, and one comment kept up to date', () => {
-    const job = impactJob();
-    expect(job.if).toBe("github.event_name == 'pull_request'");
-    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
-    expect(job.steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(job.steps.at(-1)!.run).toBe(`gh pr comment "$PR" --body-file ${IMPACT_REPORT_FILE} --edit-last --create-if-none`);
+describe('the impact job of the workflow planc init writes', () => {
+  interface Step {
+    name?: string;
+    uses?: string;
+    if?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }
+  const flow = parse(workflow({ defaultBranch: 'main', install: 'project', plans: ['plans'] }));
+  const steps: Step[] = flow.jobs.impact.steps;
+
+  it('runs on pull requests with the history, may comment, and keeps one comment up to date', () => {
+    expect(flow.jobs.impact.if).toBe("github.event_name == 'pull_request'");
+    expect(flow.jobs.impact.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    const comment = steps.at(-1)!;
+    expect(comment.run).toBe(`gh pr comment "$PR" --body-file ${IMPACT_REPORT_FILE} --edit-last --create-if-none`);
+    expect(comment.if).toBe(`always() && hashFiles('${IMPACT_REPORT_FILE}') != '' && github.event.pull_request.head.repo.full_name == github.repository`);
+    expect(comment.env).toEqual({ GH_TOKEN: '${{ github.token }}', PR: '${{ github.event.pull_request.number }}' });
   });
 
-  it('has an impact step that runs as written, writing the report and the job summary', () => {
-    const step = impactSteps().find((candidate) => candidate.run?.includes('planc impact'))!;
+  it('has an impact step that runs as written: the report for the comment, the log, the job summary', () => {
+    const step = steps.find((candidate) => candidate.run?.includes('planc impact'))!;
+    expect(step.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     const bin = mkdtempSync(join(tmpdir(), 'planc-npx-'));
     const summary = join(bin, 'summary.md');
+    // The base branch as actions/checkout with `fetch-depth: 0` leaves it: a remote branch.
+    repo.git('update-ref', 'refs/remotes/origin/main', 'main');
     try {
       // `npx planc` as the job has it once the project is installed.
       writeFileSync(join(bin, 'npx'), `#!/bin/sh\nshift\nexec "${process.execPath}" "${BIN}" "$@"\n`);
       chmodSync(join(bin, 'npx'), 0o755);
-      execFileSync('sh', ['-c', step.run!], {
+      const log = execFileSync('sh', ['-c', step.run!], {
         cwd: repo.dir,
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE: 'main', GITHUB_STEP_SUMMARY: summary },
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' },
       });
+      expect(log.split('\n').at(-2)).toBe("4 changed files since origin/main: 3 in the areas of 3 tasks of 1 plan, 1 in no plan's.");
       const report = readFileSync(join(repo.dir, IMPACT_REPORT_FILE), 'utf8');
-      expect(report).toMatch(/^## Plans this change touches\n\n4 changed files since main: /);
-      expect(readFileSync(summary, 'utf8')).toBe(`${report}\n`);
+      expect(report).toMatch(/^## Plans this change touches\n\n4 changed files since origin\/main: /);
+      expect(readFileSync(summary, 'utf8')).toBe(report);
     } finally {
       rmSync(bin, { recursive: true, force: true });
       rmSync(join(repo.dir, IMPACT_REPORT_FILE), { force: true });
+      repo.git('update-ref', '-d', 'refs/remotes/origin/main');
     }
   });
 });

@@ -73,10 +73,10 @@ describe('the repository', () => {
 
   it('warns of a path that matches nothing, with the new path after a rename, and errs on one outside the repository', async () => {
     const made = repo({ 'plans/code.plan.yaml': plan('      - { id: auth, title: Auth, duration: 2d, touches: [src/auth/login.ts, src/auth/**], tests: [../elsewhere/test.ts] }\n') });
-    expect(positions(await check({ cwd: made.dir }))).toEqual(['PLAN7002 plans/code.plan.yaml:8:99']);
+    expect(positions(await check({ cwd: made.dir }))).toEqual(['PLAN8002 plans/code.plan.yaml:8:99']);
     made.git('mv', 'src/auth', 'src/identity');
     const renamed = await check({ cwd: made.dir });
-    expect(positions(renamed)).toEqual(['PLAN7001 plans/code.plan.yaml:8:58', 'PLAN7001 plans/code.plan.yaml:8:77', 'PLAN7002 plans/code.plan.yaml:8:99']);
+    expect(positions(renamed)).toEqual(['PLAN8001 plans/code.plan.yaml:8:58', 'PLAN8001 plans/code.plan.yaml:8:77', 'PLAN8002 plans/code.plan.yaml:8:99']);
     expect(renamed.diagnostics.map((d) => d.help)).toEqual([
       'Did you mean `src/identity/login.ts`?',
       // A folder of that name elsewhere (test/auth) is no guess.
@@ -92,7 +92,7 @@ describe('the repository', () => {
       ),
     });
     const result = await check({ cwd: made.dir });
-    expect(positions(result)).toEqual(['PLAN7003 plans/code.plan.yaml:8:78']);
+    expect(positions(result)).toEqual(['PLAN8003 plans/code.plan.yaml:8:78']);
   });
 
   it('maps each file to its CODEOWNERS owners, the last matching line winning, and notes a task owner who owns none of its files', async () => {
@@ -108,7 +108,7 @@ describe('the repository', () => {
     expect(code.tasks.get(auth!)!.owners).toEqual(['@acme/backend', '@acme/qa', '@acme/security']);
     expect(code.tasks.get(billing!)!.owners).toEqual(['@acme/backend']);
     expect(code.repository.codeowners).toBe('.github/CODEOWNERS');
-    expect(positions(result)).toEqual(['PLAN7004 plans/code.plan.yaml:9:15']);
+    expect(positions(result)).toEqual(['PLAN8004 plans/code.plan.yaml:9:15']);
     expect(result.diagnostics[0]!.severity).toBe('info');
   });
 });
@@ -120,7 +120,7 @@ describe('conflict risk', () => {
   it('warns of two tasks that may run at once and change the same file, and is quiet once one depends on the other', async () => {
     const made = repo({ 'plans/code.plan.yaml': TWO('') });
     const parallel = await check({ cwd: made.dir });
-    expect(positions(parallel)).toEqual(['PLAN7005 plans/code.plan.yaml:8:15']);
+    expect(positions(parallel)).toEqual(['PLAN8005 plans/code.plan.yaml:8:15']);
     expect(parallel.diagnostics[0]!.message).toBe(
       'Tasks `form` and `limit` may run at the same time (2027-01-04 to 2027-01-05) and both change `src/auth/login.ts`',
     );
@@ -147,7 +147,7 @@ describe('conflict risk', () => {
       'plans/c.plan.yaml': plan('      - { id: three, title: Three, duration: 5d, touches: [src/auth/**] }\n', '2027-03-01'),
     });
     const result = await check({ cwd: made.dir });
-    expect(positions(result)).toEqual(['PLAN7005 plans/a.plan.yaml:8:15']);
+    expect(positions(result)).toEqual(['PLAN8005 plans/a.plan.yaml:8:15']);
     expect(result.diagnostics[0]!.message).toBe(
       'Tasks `one` and `b#two` may run at the same time (2027-01-08 to 2027-01-08) and both change `src/auth/f0.ts`, `src/auth/f1.ts` and `src/auth/f2.ts` and 5 more files',
     );
@@ -158,7 +158,7 @@ describe('conflict risk', () => {
     const made = repo({
       'plans/code.plan.yaml': plan('      - { id: a, title: A, duration: 2d, creates: [src/jwt/sign.ts] }\n      - { id: b, title: B, duration: 2d, creates: [src/jwt/sign.ts] }\n'),
     });
-    expect(positions(await check({ cwd: made.dir }))).toEqual(['PLAN7005 plans/code.plan.yaml:8:15']);
+    expect(positions(await check({ cwd: made.dir }))).toEqual(['PLAN8005 plans/code.plan.yaml:8:15']);
   });
 });
 
@@ -167,13 +167,13 @@ describe('the compiler session and the repository', () => {
     const made = repo({ 'plans/code.plan.yaml': plan('      - { id: auth, title: Auth, duration: 1d, touches: [src/auth/new.ts] }\n') });
     const session = new CompilerSession({ cwd: made.dir });
     const first = await session.check();
-    expect(positions(first)).toEqual(['PLAN7001 plans/code.plan.yaml:8:58']);
+    expect(positions(first)).toEqual(['PLAN8001 plans/code.plan.yaml:8:58']);
     const repository = session.repository();
     await session.check();
     expect(session.repository()).toBe(repository);
     mkdirSync(join(made.dir, 'src', 'auth'), { recursive: true });
     writeFileSync(join(made.dir, 'src', 'auth', 'new.ts'), 'export {};\n');
-    expect(positions(await session.check())).toEqual(['PLAN7001 plans/code.plan.yaml:8:58']);
+    expect(positions(await session.check())).toEqual(['PLAN8001 plans/code.plan.yaml:8:58']);
     made.git('add', 'src/auth/new.ts');
     expect(positions(await session.check())).toEqual([]);
     expect(session.repository()).not.toBe(repository);

@@ -111,10 +111,11 @@ export const commands: Record<string, CommandSpec> = {
   },
   impact: {
     summary: 'Show the plans and tasks whose code a change touches, and the changed files no plan covers.',
-    usage: '[changed paths…] [--base <ref>] [--format stylish|markdown|json]',
+    usage: '[changed paths…] [--base <ref>] [--format stylish|markdown|json[=FILE]]…',
     options: {
       base: { type: 'string', description: 'Compare HEAD with this git revision (`git diff <ref>...HEAD`) instead of naming files' },
-      format: { type: 'string', default: 'stylish', description: 'Output format: stylish (default), markdown (for a pull request comment) or json' },
+      format: { type: 'string', multiple: true, description: 'Output format: stylish (default), markdown (for a pull request comment) or json; NAME=FILE writes it to a file (repeat for several)' },
+      'output-file': { type: 'string', short: 'o', description: 'Write the report to this file instead of stdout' },
       config: CONFIG,
     },
     load: () => import('./impact.ts'),
