@@ -99,7 +99,7 @@ describe('planc build', () => {
 
   it('refuses an output folder that is a file, and files it did not write, before writing anything', async () => {
     const { dir, write } = bundled();
-    write({ ofile: 'not a folder', 'docs/index.md': '# Our hand-written docs\n' });
+    write({ ofile: 'not a folder', 'manual/index.md': '# Our hand-written docs\n' });
     const file = await cli(['build', '--out', 'ofile'], { cwd: dir });
     expect(file.status).toBe(2);
     expect(file.stderr.split('\n')[0]).toBe('planc: the output folder `ofile` is not a folder');
@@ -107,15 +107,15 @@ describe('planc build', () => {
     const under = await cli(['build', '--out', 'ofile/out'], { cwd: dir });
     expect(under.status).toBe(2);
     expect(under.stderr).toBe(`planc: could not write into \`ofile/out\` (ENOTDIR: not a directory, mkdir '${join(dir, 'ofile', 'out')}'); the previous outputs are unchanged\n`);
-    const docs = await cli(['build', '--out', 'docs'], { cwd: dir });
+    const docs = await cli(['build', '--out', 'manual'], { cwd: dir });
     expect(docs.status).toBe(2);
-    expect(docs.stderr.split('\n')[0]).toBe('planc: the output folder `docs` holds a file planc did not write and would replace: `index.md`');
-    expect(readFileSync(join(dir, 'docs/index.md'), 'utf8')).toBe('# Our hand-written docs\n');
-    expect(readdirSync(join(dir, 'docs'))).toEqual(['index.md']);
+    expect(docs.stderr.split('\n')[0]).toBe('planc: the output folder `manual` holds a file planc did not write and would replace: `index.md`');
+    expect(readFileSync(join(dir, 'manual/index.md'), 'utf8')).toBe('# Our hand-written docs\n');
+    expect(readdirSync(join(dir, 'manual'))).toEqual(['index.md']);
     // A file with exactly what planc would write is planc's from then on.
     expect((await cli(['build', '--out', 'out'], { cwd: dir })).status).toBe(0);
-    write({ 'docs/index.md': readFileSync(join(dir, 'out/index.md'), 'utf8') });
-    expect((await cli(['build', '--out', 'docs'], { cwd: dir })).status).toBe(0);
+    write({ 'manual/index.md': readFileSync(join(dir, 'out/index.md'), 'utf8') });
+    expect((await cli(['build', '--out', 'manual'], { cwd: dir })).status).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // `planc site` on the bundled plans, built by the real CLI and read in Debian's Chromium:
 // every page, link and asset; the diagrams; search; dark mode; a phone's width;
 // accessibility (axe-core); screenshots for people to look at (test/artifacts/).
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
@@ -150,11 +150,16 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
       }
     }
     expect(broken).toEqual([]);
-    // The only way out of the site: "edit this plan" links into the configured repository.
-    expect([...external].sort()).toEqual([
+    // The only ways out of the site, into the configured repository: "edit this plan", and
+    // the files the tasks change and test, each one the repository has.
+    const blob = `${REPOSITORY}/blob/trunk/`;
+    const files = [...external].filter((url) => url.startsWith(blob)).map((url) => decodeURIComponent(url.slice(blob.length)));
+    expect([...external].filter((url) => !url.startsWith(blob)).sort()).toEqual([
       `${REPOSITORY}/edit/trunk/plans/jwt-auth-refactor.plan.yaml`,
       `${REPOSITORY}/edit/trunk/plans/session-store-migration.plan.yaml`,
     ]);
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter((file) => !existsSync(join(EXAMPLE_CODE, file)))).toEqual([]);
   });
 
   it('loads every page without a console error, a failed request or a missing diagram', async () => {

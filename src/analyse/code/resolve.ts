@@ -49,7 +49,8 @@ export function resolvePlanCode(plan: Plan, context: ResolveContext): { code?: P
     const ruleContext = {
       plan,
       task,
-      matches,
+      // With the files, what each `!` path takes out of its list.
+      matches: code?.matches ?? matches,
       ...(code ? { code } : {}),
       ...(repository ? { repository } : {}),
       areas: context.areas,
@@ -73,7 +74,7 @@ function compilePatternProblem(text: string): PathMatch['problem'] {
   return 'problem' in compiled ? compiled.problem : undefined;
 }
 
-function taskCode(matches: PathMatch[], context: ResolveContext, repository: Repository): TaskCode {
+function taskCode(matches: readonly PathMatch[], context: ResolveContext, repository: Repository): TaskCode {
   const byList: Record<PathList, Set<string>> = { touches: new Set(), creates: new Set(), tests: new Set() };
   const planned = new Set<string>();
   const owners = new Set<string>();
@@ -98,12 +99,11 @@ function taskCode(matches: PathMatch[], context: ResolveContext, repository: Rep
     for (const file of taken) list.delete(file);
     return { ...match, files: taken };
   });
-  matches.splice(0, matches.length, ...resolved);
   const files = sortedUnion(byList.touches, byList.creates);
   const tests = sortedUnion(byList.tests);
   if (codeowners) for (const file of [...files, ...tests]) for (const owner of codeowners.of(file)) owners.add(owner);
   for (const file of files) planned.delete(file);
-  return { matches, files, tests, planned: [...planned].sort(), owners: [...owners].sort() };
+  return { matches: resolved, files, tests, planned: [...planned].sort(), owners: [...owners].sort() };
 }
 
 /** The files of sets filled from sorted matches, sorted: as they are when one set holds them all in order. */
