@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { impact } from '../../src/api/impact.ts';
+import { formatImpact, impact } from '../../src/api/impact.ts';
+import { PLAIN } from '../../src/report/terminal.ts';
 import { IMPACT_REPORT_FILE, workflow } from '../../src/api/workflow.ts';
 import { cli } from '../helpers/cli.ts';
 import { gitRepo } from '../helpers/git.ts';
@@ -113,6 +114,28 @@ describe('planc impact', () => {
     } finally {
       rmSync(summary, { force: true });
     }
+  });
+
+  it('writes formats to files as check does, and links plans to the site and files to the repository when their addresses are set', async () => {
+    try {
+      const run = await cli(['impact', 'src/auth/login.ts', '--format', 'markdown=reports/impact.md', '-o', 'impact.json', '--format', 'json'], { cwd: repo.dir, env: {} });
+      expect(run.status).toBe(0);
+      expect(run.stdout.split('\n').at(-2)).toBe('1 changed file: 1 in the areas of 2 tasks of 1 plan.');
+      expect(JSON.parse(readFileSync(join(repo.dir, 'impact.json'), 'utf8')).summary).toMatchObject({ changed: 1, tasks: 2 });
+      expect(readFileSync(join(repo.dir, 'reports', 'impact.md'), 'utf8')).toMatch(/^## Plans this change touches\n/);
+      const twoToStdout = await cli(['impact', '--format', 'json', '--format', 'markdown', 'README.md'], { cwd: repo.dir });
+      expect(twoToStdout.status).toBe(2);
+      expect(twoToStdout.stderr).toMatch(/^planc: only one format can go to standard output/);
+    } finally {
+      rmSync(join(repo.dir, 'impact.json'), { force: true });
+      rmSync(join(repo.dir, 'reports'), { recursive: true, force: true });
+    }
+    const result = await impact({ cwd: join(repo.dir, 'src'), files: ['auth/login.ts', '../docs/notes.md'] });
+    const site = { ...result.config.site, url: 'https://acme.github.io', base: '/shop/', repository: 'https://github.com/acme/shop', branch: 'trunk' };
+    const linked = formatImpact({ ...result, config: { ...result.config, site }, impact: result.impact! }, 'markdown', PLAIN);
+    expect(linked).toContain('| [`auth`](https://acme.github.io/shop/plans/auth/) | Login \\| \\<b>form\\</b> `done-login` | done | [`src/auth/login.ts`](https://github.com/acme/shop/blob/trunk/src/auth/login.ts) |');
+    expect(linked).toContain('**In no plan:** [`docs/notes.md`](https://github.com/acme/shop/blob/trunk/docs/notes.md)');
+    expect(JSON.parse(formatImpact({ ...result, impact: result.impact! }, 'json', PLAIN)).root).toBe('..');
   });
 
   it('is a usage error for a revision git does not know, files and a base at once, a file outside the repository, an unknown format', async () => {

@@ -9,22 +9,21 @@ import { editDistance } from '../../util/suggest.ts';
 export class FileIndex {
   /** Every file, sorted by UTF-16 code units (JavaScript's default order). */
   readonly files: readonly string[];
-  readonly #set: ReadonlySet<string>;
   #byName: Map<string, string[]> | undefined;
   readonly #childrenOf = new Map<string, { files: Set<string>; folders: Set<string> }>();
 
   constructor(files: readonly string[]) {
     const sorted = isSorted(files) ? files : [...files].sort().filter((file, i, all) => i === 0 || file !== all[i - 1]);
     this.files = sorted;
-    this.#set = new Set(sorted);
   }
 
   get size(): number {
     return this.files.length;
   }
 
+  /** Whether `path` is a file of the repository: a binary search (a set of 100,000 paths would cost more to build than all the lookups). */
   has(path: string): boolean {
-    return this.#set.has(path);
+    return this.files[this.#lowerBound(path)] === path;
   }
 
   /** The half-open range of indexes of the files inside `folder` (every file for `''`). */
