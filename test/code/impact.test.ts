@@ -6,6 +6,11 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { formatImpact, impact } from '../../src/api/impact.ts';
 import { PLAIN } from '../../src/report/terminal.ts';
@@ -136,6 +141,23 @@ describe('planc impact', () => {
     expect(linked).toContain('| [`auth`](https://acme.github.io/shop/plans/auth/) | Login \\| \\<b>form\\</b> `done-login` | done | [`src/auth/login.ts`](https://github.com/acme/shop/blob/trunk/src/auth/login.ts) |');
     expect(linked).toContain('**In no plan:** [`docs/notes.md`](https://github.com/acme/shop/blob/trunk/docs/notes.md)');
     expect(JSON.parse(formatImpact({ ...result, impact: result.impact! }, 'json', PLAIN)).root).toBe('..');
+  });
+
+  it('shows changed file names (which the pull request chooses) in code in its markdown, never as markup', async () => {
+    const names = ['src/auth/`x`|<img src=x onerror=alert(1)>.ts', 'docs/[a](javascript:alert(1)).md', 'docs/\u202eevil.md'];
+    const result = await impact({ cwd: repo.dir, files: names });
+    const site = { ...result.config.site, repository: 'https://github.com/acme/shop' };
+    const markdown = formatImpact({ ...result, config: { ...result.config, site }, impact: result.impact! }, 'markdown', PLAIN);
+    expect(markdown).not.toMatch(/[\u202a-\u202e]/);
+    const codes: string[] = [];
+    const urls: string[] = [];
+    visit(unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root, (node) => {
+      expect(node.type).not.toBe('html');
+      if (node.type === 'inlineCode') codes.push(node.value);
+      if (node.type === 'link') urls.push(node.url);
+    });
+    expect(codes).toEqual(expect.arrayContaining(names.map((name) => name.replace('\u202e', ''))));
+    expect(urls.every((url) => url.startsWith('https://github.com/acme/shop/blob/main/'))).toBe(true);
   });
 
   it('is a usage error for a revision git does not know, files and a base at once, a file outside the repository, an unknown format', async () => {

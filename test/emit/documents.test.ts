@@ -17,6 +17,7 @@ import { expectGolden } from '../helpers/golden.ts';
 import { mermaidParser } from '../helpers/mermaid.ts';
 import { EXAMPLE_CODE, ROOT } from '../helpers/repo.ts';
 import { readRepository } from '../../src/api/repository.ts';
+import { FileIndex } from '../../src/analyse/code/files.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'documents');
 
@@ -116,6 +117,27 @@ describe('untrusted text', () => {
     let tables = 0;
     visit(tree, 'table', () => void (tables += 1));
     expect(tables).toBeGreaterThanOrEqual(8);
+  });
+
+  it('shows the repository\'s file names in code, linked with every part encoded, never as markup', () => {
+    const names = ['src/`tick`|pipe.ts', 'src/<img src=x onerror=alert(1)>.ts', 'src/[x](javascript:alert(1)).ts', 'src/a b#c?.ts', 'src/\u202eevil\u0007.ts'];
+    const plan = 'title: Code\nrollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d, touches: [src/**] }\n';
+    const config = defaultConfig(ROOT);
+    config.site.repository = 'https://github.com/acme/shop';
+    const repository = { root: '/repo', source: 'git' as const, prefix: 'svc', files: new FileIndex(names) };
+    const result = compileFiles([{ path: 'plans/code.plan.yaml', bytes: new TextEncoder().encode(plan) }], config, { cwd: ROOT, repository });
+    const document = String(emitAll(result).find((f) => f.path === 'code/index.md')!.content);
+    expect(document).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const parsed = unified().use(remarkParse).use(remarkGfm).parse(document) as Root;
+    const links: Array<{ url: string; text: string }> = [];
+    visit(parsed, (node) => {
+      expect(node.type).not.toBe('html');
+      if (node.type === 'link') links.push({ url: node.url, text: node.children.map((child) => (child.type === 'inlineCode' ? child.value : '?')).join('') });
+    });
+    const sorted = [...names].sort();
+    expect(links.map((link) => link.text)).toEqual(sorted.map((name) => name.replace(/[\u0007\u202e]/g, '')));
+    expect(links.map((link) => decodeURIComponent(link.url))).toEqual(sorted.map((name) => `https://github.com/acme/shop/blob/main/svc/${name}`));
+    for (const { url } of links) expect(url).toMatch(/^https:\/\/github\.com\/acme\/shop\/blob\/main\/svc\/src\/[^\s<>`|#?]+$/);
   });
 
   it('keeps code fences closed around commands that hold fences', () => {
