@@ -75,7 +75,7 @@ describe('task paths', () => {
     const segment = fc.constantFrom('src', 'lib', 'a', 'b', 'auth', 'x-y', '.hidden');
     const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `${parts.join('/')}${parts.length % 2 ? '.ts' : '.md'}`);
     const glob = fc
-      .tuple(fc.array(fc.constantFrom('src', 'lib', 'a', 'auth', '*', '**'), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '/*.ts', '/**', '/*'))
+      .tuple(fc.array(fc.constantFrom('src', 'lib', 'a', 'auth', '*', '**'), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '/*.ts', '/**', '/*', '/a.ts', '/**/b.md', '/*/auth.ts'))
       .map(([parts, tail]) => `${parts.join('/')}${tail}`);
     fc.assert(
       fc.property(fc.uniqueArray(path, { maxLength: 40 }), glob, (paths, text) => {

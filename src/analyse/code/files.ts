@@ -81,15 +81,30 @@ export class FileIndex {
       names = { files: new Set(), folders: new Set() };
       const skip = folder === '' ? 0 : folder.length + 1;
       const [from, to] = this.range(folder);
-      for (let i = from; i < to; i++) {
+      for (let i = from; i < to; ) {
         const file = this.files[i]!;
         const slash = file.indexOf('/', skip);
-        if (slash === -1) names.files.add(file.slice(skip));
-        else names.folders.add(file.slice(skip, slash));
+        if (slash === -1) {
+          names.files.add(file.slice(skip));
+          i++;
+        } else {
+          // A folder's files are one range: jump past it, so a folder costs a search, not a visit of each file in it.
+          const child = file.slice(0, slash);
+          names.folders.add(child.slice(skip));
+          i = this.range(child)[1];
+        }
       }
       this.#childrenOf.set(folder, names);
     }
     return names;
+  }
+
+  /** The files named `name` (the part after the last `/`) inside `folder` (anywhere for `''`), in order. */
+  named(name: string, folder = ''): readonly string[] {
+    const all = this.#named().get(name) ?? [];
+    if (folder === '') return all;
+    const prefix = `${folder}/`;
+    return all.filter((file) => file.startsWith(prefix));
   }
 
   #named(): Map<string, string[]> {

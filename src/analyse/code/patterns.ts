@@ -25,6 +25,8 @@ export interface CompiledPattern {
   test?: (path: string) => boolean;
   /** The glob after the base is `**`: every file under the base, with nothing to test. */
   everything: boolean;
+  /** The last part of a glob when it is a plain name (`package.json`, after `**` and a slash): only files of that name can match. */
+  name?: string;
 }
 
 const GLOB_OPTIONS = { dot: true } as const;
@@ -47,7 +49,18 @@ export function compilePattern(text: string): CompiledPattern | { problem: Patte
   const everything = scan.glob === '**';
   // The regular expression itself: picomatch's matcher function adds work per call that paths relative to a root never need.
   const regex = everything ? undefined : picomatch.makeRe(path, GLOB_OPTIONS);
-  return { text, negated, path, base, literal: false, everything, ...(regex ? { test: (candidate: string) => regex.test(candidate) } : {}) };
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  const name = last !== '' && !/[\\*?[\]{}()!+@]/.test(last) ? last : undefined;
+  return {
+    text,
+    negated,
+    path,
+    base,
+    literal: false,
+    everything,
+    ...(regex ? { test: (candidate: string) => regex.test(candidate) } : {}),
+    ...(name !== undefined ? { name } : {}),
+  };
 }
 
 /** `./src/x/` → `src/x`; `.` and `./` → `` (the whole repository). */
@@ -69,14 +82,10 @@ export function matchFiles(pattern: CompiledPattern, index: FileIndex): readonly
   const test = pattern.test!;
   // A file whose name holds glob characters (`pages/[id].tsx`) is matched by its own name too.
   const own = pattern.path;
-  const { files } = index;
-  const [from, to] = index.range(pattern.base);
-  const found: string[] = [];
-  for (let i = from; i < to; i++) {
-    const file = files[i]!;
-    if (test(file) || file === own) found.push(file);
-  }
-  return found;
+  // A glob that ends in a name (`**/package.json`, `services/*/src/index.ts`) can only match
+  // files of that name: those are tried, not every file under the base.
+  const candidates = pattern.name !== undefined ? index.named(pattern.name, pattern.base) : index.inside(pattern.base);
+  return candidates.filter((file) => test(file) || file === own);
 }
 
 /**
