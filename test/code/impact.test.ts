@@ -42,11 +42,10 @@ const repo = gitRepo({
   'test/auth/login.test.ts': 'export {};\n',
   'README.md': '# Shop\n',
 });
+repo.commit('initial');
 // A pull request: a branch off main that changes, adds and deletes files.
 repo.git('checkout', '-q', '-b', 'feature');
-repo.write({ 'src/auth/login.ts': 'export const changed = 1;\n', 'src/jwt/sign.ts': 'export {};\n', 'docs/notes.md': 'notes\n' });
-repo.git('rm', '-q', 'src/billing/invoice.ts');
-repo.commit('the change');
+repo.commit('the change', { 'src/auth/login.ts': 'export const changed = 1;\n', 'src/jwt/sign.ts': 'export {};\n', 'docs/notes.md': 'notes\n', 'src/billing/invoice.ts': null });
 afterAll(() => repo.cleanup());
 
 describe('planc impact', () => {

@@ -30,6 +30,7 @@ afterAll(() => cleanups.forEach((cleanup) => cleanup()));
 
 function repo(files: Record<string, string>) {
   const made = gitRepo({ ...CODE, ...files });
+  made.commit('initial');
   cleanups.push(made.cleanup);
   return made;
 }
