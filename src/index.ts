@@ -18,7 +18,6 @@ export {
   diff,
   diffReporters,
   evaluateGates,
-  planPages,
   type DiffOptions,
   type DiffReporter,
   type DiffReportOptions,
@@ -29,14 +28,14 @@ export {
 export { GATES, type Gate } from './diff/gates.ts';
 export type * from './diff/types.ts';
 export type { GateResult } from './report/diff.ts';
-export { formatImpact, impact, IMPACT_FORMATS, type ImpactOptions, type ImpactResult } from './api/impact.ts';
+export { formatImpact, impact, IMPACT_FORMATS, type ImpactOptions, type ImpactReportOptions, type ImpactResult } from './api/impact.ts';
 export type { ChangeSource, ImpactedTask, ImpactNote, ImpactReport } from './analyse/code/impact.ts';
 export type { PathMatch, PlanCode, Repository, TaskCode } from './analyse/code/types.ts';
 export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';
 export { ConfigError, UsageError } from './api/errors.ts';
 export { explain, type Explanation } from './api/explain.ts';
 export { initRepository, type InitFile, type InitOptions, type InitResult } from './api/init.ts';
-export { explanationUrl, formatResult, reportInput, type ReportOptions } from './api/report.ts';
+export { explanationUrl, formatResult, planPages, reportInput, type ReportOptions } from './api/report.ts';
 export { DIFF_COMMENT_FILE, diffJobText, workflow, type WorkflowOptions } from './api/workflow.ts';
 export type { BaselineState, CheckResult, Counts, Summary } from './api/result.ts';
 export type { Baseline, BaselineEntry } from './diagnostics/baseline.ts';

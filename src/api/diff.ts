@@ -24,7 +24,7 @@ import type { Style } from '../report/terminal.ts';
 import { suggest } from '../util/suggest.ts';
 import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
-import { explanationUrl, sitePage } from './report.ts';
+import { explanationUrl, planPages } from './report.ts';
 import { makeResult, type CheckResult } from './result.ts';
 import { compileFiles, compileVersions, configuredPatterns, missingPaths, sameInput, noPlanFiles, readPlanInputs, requestPatterns, type SessionOptions, type Version } from './session.ts';
 
@@ -315,11 +315,6 @@ function compared(result: DiffResult): Diff {
   return result.diff;
 }
 
-/** The address of each built plan's page on the site, when the configuration gives the site's address (`site.url`). */
-export function planPages(result: Pick<CheckResult, 'config' | 'built'>): (id: string) => string | undefined {
-  const built = new Set(result.built.map((plan) => plan.id));
-  return (id) => (built.has(id) ? sitePage(result.config.site, `plans/${encodeURIComponent(id)}/`) : undefined);
-}
 
 /** The formats of `planc diff`, by name. */
 export const diffReporters: Readonly<Record<string, DiffReporter>> = {

@@ -34,7 +34,7 @@ export interface InitResult {
 }
 
 /** The lines `.gitignore` gets: the site and the reports planc writes. */
-const IGNORED = ['_site/', 'planc.sarif', 'planc-diff.md', '.planc-cache/'];
+const IGNORED = ['_site/', 'planc.sarif', 'planc-diff.md', 'planc-impact.md', '.planc-cache/'];
 
 /** The GitHub repository `origin` points to, if it is one. */
 function githubRemote(cwd: string): { owner: string; name: string } | undefined {

@@ -27,6 +27,12 @@ export function sitePage(site: Pick<SiteConfig, 'url' | 'base'>, path: string): 
   return new URL(path, site.url.endsWith('/') ? site.url : `${site.url}/`).href;
 }
 
+/** The page of each built plan on the published site, by id (none for a plan that was not built, or without `site.url`). */
+export function planPages(result: Pick<CheckResult, 'config' | 'built'>): (id: string) => string | undefined {
+  const built = new Set(result.built.map((plan) => plan.id));
+  return (id) => (built.has(id) ? sitePage(result.config.site, `plans/${encodeURIComponent(id)}/`) : undefined);
+}
+
 /** Where a code is explained: its page of the published site, else its section of planc's docs/diagnostics.md. */
 export function explanationUrl(code: string, site: Pick<SiteConfig, 'url' | 'base'>): string {
   return sitePage(site, `diagnostics/${code}/`) ?? `${docsUrl('docs/diagnostics.md')}#${code.toLowerCase()}`;

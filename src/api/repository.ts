@@ -4,6 +4,10 @@
 // gitignore's rules); and the CODEOWNERS file in force. Read with the root passed in,
 // never the process's working folder; kept by the compiler session while git's index and
 // CODEOWNERS are unchanged, so a check (or a watch loop) does not list the files again.
+//
+// git is run synchronously here, not through src/git (whose runner is asynchronous): the
+// compilation asks for the repository in the middle of its synchronous run, and only when
+// a task names code. Finding the work tree (`findGit`) starts no process at all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -169,35 +173,4 @@ export class RepositoryCache {
     this.#kept = now !== undefined && repository.source === 'git' ? { stamp: now, repository } : undefined;
     return repository;
   }
-}
-
-/** Runs git in `root`; its output, or a UsageError with git's own reason. */
-function git(root: string, args: string[], what: string): string {
-  const ran = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (ran.error) throw new UsageError(`cannot run git to find ${what}: ${ran.error.message}`, 'Install git, or name the changed files.');
-  if (ran.status !== 0) {
-    const reason = ran.stderr.trim().split('\n').find((line) => line.startsWith('fatal:'))?.replace(/^fatal:\s*/, '') ?? ran.stderr.trim().split('\n')[0] ?? `exit code ${ran.status}`;
-    throw new UsageError(`git cannot tell ${what}: ${reason}`, 'Name a branch, tag or commit the repository has (in CI, fetch it first: `fetch-depth: 0`), or name the changed files.');
-  }
-  return ran.stdout;
-}
-
-const paths = (output: string) => output.split('\0').filter((path) => path !== '');
-
-/**
- * The files changed under `root`, relative to it: between `base` and HEAD (`git diff
- * --name-only base...HEAD`: what a pull request changes, from where it left its base), or,
- * without a base, in the work tree against HEAD (staged, unstaged and new files). A rename
- * counts as both of its paths.
- */
-export function changedFiles(root: string, base?: string): string[] {
-  if (!findGit(root)) throw new UsageError(`\`${root}\` is not in a git repository, so planc cannot tell what changed`, 'Name the changed files: `planc impact <paths…>`.');
-  const diff = ['diff', '--name-only', '--no-renames', '--relative', '-z'];
-  if (base !== undefined) {
-    if (base.startsWith('-')) throw new UsageError(`\`${base}\` is not a git revision`, 'Name a branch, tag or commit: `--base origin/main`.');
-    return paths(git(root, [...diff, `${base}...HEAD`, '--'], `what changed since \`${base}\``)).sort();
-  }
-  const changed = paths(git(root, [...diff, 'HEAD', '--'], 'what changed in the work tree'));
-  const added = paths(git(root, ['ls-files', '--others', '--exclude-standard', '-z'], 'which files are new'));
-  return [...new Set([...changed, ...added])].sort();
 }

@@ -1,10 +1,12 @@
 // The GitHub Actions workflow `planc init` writes (.github/workflows/plans.yml): on pull
 // requests it checks the plans — annotations on the lines, alerts in code scanning (SARIF),
-// the job summary — and says what the pull request does to them (`planc diff`, in the job
-// summary and in one comment on the pull request, updated on every push); on the default
-// branch it builds the site, diagrams drawn by Chrome and kept in the Actions cache, and
-// publishes it on GitHub Pages. Each job is a piece of its own, listed in JOBS.
+// the job summary —, says what the pull request does to them (`planc diff`) and which
+// plans and tasks the code it changes belongs to (`planc impact`), each in the job summary
+// and in one comment on the pull request, updated on every push; on the default branch it
+// builds the site, diagrams drawn by Chrome and kept in the Actions cache, and publishes it
+// on GitHub Pages. Each job is a piece of its own, listed in JOBS.
 import { DEFAULT_MARKER, UNCHANGED_MARKER } from '../emit/markdown/diff.ts';
+import { IMPACT_MARKER, UNTOUCHED_MARKER } from '../report/impact.ts';
 import { VERSION } from '../version.ts';
 
 export interface WorkflowOptions {
@@ -23,7 +25,7 @@ export interface WorkflowOptions {
 function setup(options: WorkflowOptions, history = false): string[] {
   return [
     '      - uses: actions/checkout@v4',
-    ...(history ? ['        with:', '          fetch-depth: 0 # planc diff reads the base branch from git\'s history'] : []),
+    ...(history ? ['        with:', '          fetch-depth: 0 # planc reads the base branch from git\'s history'] : []),
     '      - uses: actions/setup-node@v4',
     '        with:',
     '          node-version: 22',
@@ -66,6 +68,32 @@ function checkJob(options: WorkflowOptions): string[] {
   ];
 }
 
+/**
+ * The step that keeps one pull request comment up to date from a file: the first comment
+ * that starts with the marker is replaced; none there, one is added, unless the file holds
+ * `quiet` (nothing worth a comment yet). A pull request from a fork gets a token that may
+ * not comment: the step then fails quietly.
+ */
+function commentStep(file: string, marker: string, quiet: string): string[] {
+  return [
+    '      - name: Update the pull request comment',
+    `        if: always() && hashFiles('${file}') != ''`,
+    '        continue-on-error: true',
+    '        env:',
+    '          GH_TOKEN: ${{ github.token }}',
+    '          PR: ${{ github.event.pull_request.number }}',
+    '        run: |',
+    // The first comment that starts with the marker (Actions runs the step with `bash -eo pipefail`: no `head` to cut gh's output short).
+    `          ids=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | startswith("<!-- ${marker} -->")) | .id')`,
+    '          id=${ids%%$\'\\n\'*}',
+    '          if [ -n "$id" ]; then',
+    `            gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@${file} > /dev/null`,
+    `          elif ! grep -qF '${quiet}' ${file}; then`,
+    `            gh api --method POST "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@${file} > /dev/null`,
+    '          fi',
+  ];
+}
+
 /** The file the diff job writes the pull request comment to, in the workspace. */
 export const DIFF_COMMENT_FILE = 'planc-diff.md';
 
@@ -93,32 +121,24 @@ function diffJob(options: WorkflowOptions): string[] {
     '      # The diff goes to the job summary and to the comment file; the log gets it as text.',
     '      - name: Diff the plans',
     `        run: ${planc} diff --format markdown=${DIFF_COMMENT_FILE}`,
-    '      - name: Update the pull request comment',
-    `        if: always() && hashFiles('${DIFF_COMMENT_FILE}') != ''`,
-    '        continue-on-error: true',
-    '        env:',
-    '          GH_TOKEN: ${{ github.token }}',
-    '          PR: ${{ github.event.pull_request.number }}',
-    '        run: |',
-    // The first comment that starts with the marker (Actions runs the step with `bash -eo pipefail`: no `head` to cut gh's output short).
-    `          ids=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | startswith("<!-- ${DEFAULT_MARKER} -->")) | .id')`,
-    '          id=${ids%%$\'\\n\'*}',
-    '          if [ -n "$id" ]; then',
-    `            gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@${DIFF_COMMENT_FILE} > /dev/null`,
-    `          elif ! grep -qF '${UNCHANGED_MARKER}' ${DIFF_COMMENT_FILE}; then`,
-    `            gh api --method POST "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@${DIFF_COMMENT_FILE} > /dev/null`,
-    '          fi',
+    ...commentStep(DIFF_COMMENT_FILE, DEFAULT_MARKER, UNCHANGED_MARKER),
   ];
 }
 
-/** The file the impact job writes its markdown to, and comments on the pull request with. */
-export const IMPACT_REPORT_FILE = 'planc-impact.md';
+/** The file the impact job writes the pull request comment to, in the workspace. */
+export const IMPACT_COMMENT_FILE = 'planc-impact.md';
 
+/**
+ * On a pull request: which plans and tasks the code it changes belongs to. `planc impact
+ * --base` takes the files changed since the pull request left its base branch; the
+ * markdown goes into the job summary and into one comment, found again by its marker and
+ * updated on every push (none added while the change touches no task's code).
+ */
 function impactJob(options: WorkflowOptions): string[] {
   const planc = plancCommand(options);
   return [
     '  impact:',
-    '    name: What the change touches in the plans',
+    '    name: Which plans and tasks the change touches',
     "    if: github.event_name == 'pull_request'",
     '    runs-on: ubuntu-latest',
     '    permissions:',
@@ -126,16 +146,10 @@ function impactJob(options: WorkflowOptions): string[] {
     '      pull-requests: write',
     '    steps:',
     ...setup(options, true),
-    '      - name: Impact',
-    `        run: ${planc} impact --base "origin/$BASE_REF" --format markdown=${IMPACT_REPORT_FILE}`,
-    '        env:',
-    '          BASE_REF: ${{ github.base_ref }}',
-    '      - name: Comment on the pull request',
-    `        if: always() && hashFiles('${IMPACT_REPORT_FILE}') != '' && github.event.pull_request.head.repo.full_name == github.repository`,
-    `        run: gh pr comment "$PR" --body-file ${IMPACT_REPORT_FILE} --edit-last --create-if-none`,
-    '        env:',
-    '          GH_TOKEN: ${{ github.token }}',
-    '          PR: ${{ github.event.pull_request.number }}',
+    '      # The impact goes to the job summary and to the comment file; the log gets it as text.',
+    '      - name: What the change touches',
+    `        run: ${planc} impact --base "origin/$GITHUB_BASE_REF" --format markdown=${IMPACT_COMMENT_FILE}`,
+    ...commentStep(IMPACT_COMMENT_FILE, IMPACT_MARKER, UNTOUCHED_MARKER),
   ];
 }
 
@@ -192,7 +206,8 @@ export function workflow(options: WorkflowOptions): string {
   return [
     `# Written by \`planc init\` (planc ${VERSION}). On pull requests: checks the plans, with`,
     '# annotations on the lines, alerts in code scanning and a job summary, and says what the',
-    '# pull request does to them (planc diff) in the job summary and in one comment. On the',
+    '# pull request does to them (planc diff) and which plans and tasks its code belongs to',
+    '# (planc impact), each in the job summary and in one comment. On the',
     '# default branch: builds the plans into a site and publishes it on GitHub Pages (Settings →',
     '# Pages → Source: GitHub Actions).',
     'name: Plans',

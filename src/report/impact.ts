@@ -1,11 +1,11 @@
 // The formats of `planc impact`: for the terminal (stylish), for a pull request's comment
 // and a CI job's summary (markdown: a tree printed by the one printer, so plan text and
-// file names are escaped once), and for programs (json). Each reads one ImpactInput,
-// which the library makes (src/api/impact.ts, formatImpact).
+// file names are escaped once, and mention no one), and for programs (json). Each reads
+// one ImpactInput, which the library makes (src/api/impact.ts, formatImpact).
 import type { RootContent } from 'mdast';
 import type { ImpactReport } from '../analyse/code/impact.ts';
 import type { Plan } from '../model/plan.ts';
-import { heading, inlineCode, link, paragraph, printMarkdown, root, strong, table, type Phrasing } from '../util/mdast.ts';
+import { commentText, heading, html, inlineCode, link, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../util/mdast.ts';
 import { impactSentence } from '../util/words.ts';
 import { printable, type Style } from './terminal.ts';
 
@@ -22,9 +22,24 @@ export interface ImpactInput {
   filePage(path: string): string | undefined;
 }
 
-export type ImpactReporter = (input: ImpactInput, style: Style) => string;
+export interface ImpactFormatOptions {
+  style: Style;
+  /** The hidden marker the markdown starts with (`<!-- planc-impact -->`), for a workflow to find its comment by; none when undefined. */
+  marker?: string;
+}
 
-export function impactStylish({ report }: ImpactInput, style: Style): string {
+export type ImpactReporter = (input: ImpactInput, options: ImpactFormatOptions) => string;
+
+/** The marker a pull request comment of `planc impact` starts with. */
+export const IMPACT_MARKER = 'planc-impact';
+
+/** What the comment holds beside its marker when no task's code changed: a workflow that finds it need not add a comment. */
+export const UNTOUCHED_MARKER = '<!-- planc-impact: no task touched -->';
+
+/** GitHub takes comments up to 65,536 characters: the rows that do not fit are counted instead. */
+const MAX_LENGTH = 60_000;
+
+export function impactStylish({ report }: ImpactInput, { style }: ImpactFormatOptions): string {
   const out: string[] = [];
   for (const { plan, task, files, note } of report.tasks) {
     out.push(`${style.bold(printable(`${plan.id}#${task.id}`))} ${printable(task.title)} ${style.dim(`(${task.status})`)}`);
@@ -55,30 +70,40 @@ function fileList(files: ReadonlyArray<{ path: string; after?: string }>, input:
   return files.length > limit ? [...shown, ` and ${files.length - limit} more`] : shown;
 }
 
-export function impactMarkdown(input: ImpactInput): string {
+export function impactMarkdown(input: ImpactInput, options: Pick<ImpactFormatOptions, 'marker'> = {}): string {
   const { report } = input;
-  const blocks: RootContent[] = [heading(2, 'Plans this change touches'), paragraph(impactSentence(report.summary, report.since))];
-  if (report.tasks.length > 0) {
-    blocks.push(
-      table(
-        ['Plan', 'Task', 'Status', 'Changed files', 'Note'],
-        report.tasks.map(({ plan, task, files, note }) => {
-          const page = input.planPage(plan);
-          return [
-            page ? link(page, inlineCode(plan.id)) : inlineCode(plan.id),
-            [`${task.title} `, inlineCode(task.id)],
-            task.status,
-            fileList(files.map((file) => ({ path: file.path, ...(file.list === 'touches' ? {} : { after: ` (${file.list})` }) })), input, FILES_IN_ROW),
-            note?.text ?? '',
-          ];
-        }),
-      ),
+  const head: RootContent[] = [];
+  if (options.marker !== undefined) head.push(html(`<!-- ${options.marker} -->`));
+  if (report.tasks.length === 0) head.push(html(UNTOUCHED_MARKER));
+  head.push(heading(2, 'Plans this change touches'), paragraph(impactSentence(report.summary, report.since)));
+  const rows = report.tasks.map(({ plan, task, files, note }) => {
+    const page = input.planPage(plan);
+    return [
+      page ? link(page, inlineCode(plan.id)) : inlineCode(plan.id),
+      [text(`${commentText(task.title)} `), inlineCode(task.id)],
+      task.status,
+      fileList(files.map((file) => ({ path: file.path, ...(file.list === 'touches' ? {} : { after: ` (${file.list})` }) })), input, FILES_IN_ROW),
+      note ? commentText(note.text) : '',
+    ];
+  });
+  const tail: RootContent[] = report.uncovered.length > 0 ? [paragraph(strong('In no plan:'), ' ', ...fileList(report.uncovered.map((path) => ({ path })), input, UNCOVERED_NAMED))] : [];
+  const print = (shown: number) =>
+    printMarkdown(
+      root([
+        ...head,
+        ...(shown > 0 ? [table(['Plan', 'Task', 'Status', 'Changed files', 'Note'], rows.slice(0, shown))] : []),
+        ...(shown < rows.length ? [paragraph(`… and ${rows.length - shown} more tasks, too many for one comment: `, inlineCode('planc impact'), ' lists them all.')] : []),
+        ...tail,
+      ]),
     );
+  // Rows are dropped in proportion to the excess until the text fits.
+  let shown = rows.length;
+  let printed = print(shown);
+  while (printed.length > MAX_LENGTH && shown > 0) {
+    shown = Math.min(shown - 1, Math.floor((shown * MAX_LENGTH) / printed.length));
+    printed = print(shown);
   }
-  if (report.uncovered.length > 0) {
-    blocks.push(paragraph(strong('In no plan:'), ' ', ...fileList(report.uncovered.map((path) => ({ path })), input, UNCOVERED_NAMED)));
-  }
-  return printMarkdown(root(blocks));
+  return printed;
 }
 
 export function impactJson({ report, root: rootFolder }: ImpactInput): string {
@@ -109,6 +134,6 @@ export function impactJson({ report, root: rootFolder }: ImpactInput): string {
 /** The formats of `planc impact`, by name. */
 export const impactReporters: Readonly<Record<string, ImpactReporter>> = {
   stylish: impactStylish,
-  markdown: (input) => impactMarkdown(input),
+  markdown: (input, { marker }) => impactMarkdown(input, marker !== undefined ? { marker } : {}),
   json: (input) => impactJson(input),
 };

@@ -26,6 +26,19 @@ import { INVISIBLE, INVISIBLE_ALL } from './invisible.ts';
 
 export type Phrasing = PhrasingContent | string;
 
+/**
+ * Plan text in a pull request comment: `@name` would notify that person or team on GitHub,
+ * so a word joiner (invisible) follows the `@`. The printer escapes the rest.
+ */
+export function commentText(value: string): string {
+  return value.replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u2060');
+}
+
+/** Raw HTML: planc's own (a comment's marker, a details block), never text from a plan. */
+export function html(value: string): RootContent {
+  return { type: 'html', value };
+}
+
 /** Plain text; line breaks and control characters flattened where a table cell needs one line. */
 export function text(value: string): Text {
   return { type: 'text', value };

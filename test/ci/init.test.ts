@@ -56,7 +56,7 @@ describe('planc init', () => {
       plans: ['plans'],
       site: { title: 'shop plans', url: 'https://acme.github.io', base: '/shop/', repository: 'https://github.com/Acme/shop', branch: 'trunk' },
     });
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('# planc: the site and the reports it writes\n_site/\nplanc.sarif\nplanc-diff.md\n.planc-cache/\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('# planc: the site and the reports it writes\n_site/\nplanc.sarif\nplanc-diff.md\nplanc-impact.md\n.planc-cache/\n');
     expect((await cli(['check'], { cwd: dir })).stdout).toBe('✔ 1 plan file checked: no problems\n');
 
     const path = join(dir, '.github', 'workflows', 'plans.yml');
@@ -74,7 +74,7 @@ describe('planc init', () => {
     expect(flow.jobs.diff.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(steps('diff')[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(steps('diff').find((step) => step.run?.includes(' diff '))!.run).toBe(`npx --yes planc@${VERSION} diff --format markdown=planc-diff.md`);
-    expect(steps('impact').find((step) => step.run?.includes('impact'))!.run).toBe(`npx --yes planc@${VERSION} impact --base "origin/$BASE_REF" --format markdown=planc-impact.md`);
+    expect(steps('impact').find((step) => step.run?.includes('impact'))!.run).toBe(`npx --yes planc@${VERSION} impact --base "origin/$GITHUB_BASE_REF" --format markdown=planc-impact.md`);
     expect(steps('site').map((step) => step.uses?.split('@')[0] ?? 'run')).toEqual([
       'actions/checkout',
       'actions/setup-node',
@@ -106,7 +106,7 @@ describe('planc init', () => {
     ]);
     expect(readFileSync(join(dir, 'planc.config.yaml'), 'utf8')).toBe(config);
     expect(existsSync(join(dir, 'plans'))).toBe(false);
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n_site/\n\n# planc: the site and the reports it writes\nplanc.sarif\nplanc-diff.md\n.planc-cache/\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n_site/\n\n# planc: the site and the reports it writes\nplanc.sarif\nplanc-diff.md\nplanc-impact.md\n.planc-cache/\n');
     // The repository's own planc, from its lockfile; the cache keyed on its plans folder.
     const flow = parse(readFileSync(join(dir, '.github', 'workflows', 'plans.yml'), 'utf8'));
     const runs = flow.jobs.check.steps.filter((step: { run?: string }) => step.run).map((step: { run: string }) => step.run);

@@ -14,7 +14,9 @@ import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { formatImpact, impact } from '../../src/api/impact.ts';
 import { PLAIN } from '../../src/report/terminal.ts';
-import { IMPACT_REPORT_FILE, workflow } from '../../src/api/workflow.ts';
+import { IMPACT_COMMENT_FILE, workflow } from '../../src/api/workflow.ts';
+import { UNTOUCHED_MARKER } from '../../src/report/impact.ts';
+import { runCommentStep } from '../helpers/gh.ts';
 import { cli } from '../helpers/cli.ts';
 import { gitRepo } from '../helpers/git.ts';
 import { BIN, planc } from '../helpers/repo.ts';
@@ -111,7 +113,9 @@ describe('planc impact', () => {
       expect(markdown.stdout).toContain('| `auth` | Login \\| \\<b>form\\</b> `done-login` | done | `src/auth/login.ts` | the task is done, and its code changes again |');
       expect(markdown.stdout).toContain('`src/jwt/sign.ts` (creates)');
       expect(markdown.stdout).toContain('**In no plan:** `docs/notes.md`');
-      expect(readFileSync(summary, 'utf8')).toBe(markdown.stdout);
+      // The comment's marker first; the job summary is the same without it.
+      expect(markdown.stdout.startsWith('<!-- planc-impact -->\n\n## Plans this change touches\n')).toBe(true);
+      expect(readFileSync(summary, 'utf8')).toBe(markdown.stdout.replace('<!-- planc-impact -->\n\n', ''));
       const json = JSON.parse((await cli(['impact', '--format', 'json', 'src/auth/login.ts'], { cwd: repo.dir })).stdout);
       expect(json).toMatchObject({ version: 1, root: '.', changes: { from: 'files' }, changed: ['src/auth/login.ts'], uncovered: [] });
       expect(json.tasks.map((task: { task: string; status: string }) => `${task.task} ${task.status}`)).toEqual(['done-login done', 'tokens todo']);
@@ -126,7 +130,7 @@ describe('planc impact', () => {
       expect(run.status).toBe(0);
       expect(run.stdout.split('\n').at(-2)).toBe('1 changed file: 1 in the areas of 2 tasks of 1 plan.');
       expect(JSON.parse(readFileSync(join(repo.dir, 'impact.json'), 'utf8')).summary).toMatchObject({ changed: 1, tasks: 2 });
-      expect(readFileSync(join(repo.dir, 'reports', 'impact.md'), 'utf8')).toMatch(/^## Plans this change touches\n/);
+      expect(readFileSync(join(repo.dir, 'reports', 'impact.md'), 'utf8')).toMatch(/^<!-- planc-impact -->\n\n## Plans this change touches\n/);
       const twoToStdout = await cli(['impact', '--format', 'json', '--format', 'markdown', 'README.md'], { cwd: repo.dir });
       expect(twoToStdout.status).toBe(2);
       expect(twoToStdout.stderr).toMatch(/^planc: only one format can go to standard output/);
@@ -136,22 +140,23 @@ describe('planc impact', () => {
     }
     const result = await impact({ cwd: join(repo.dir, 'src'), files: ['auth/login.ts', '../docs/notes.md'] });
     const site = { ...result.config.site, url: 'https://acme.github.io', base: '/shop/', repository: 'https://github.com/acme/shop', branch: 'trunk' };
-    const linked = formatImpact({ ...result, config: { ...result.config, site }, impact: result.impact! }, 'markdown', PLAIN);
+    const linked = formatImpact({ ...result, config: { ...result.config, site }, impact: result.impact! }, 'markdown', { style: PLAIN });
     expect(linked).toContain('| [`auth`](https://acme.github.io/shop/plans/auth/) | Login \\| \\<b>form\\</b> `done-login` | done | [`src/auth/login.ts`](https://github.com/acme/shop/blob/trunk/src/auth/login.ts) |');
     expect(linked).toContain('**In no plan:** [`docs/notes.md`](https://github.com/acme/shop/blob/trunk/docs/notes.md)');
-    expect(JSON.parse(formatImpact({ ...result, impact: result.impact! }, 'json', PLAIN)).root).toBe('..');
+    expect(JSON.parse(formatImpact({ ...result, impact: result.impact! }, 'json', { style: PLAIN })).root).toBe('..');
   });
 
   it('shows changed file names (which the pull request chooses) in code in its markdown, never as markup', async () => {
     const names = ['src/auth/`x`|<img src=x onerror=alert(1)>.ts', 'docs/[a](javascript:alert(1)).md', 'docs/\u202eevil.md'];
     const result = await impact({ cwd: repo.dir, files: names });
     const site = { ...result.config.site, repository: 'https://github.com/acme/shop' };
-    const markdown = formatImpact({ ...result, config: { ...result.config, site }, impact: result.impact! }, 'markdown', PLAIN);
+    const markdown = formatImpact({ ...result, config: { ...result.config, site }, impact: result.impact! }, 'markdown', { style: PLAIN });
     expect(markdown).not.toMatch(/[\u202a-\u202e]/);
     const codes: string[] = [];
     const urls: string[] = [];
     visit(unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root, (node) => {
-      expect(node.type).not.toBe('html');
+      // The only HTML is planc's own marker.
+      if (node.type === 'html') expect(node.value).toBe('<!-- planc-impact -->');
       if (node.type === 'inlineCode') codes.push(node.value);
       if (node.type === 'link') urls.push(node.url);
     });
@@ -159,9 +164,28 @@ describe('planc impact', () => {
     expect(urls.every((url) => url.startsWith('https://github.com/acme/shop/blob/main/'))).toBe(true);
   });
 
-  it('is a usage error for a revision git does not know, files and a base at once, a file outside the repository, an unknown format', async () => {
+  it('keeps a comment within what GitHub takes, mentions no one, and marks one where no task\'s code changed', async () => {
+    const result = await impact({ cwd: repo.dir, files: ['src/auth/login.ts', 'README.md'] });
+    const [first] = result.impact!.tasks;
+    const files = Array.from({ length: 10 }, (_, i) => ({ path: `src/auth/a-rather-long-folder-name/and-a-longer-file-name-${i}.ts`, list: 'touches' as const }));
+    const many = Array.from({ length: 3000 }, () => ({ ...first!, task: { ...first!.task, title: 'Ask @ana and @acme/backend' }, files }));
+    const big = formatImpact({ ...result, impact: { ...result.impact!, tasks: many } }, 'markdown', { style: PLAIN });
+    expect(big.length).toBeLessThanOrEqual(60_000);
+    const rows = big.split('\n').filter((line) => line.startsWith('| `auth`')).length;
+    expect(rows).toBeGreaterThan(50);
+    expect(big).toContain(`… and ${3000 - rows} more tasks, too many for one comment: \`planc impact\` lists them all.`);
+    expect(big).toContain('**In no plan:** `README.md`');
+    expect(big).not.toMatch(/@(ana|acme)/);
+    expect(big).toContain('Ask @\u2060ana and @\u2060acme/backend');
+
+    const none = await impact({ cwd: repo.dir, files: ['README.md'] });
+    expect(formatImpact({ ...none, impact: none.impact! }, 'markdown', { style: PLAIN })).toMatch(/^<!-- planc-impact -->\n\n<!-- planc-impact: no task touched -->\n\n## Plans this change touches\n/);
+    expect(formatImpact({ ...none, impact: none.impact! }, 'markdown', { style: PLAIN, marker: false })).toMatch(/^<!-- planc-impact: no task touched -->\n\n## /);
+  });
+
+  it('is a usage error for a revision git does not know, files and a base at once, a file outside the repository, an unknown format, no git', async () => {
     for (const [args, message] of [
-      [['--base', 'no-such-branch'], /git cannot tell what changed since `no-such-branch`/],
+      [['--base', 'no-such-branch'], /^planc: there is no revision `no-such-branch` in this repository\n/],
       [['--base', 'main', 'README.md'], /name the changed files or give --base, not both/],
       [['../elsewhere.ts'], /is not inside the repository/],
       [['--format', 'sarif', 'README.md'], /unknown format `sarif`/],
@@ -171,6 +195,8 @@ describe('planc impact', () => {
       expect(run.stderr).toMatch(message);
       expect(run.stdout).toBe('');
     }
+    const noGit = await cli(['impact', '--base', 'main'], { cwd: repo.dir, env: { PATH: join(repo.dir, 'no-bin') } });
+    expect(noGit).toMatchObject({ status: 2, stdout: '', stderr: 'planc: git was not found\nplanc impact asks git what changed: install git, or name the changed files.\n' });
     const plain = mkdtempSync(join(tmpdir(), 'planc-impact-'));
     try {
       mkdirSync(join(plain, 'plans'));
@@ -194,28 +220,24 @@ describe('the impact job of the workflow planc init writes', () => {
   interface Step {
     name?: string;
     uses?: string;
-    if?: string;
     run?: string;
     with?: Record<string, unknown>;
-    env?: Record<string, string>;
   }
   const flow = parse(workflow({ defaultBranch: 'main', install: 'project', plans: ['plans'] }));
   const steps: Step[] = flow.jobs.impact.steps;
+  const commentStep = steps.find((step) => step.name === 'Update the pull request comment')!.run!;
+  const work = mkdtempSync(join(tmpdir(), 'planc-impact-job-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('runs on pull requests with the history, may comment, and keeps one comment up to date', () => {
+  it('runs on pull requests with the history, and may comment', () => {
     expect(flow.jobs.impact.if).toBe("github.event_name == 'pull_request'");
     expect(flow.jobs.impact.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    const comment = steps.at(-1)!;
-    expect(comment.run).toBe(`gh pr comment "$PR" --body-file ${IMPACT_REPORT_FILE} --edit-last --create-if-none`);
-    expect(comment.if).toBe(`always() && hashFiles('${IMPACT_REPORT_FILE}') != '' && github.event.pull_request.head.repo.full_name == github.repository`);
-    expect(comment.env).toEqual({ GH_TOKEN: '${{ github.token }}', PR: '${{ github.event.pull_request.number }}' });
   });
 
-  it('has an impact step that runs as written: the report for the comment, the log, the job summary', () => {
+  it('has an impact step that runs as written: the comment file, the log, the job summary', () => {
     const step = steps.find((candidate) => candidate.run?.includes('planc impact'))!;
-    expect(step.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
-    const bin = mkdtempSync(join(tmpdir(), 'planc-npx-'));
+    const bin = mkdtempSync(join(work, 'npx-'));
     const summary = join(bin, 'summary.md');
     // The base branch as actions/checkout with `fetch-depth: 0` leaves it: a remote branch.
     repo.git('update-ref', 'refs/remotes/origin/main', 'main');
@@ -223,19 +245,37 @@ describe('the impact job of the workflow planc init writes', () => {
       // `npx planc` as the job has it once the project is installed.
       writeFileSync(join(bin, 'npx'), `#!/bin/sh\nshift\nexec "${process.execPath}" "${BIN}" "$@"\n`);
       chmodSync(join(bin, 'npx'), 0o755);
-      const log = execFileSync('sh', ['-c', step.run!], {
+      const log = execFileSync('bash', ['--norc', '--noprofile', '-eo', 'pipefail', '-c', step.run!], {
         cwd: repo.dir,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' },
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' },
       });
       expect(log.split('\n').at(-2)).toBe("4 changed files since origin/main: 3 in the areas of 3 tasks of 1 plan, 1 in no plan's.");
-      const report = readFileSync(join(repo.dir, IMPACT_REPORT_FILE), 'utf8');
-      expect(report).toMatch(/^## Plans this change touches\n\n4 changed files since origin\/main: /);
-      expect(readFileSync(summary, 'utf8')).toBe(report);
+      const comment = readFileSync(join(repo.dir, IMPACT_COMMENT_FILE), 'utf8');
+      expect(comment).toMatch(/^<!-- planc-impact -->\n\n## Plans this change touches\n\n4 changed files since origin\/main: /);
+      expect(readFileSync(summary, 'utf8')).toBe(comment.replace('<!-- planc-impact -->\n\n', ''));
     } finally {
-      rmSync(bin, { recursive: true, force: true });
-      rmSync(join(repo.dir, IMPACT_REPORT_FILE), { force: true });
+      rmSync(join(repo.dir, IMPACT_COMMENT_FILE), { force: true });
       repo.git('update-ref', '-d', 'refs/remotes/origin/main');
     }
+  });
+
+  it('updates its own comment (not the diff\'s), adds one when a task is touched, and none when none is', () => {
+    const list = 'gh api repos/acme/shop/issues/5/comments --paginate --jq .[] | select(.body | startswith("<!-- planc-impact -->")) | .id';
+    const touched = '<!-- planc-impact -->\n\n## Plans this change touches\n';
+    const untouched = `<!-- planc-impact -->\n\n${UNTOUCHED_MARKER}\n\n## Plans this change touches\n`;
+    const comments = [
+      { id: 41, body: '<!-- planc-diff -->\n\n**1 plan changed**' },
+      { id: 42, body: '<!-- planc-impact -->\n\n## Plans this change touches' },
+    ];
+    const patch = ['gh api --method PATCH repos/acme/shop/issues/comments/42 -F body=@planc-impact.md', 'body: <!-- planc-impact -->'];
+    expect(runCommentStep(work, commentStep, IMPACT_COMMENT_FILE, touched, comments)).toEqual([list, ...patch]);
+    expect(runCommentStep(work, commentStep, IMPACT_COMMENT_FILE, untouched, comments)).toEqual([list, ...patch]);
+    expect(runCommentStep(work, commentStep, IMPACT_COMMENT_FILE, touched, comments.slice(0, 1))).toEqual([
+      list,
+      'gh api --method POST repos/acme/shop/issues/5/comments -F body=@planc-impact.md',
+      'body: <!-- planc-impact -->',
+    ]);
+    expect(runCommentStep(work, commentStep, IMPACT_COMMENT_FILE, untouched, comments.slice(0, 1))).toEqual([list]);
   });
 });

@@ -2,15 +2,15 @@
 // and action-validator read the whole workflow): the README shows the job as init writes
 // it, and its comment step updates the one comment starting with the marker, adds one only
 // when a plan changed, and is run here for real with bash, jq and a stand-in for `gh` that
-// answers from canned comments.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// answers from canned comments (test/helpers/gh.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIFF_COMMENT_FILE, diffJobText, workflow, type WorkflowOptions } from '../../src/api/workflow.ts';
 import { UNCHANGED_MARKER } from '../../src/emit/markdown/diff.ts';
+import { runCommentStep as runStep } from '../helpers/gh.ts';
 import { ROOT } from '../helpers/repo.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'planc-workflow-'));
@@ -32,37 +32,9 @@ function commentStep(): string {
   return diffSteps().find((step) => step.name === 'Update the pull request comment')!.run!;
 }
 
-/** Runs the comment step as Actions would (bash -e), with a `gh` that logs its calls and answers with `comments`. */
+/** Runs the comment step as Actions would, with a `gh` that logs its calls and answers with `comments`. */
 function runCommentStep(script: string, comment: string, comments: unknown[]): string[] {
-  const dir = mkdtempSync(join(work, 'step-'));
-  mkdirSync(join(dir, 'bin'));
-  writeFileSync(join(dir, DIFF_COMMENT_FILE), comment);
-  writeFileSync(join(dir, 'comments.json'), JSON.stringify(comments));
-  // gh api: listing comments applies --jq to the canned ones (raw output, as gh prints); other calls are logged.
-  writeFileSync(
-    join(dir, 'bin', 'gh'),
-    [
-      '#!/bin/bash',
-      'echo "gh $*" >> "$LOG"',
-      'jq=""; method=GET; body=""',
-      'while [ $# -gt 0 ]; do case "$1" in --jq) jq="$2"; shift;; --method) method="$2"; shift;; -F) body="$2"; shift;; esac; shift; done',
-      'if [ "$method" = GET ]; then jq -r "$jq" "$COMMENTS"; else echo "body: $(head -c 19 "${body#body=@}")" >> "$LOG"; fi',
-      '',
-    ].join('\n'),
-  );
-  chmodSync(join(dir, 'bin', 'gh'), 0o755);
-  const log = join(dir, 'log');
-  writeFileSync(log, '');
-  // As Actions runs a step (`bash --noprofile --norc -eo pipefail`); --norc also because bash reads ~/.bashrc when it thinks it was started remotely.
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-eo', 'pipefail', '-c', script], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    cwd: dir,
-    encoding: 'utf8',
-    env: { PATH: `${join(dir, 'bin')}:${process.env.PATH}`, LOG: log, COMMENTS: join(dir, 'comments.json'), GH_TOKEN: 'token', PR: '5', GITHUB_REPOSITORY: 'acme/shop' },
-  });
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return readFileSync(log, 'utf8').trim().split('\n');
+  return runStep(work, script, DIFF_COMMENT_FILE, comment, comments);
 }
 
 const LIST = 'gh api repos/acme/shop/issues/5/comments --paginate --jq .[] | select(.body | startswith("<!-- planc-diff -->")) | .id';

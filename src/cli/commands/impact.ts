@@ -15,6 +15,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     files: args.positionals,
     ...(args.values.base !== undefined ? { base: String(args.values.base) } : {}),
     ...(args.values.config !== undefined ? { config: String(args.values.config) } : {}),
+    env: io.env,
   });
   const { impact: report } = result;
   if (result.configInvalid || !report) {
@@ -27,12 +28,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const reported = { ...result, impact: report };
   for (const target of targets) {
     if (target.file !== undefined) {
-      writeReportFile(io, { name: target.name, file: target.file }, formatImpact(reported, target.name, PLAIN));
+      writeReportFile(io, { name: target.name, file: target.file }, formatImpact(reported, target.name, { style: PLAIN }));
       continue;
     }
-    io.stdout.write(formatImpact(reported, target.name, wantsColour(io.env, Boolean(io.stdout.isTTY)) ? COLOUR : PLAIN));
+    io.stdout.write(formatImpact(reported, target.name, { style: wantsColour(io.env, Boolean(io.stdout.isTTY)) ? COLOUR : PLAIN }));
   }
-  // In a GitHub Actions job, the impact goes into the job's summary page as well.
-  appendJobSummary(io, () => formatImpact(reported, 'markdown', PLAIN));
+  // In a GitHub Actions job the impact goes into the job's summary page too: the run's page, not a comment to find again, so no marker.
+  appendJobSummary(io, () => formatImpact(reported, 'markdown', { style: PLAIN, marker: false }));
   return exitCode(result);
 }

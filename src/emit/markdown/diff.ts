@@ -6,7 +6,7 @@
 // planc's own.
 import type { RootContent } from 'mdast';
 import type { DiffDescription, Phrase, PlanDescription } from '../../diff/describe.ts';
-import { inlineCode, link, list, item, messageInline, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../../util/mdast.ts';
+import { commentText, html, inlineCode, link, list, item, messageInline, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../../util/mdast.ts';
 
 export interface DiffMarkdownOptions {
   /** The hidden marker (`<!-- planc-diff -->`) a workflow finds its comment by; none when undefined. */
@@ -31,14 +31,6 @@ export const MARKER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 const DEFAULT_MAX_LENGTH = 60_000;
 
-/**
- * Plan text in a comment: `@name` would notify that person or team on GitHub, so a word
- * joiner (invisible) follows the `@`. The printer escapes the rest.
- */
-function commentText(value: string): string {
-  return value.replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u2060');
-}
-
 function phrasing(parts: Phrase): Phrasing[] {
   return parts.flatMap((part): Phrasing | Phrasing[] => {
     if (typeof part === 'string') return text(commentText(part));
@@ -46,10 +38,6 @@ function phrasing(parts: Phrase): Phrasing[] {
     if ('message' in part) return messageInline(commentText(part.message));
     return part.url ? link(part.url, inlineCode(part.code)) : inlineCode(part.code);
   });
-}
-
-function html(value: string): RootContent {
-  return { type: 'html', value };
 }
 
 function planBlocks(plan: PlanDescription, planUrl: DiffMarkdownOptions['planUrl']): RootContent[] {
