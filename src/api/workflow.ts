@@ -94,6 +94,22 @@ function commentStep(file: string, marker: string, quiet: string): string[] {
   ];
 }
 
+/** A job for pull requests only, with the whole history checked out and permission to comment, running `steps`. */
+function pullRequestJob(id: string, name: string, options: WorkflowOptions, steps: string[]): string[] {
+  return [
+    `  ${id}:`,
+    `    name: ${name}`,
+    "    if: github.event_name == 'pull_request'",
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: read',
+    '      pull-requests: write',
+    '    steps:',
+    ...setup(options, true),
+    ...steps,
+  ];
+}
+
 /** The file the diff job writes the pull request comment to, in the workspace. */
 export const DIFF_COMMENT_FILE = 'planc-diff.md';
 
@@ -107,22 +123,12 @@ export const DIFF_COMMENT_FILE = 'planc-diff.md';
  * step fails quietly: the summary has the diff all the same.
  */
 function diffJob(options: WorkflowOptions): string[] {
-  const planc = plancCommand(options);
-  return [
-    '  diff:',
-    '    name: What the pull request does to the plans',
-    "    if: github.event_name == 'pull_request'",
-    '    runs-on: ubuntu-latest',
-    '    permissions:',
-    '      contents: read',
-    '      pull-requests: write',
-    '    steps:',
-    ...setup(options, true),
+  return pullRequestJob('diff', 'What the pull request does to the plans', options, [
     '      # The diff goes to the job summary and to the comment file; the log gets it as text.',
     '      - name: Diff the plans',
-    `        run: ${planc} diff --format markdown=${DIFF_COMMENT_FILE}`,
+    `        run: ${plancCommand(options)} diff --format markdown=${DIFF_COMMENT_FILE}`,
     ...commentStep(DIFF_COMMENT_FILE, DEFAULT_MARKER, UNCHANGED_MARKER),
-  ];
+  ]);
 }
 
 /** The file the impact job writes the pull request comment to, in the workspace. */
@@ -135,22 +141,12 @@ export const IMPACT_COMMENT_FILE = 'planc-impact.md';
  * updated on every push (none added while the change touches no task's code).
  */
 function impactJob(options: WorkflowOptions): string[] {
-  const planc = plancCommand(options);
-  return [
-    '  impact:',
-    '    name: Which plans and tasks the change touches',
-    "    if: github.event_name == 'pull_request'",
-    '    runs-on: ubuntu-latest',
-    '    permissions:',
-    '      contents: read',
-    '      pull-requests: write',
-    '    steps:',
-    ...setup(options, true),
+  return pullRequestJob('impact', 'Which plans and tasks the change touches', options, [
     '      # The impact goes to the job summary and to the comment file; the log gets it as text.',
     '      - name: What the change touches',
-    `        run: ${planc} impact --base "origin/$GITHUB_BASE_REF" --format markdown=${IMPACT_COMMENT_FILE}`,
+    `        run: ${plancCommand(options)} impact --base "origin/$GITHUB_BASE_REF" --format markdown=${IMPACT_COMMENT_FILE}`,
     ...commentStep(IMPACT_COMMENT_FILE, IMPACT_MARKER, UNTOUCHED_MARKER),
-  ];
+  ]);
 }
 
 function siteJob(options: WorkflowOptions): string[] {
