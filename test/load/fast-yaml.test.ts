@@ -169,8 +169,8 @@ describe('the fast YAML path', () => {
         }
         if (agree(text)) taken += 1;
       }),
-      { numRuns: 300, seed: 11 },
+      { numRuns: 100, seed: 11 },
     );
-    expect(taken).toBeGreaterThan(30);
+    expect(taken).toBeGreaterThan(20);
   });
 });
