@@ -99,6 +99,7 @@ describe('planc check', () => {
           item: 'phases[build]/tasks[code]/duration',
           help: 'Write a duration such as 3, 0.5d, 4h or 2w.',
           related: [],
+          fix: { description: 'Write the duration as `2d`', edits: [{ range: { start: { line: 7, column: 54 }, end: { line: 7, column: 60 } }, text: '2d' }] },
           url: `https://github.com/planc-dev/planc/blob/v${VERSION}/docs/diagnostics.md#plan2005`,
         },
       ],

@@ -38,7 +38,7 @@ describe('the README', () => {
   chmodSync(join(work, 'planc'), 0o755);
 
   it('has examples for every command', () => {
-    for (const command of ['check', 'explain', 'init', 'build', 'site', 'diff', 'impact', 'new', 'schema', 'watch', 'preview']) {
+    for (const command of ['check', 'fix', 'explain', 'init', 'build', 'site', 'diff', 'impact', 'new', 'schema', 'watch', 'preview']) {
       expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
     }
   });
@@ -114,6 +114,8 @@ describe('the README', () => {
         .replace(/^planc: note: planc is not installed in this repository, so the schema line points to the schema on npm .*\n/m, '')
         // What `--update-baseline` did, said on standard error (standard output is the report's).
         .replace(/^planc: wrote the baseline \S+: \d+ findings?\n$/, '')
+        // What a dry run of `planc fix` would do, said on standard error (standard output is the diff).
+        .replace(/^Nothing to fix\.\n$/, '')
         // What `--chromium none` asks for, said once.
         .replace(/^planc: diagrams will be drawn by Mermaid in the reader's browser: `--chromium` is `none`\.\n$/, '');
       expect(stderr).toBe('');

@@ -5,7 +5,8 @@ import { duplicateId, groupCycle, unknownReference } from '../diagnostics/catalo
 import type { Location } from '../diagnostics/types.ts';
 import type { ArchitectureDiagram } from '../model/plan.ts';
 import type { RawDiagram } from '../schema/plan-definition.ts';
-import { suggest } from '../util/suggest.ts';
+import { scalarFix } from '../diagnostics/fix.ts';
+import { closestMatch } from '../util/suggest.ts';
 import type { BuildContext, PlanPart } from './context.ts';
 import type { Cursor } from './cursor.ts';
 
@@ -24,9 +25,13 @@ function diagram(raw: RawDiagram, at: Cursor, context: BuildContext): Architectu
     const idLocation = cursor.get('id').location();
     const first = local.get(id);
     if (first) {
-      diagnostics.report(duplicateId, { id, kind, firstKind: first.kind, diagram: raw.id }, idLocation, [
-        { message: `\`${id}\` is first used here`, location: first.location },
-      ]);
+      diagnostics.report(
+        duplicateId,
+        { id, kind, firstKind: first.kind, diagram: raw.id },
+        idLocation,
+        [{ message: `\`${id}\` is first used here`, location: first.location }],
+        { suggestions: [context.renameDuplicate(id, idLocation)] },
+      );
     } else local.set(id, { kind, location: idLocation });
     return idLocation;
   };
@@ -48,8 +53,10 @@ function diagram(raw: RawDiagram, at: Cursor, context: BuildContext): Architectu
   const nodeIds = new Set(nodes.map((node) => node.id));
   const check = (id: string, kind: 'node' | 'group', known: Set<string>, where: Cursor): boolean => {
     if (known.has(id)) return true;
-    const suggestion = suggest(id, known);
-    diagnostics.report(unknownReference, { reference: id, kind: `${kind} in diagram \`${raw.id}\``, ...(suggestion ? { suggestion } : {}) }, where.location());
+    const { suggestion, certain } = closestMatch(id, known);
+    const location = where.location();
+    const fix = suggestion !== undefined && certain ? scalarFix(location.span, suggestion, `Name the ${kind} \`${suggestion}\``) : undefined;
+    diagnostics.report(unknownReference, { reference: id, kind: `${kind} in diagram \`${raw.id}\``, ...(suggestion ? { suggestion } : {}) }, location, [], { fix });
     return false;
   };
   raw.nodes.forEach((node, index) => {

@@ -45,7 +45,7 @@ export function buildPlan(input: BuildInput, diagnostics: Diagnostics): Plan {
   const { defaults } = input;
   const estimates = { ...defaults.estimates };
   for (const [size, value] of Object.entries(raw.estimates ?? {})) estimates[size as Size] = toWorkingDays(value);
-  const context: BuildContext = { raw, root, diagnostics, estimates, claim: idClaims(diagnostics) };
+  const context: BuildContext = { raw, root, diagnostics, estimates, ...idClaims(diagnostics, raw) };
   const plan: Plan = {
     id: raw.id ?? planIdFromFile(input.file),
     file: input.file,

@@ -57,6 +57,7 @@ export const tabIndentation = define<Record<string, never>>({
   help: () => 'Replace the tab with spaces (two per level is usual).',
   explanation: 'YAML structure is given by indentation made of spaces. A tab character in the indentation makes the structure ambiguous and is an error.',
   fix: 'Indent with spaces. Most editors can convert tabs to spaces for YAML files.',
+  autofix: 'Replaces the tabs of the indentation with spaces (a tab stop every two columns), when the file reads the same whatever the width of a tab.',
   example: { 'plans/example.plan.yaml': 'title: Example\nphases:\n\t- id: build\n' },
 });
 
@@ -85,6 +86,7 @@ export const ambiguousBoolean = define<{ value: string; meaning: boolean }>({
   explanation:
     'planc reads YAML 1.2, where only `true` and `false` are booleans. Older YAML 1.1 tools (and many editors and linters) read `yes`, `no`, `on`, `off`, `y` and `n` as booleans too, so the same file means different things to different tools.',
   fix: 'Use `true`/`false` for booleans; quote the word when you mean the text.',
+  autofix: 'Quotes the word (`"yes"`): the text planc reads already, now read so by every tool.',
   example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\ngoals: [no downtime, yes]\n') },
 });
 
@@ -218,6 +220,21 @@ export const mergeKey = define<Record<string, never>>({
   },
 });
 
+export const markdownFence = define<{ fence: string }>({
+  code: 'PLAN1015',
+  name: 'markdown-fence',
+  severity: 'error',
+  configurable: false,
+  title: 'Plan wrapped in a markdown code fence',
+  message: (p) => `The plan is wrapped in a markdown code fence (\`${p.fence}\`)`,
+  help: () => 'Remove the fence\'s lines: a plan file holds the YAML alone.',
+  explanation:
+    'The file starts with a markdown code fence: a line of three backticks (or tildes), often followed by `yaml`, as a plan copied from a chat answer or a markdown document has. The fence is not YAML. planc reads what is inside it all the same and reports its findings, but the plan is not built until the fence is gone.',
+  fix: 'Delete the line that opens the fence and the line that closes it.',
+  autofix: 'Removes the fence\'s lines.',
+  example: { 'plans/example.plan.yaml': `\`\`\`yaml\n${MINIMAL}\`\`\`\n` },
+});
+
 // ── PLAN2xxx: the schema ────────────────────────────────────────────────────────────────
 
 export const unknownProperty = define<{ property: string; where: string; suggestion?: string; allowed: string[] }>({
@@ -231,6 +248,7 @@ export const unknownProperty = define<{ property: string; where: string; suggest
     didYouMean(p.suggestion) ?? (p.allowed.length ? `Allowed here: ${quoteList(p.allowed)}.` : 'Remove it.'),
   explanation: 'The key is not part of the plan language at this place. It is usually a typo, or a property that belongs one level up or down.',
   fix: 'Correct the spelling (the help line suggests the closest property) or move the key where it belongs.',
+  autofix: 'Renames the key to the one property it resembles, when no other property comes close and the mapping does not hold that one already.',
   example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'titel: Example\ntitle: Example\n') },
 });
 
@@ -244,6 +262,7 @@ export const missingProperty = define<{ property: string; where: string }>({
   help: (p) => `Add \`${p.property}:\` here.`,
   explanation: 'A required property is absent. The range points at the key of the mapping that needs it.',
   fix: 'Add the property.',
+  autofix: 'Adds a missing `id`, made from the item\'s title (or label, risk or text) and unique in the plan. Other missing properties need you.',
   example: { 'plans/example.plan.yaml': MINIMAL.replace(', title: Write the code', '') },
 });
 
@@ -257,6 +276,7 @@ export const wrongType = define<{ expected: string[]; actual: string; value?: st
   help: (p) => p.hint,
   explanation: 'The value has the wrong shape: text where a list is expected, a mapping where a number is expected, an empty value where something is required.',
   fix: 'Give the value the type the property expects; the message says which.',
+  autofix: 'Writes `true` or `false` for a YAML 1.1 word where a boolean belongs (`reversible: no`); quotes a number or boolean, as written, where text belongs and that text is what the property takes (`id: 5` → `id: "5"`).',
   example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\ngoals: Ship it\n') },
 });
 
@@ -270,6 +290,7 @@ export const invalidEnum = define<{ value: string; allowed: string[]; suggestion
   help: (p) => [didYouMean(p.suggestion), `Allowed values: ${quoteList(p.allowed)}.`].filter(Boolean).join(' '),
   explanation: 'The property takes one of a fixed set of values.',
   fix: 'Use one of the allowed values listed in the help line.',
+  autofix: 'Writes the one allowed value the value resembles (`aproved` → `approved`, `Done` → `done`).',
   example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\nstatus: aproved\n') },
 });
 
@@ -283,6 +304,7 @@ export const invalidFormat = define<{ value: string; expected: string }>({
   help: (p) => `Write ${p.expected}.`,
   explanation: 'The value does not have the expected form: ids are slugs (`token-generation`), durations look like `3d` or `4h`, dates are `YYYY-MM-DD` and must exist.',
   fix: 'Rewrite the value in the expected form.',
+  autofix: 'Writes a duration in words in the language\'s form (`3 days` → `3d`, `1 week` → `1w`); makes an id a slug (`Write Code` → `write-code`) when no other item ends up with it; names an item a reference gives by its title (`Write the code`) by its id.',
   example: { 'plans/example.plan.yaml': MINIMAL.replace('duration: 1d', 'duration: 3 days') },
 });
 
@@ -354,6 +376,7 @@ export const duplicateId = define<{ id: string; kind: string; firstKind: string;
       : 'Node and group ids are unique within a diagram. Rename one.',
   explanation: 'Two items of the plan share an id, so references to it would be ambiguous. The related location shows the first item.',
   fix: 'Rename one of the items and update the references to it.',
+  autofix: 'With `--rename-duplicates` only, being a choice: renames the second id to the first free `<id>-2`, `<id>-3`… (references to the id still name the first item).',
   example: {
     'plans/example.plan.yaml':
       'title: Example\n' + PHASE + '      - { id: code, title: Code, duration: 1d }\n      - { id: code, title: More code, duration: 1d }\n',
@@ -371,6 +394,7 @@ export const unknownReference = define<{ reference: string; kind: string; sugges
   help: (p) => didYouMean(p.suggestion) ?? 'Check the id, or add the item it should name.',
   explanation: 'A reference (in `dependsOn`, `after`, `verifiedBy`, an architecture edge…) names an item that does not exist.',
   fix: 'Correct the id (the help line suggests the closest one), or add the missing item.',
+  autofix: 'Writes the one id of the right kind the reference resembles, or the id of the one item whose title the reference is.',
   example: {
     'plans/example.plan.yaml':
       'title: Example\n' + PHASE + '      - { id: schema, title: Schema, duration: 1d }\n      - { id: code, title: Code, duration: 1d, dependsOn: [shema] }\n',
@@ -387,6 +411,7 @@ export const unknownPlan = define<{ plan: string; suggestion?: string }>({
   help: (p) => didYouMean(p.suggestion) ?? 'Check the plan id, and pass that plan\'s file to planc too.',
   explanation: 'A cross-plan reference (`other-plan#item`) names a plan that is not among the files being checked.',
   fix: 'Correct the plan id, or include the other plan\'s file in the command.',
+  autofix: 'Writes the one plan id the reference resembles.',
   example: {
     'plans/example.plan.yaml':
       'title: Example\n' + PHASE + '      - { id: code, title: Code, duration: 1d, dependsOn: [platform#gateway] }\n',
@@ -838,7 +863,7 @@ export const internalError = define<{ detail: string }>({
 /** Every definition, in code order. */
 export const catalogue: readonly DiagnosticDefinition<never>[] = [
   yamlSyntax, duplicateKey, tabIndentation, multipleDocuments, ambiguousBoolean, aliasLimit, invalidEncoding,
-  emptyFile, fileTooLarge, unreadableFile, unsupportedTag, nestingTooDeep, complexKey, mergeKey,
+  emptyFile, fileTooLarge, unreadableFile, unsupportedTag, nestingTooDeep, complexKey, mergeKey, markdownFence,
   unknownProperty, missingProperty, wrongType, invalidEnum, invalidFormat, outOfRange, duplicateItem,
   conflictingProperties, schemaViolation,
   duplicateId, unknownReference, unknownPlan, dependencyCycle, duplicatePlanId, wrongReferenceKind, groupCycle,

@@ -18,6 +18,8 @@ export interface DiagnosticDefinition<Payload = Record<string, unknown>> {
   explanation: string;
   /** How to fix it. */
   fix: string;
+  /** What `planc fix` changes, for the findings it can fix with certainty (src/api/fix.ts). */
+  autofix?: string;
   /** A small repository that produces it: file name → content. A test checks each. */
   example?: Record<string, ExampleFile>;
 }

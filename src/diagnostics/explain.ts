@@ -17,6 +17,8 @@ export interface Explanation {
   configurable: boolean;
   explanation: string;
   fix: string;
+  /** What `planc fix` changes, when it can fix such findings. */
+  autofix?: string;
   /** The example's files (name → text; bytes that are no text shown escaped) and what `planc check` prints for them. */
   example?: { files: Record<string, string>; output?: string };
   /** Its section of planc's docs/diagnostics.md. */
@@ -35,6 +37,7 @@ export function explanationOf(definition: DiagnosticDefinition<never>): Explanat
     configurable: definition.configurable,
     explanation: definition.explanation,
     fix: definition.fix,
+    ...(definition.autofix !== undefined ? { autofix: definition.autofix } : {}),
     ...(definition.example ? { example: { files, ...(output !== undefined ? { output } : {}) } } : {}),
     url: `${docsUrl('docs/diagnostics.md')}#${definition.code.toLowerCase()}`,
   };

@@ -18,7 +18,7 @@ export function diagnosticsMarkdown(): string {
     '',
   ];
   for (const d of catalogue) {
-    lines.push(`## ${d.code}`, '', `**${d.title}** — \`${d.name}\`, ${d.severity}${d.configurable ? ', configurable' : ''}.`, '', d.explanation, '', `How to fix it: ${d.fix}`, '');
+    lines.push(`## ${d.code}`, '', `**${d.title}** — \`${d.name}\`, ${d.severity}${d.configurable ? ', configurable' : ''}.`, '', d.explanation, '', `How to fix it: ${d.fix}`, '', ...(d.autofix !== undefined ? [`\`planc fix\`: ${d.autofix}`, ''] : []));
     for (const [path, content] of Object.entries(d.example ?? {})) {
       const text = exampleText(content);
       const fence = text.includes('```') ? '````' : '```';

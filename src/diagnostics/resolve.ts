@@ -1,3 +1,4 @@
+import { resolveFix } from './fix.ts';
 import type { SourceText } from './source.ts';
 import type { Diagnostic, Location, Range, ResolvedDiagnostic } from './types.ts';
 
@@ -12,6 +13,8 @@ export function resolveDiagnostic(
   diagnostic: Diagnostic,
   source: (path: string) => SourceText | undefined,
 ): ResolvedDiagnostic {
+  const fix = diagnostic.fix && resolveFix(diagnostic.fix, source(diagnostic.location.file));
+  const suggestions = (diagnostic.suggestions ?? []).flatMap((suggestion) => resolveFix(suggestion, source(diagnostic.location.file)) ?? []);
   return {
     code: diagnostic.code,
     rule: diagnostic.rule,
@@ -28,5 +31,7 @@ export function resolveDiagnostic(
       range: range(related.location, source),
       pointer: related.location.pointer,
     })),
+    ...(fix ? { fix } : {}),
+    ...(suggestions.length > 0 ? { suggestions } : {}),
   };
 }

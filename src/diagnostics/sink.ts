@@ -1,5 +1,11 @@
 import type { DiagnosticDefinition } from './define.ts';
-import type { Diagnostic, Location, RelatedInformation, Severity } from './types.ts';
+import type { Diagnostic, Fix, Location, RelatedInformation, Severity } from './types.ts';
+
+/** What a finding offers to change: the certain fix, and fixes that need a choice. */
+export interface Fixes {
+  fix?: Fix | undefined;
+  suggestions?: Fix[];
+}
 
 /** Severity overrides from config, by rule name or code; `off` drops the rule. */
 export type RuleSettings = Readonly<Record<string, Severity | 'off'>>;
@@ -16,7 +22,7 @@ export class Diagnostics {
     this.#rules = rules;
   }
 
-  report<P>(definition: DiagnosticDefinition<P>, payload: P, location: Location, related: RelatedInformation[] = []): void {
+  report<P>(definition: DiagnosticDefinition<P>, payload: P, location: Location, related: RelatedInformation[] = [], fixes: Fixes = {}): void {
     let severity = definition.severity;
     if (definition.configurable) {
       const setting = this.#rules[definition.name] ?? this.#rules[definition.code];
@@ -33,6 +39,8 @@ export class Diagnostics {
       location,
       related,
       data: payload as Record<string, unknown>,
+      ...(fixes.fix ? { fix: fixes.fix } : {}),
+      ...(fixes.suggestions?.length ? { suggestions: fixes.suggestions } : {}),
     });
   }
 }

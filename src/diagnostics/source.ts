@@ -34,6 +34,13 @@ export class SourceText {
     return { line: low + 1, column: clamped - starts[low]! + 1 };
   }
 
+  /** The offset of a 1-based line and column: the inverse of `position`. */
+  offset(position: Position): number {
+    const start = this.lineStarts[position.line - 1];
+    if (start === undefined) return this.text.length;
+    return Math.min(start + position.column - 1, this.text.length);
+  }
+
   range(span: Span): Range {
     return { start: this.position(span.start), end: this.position(Math.max(span.start, span.end)) };
   }

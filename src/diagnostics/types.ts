@@ -35,6 +35,38 @@ export interface Range {
   end: Position;
 }
 
+/** A change to a file's text: `span` replaced by `text` (an insertion when the span is empty). */
+export interface TextEdit {
+  span: Span;
+  text: string;
+}
+
+/**
+ * The YAML scalar at `span` given another value, written in the scalar's own style (its
+ * quotes kept) once the file's text is at hand (src/diagnostics/fix.ts): a stage that holds
+ * no text, such as link, can still say what a fix replaces.
+ */
+export interface ScalarEdit {
+  span: Span;
+  scalar: string;
+}
+
+/**
+ * A change that resolves a diagnostic, as ESLint and TypeScript give code fixes: edits of
+ * the diagnostic's file, applied together or not at all (src/api/fix.ts applies them).
+ */
+export interface Fix {
+  /** What it does, for people: "Rename `titel` to `title`". */
+  description: string;
+  edits: Array<TextEdit | ScalarEdit>;
+}
+
+/** A fix as reporters and tools show it: each edit's range in lines and columns. */
+export interface ResolvedFix {
+  description: string;
+  edits: Array<{ range: Range; text: string }>;
+}
+
 export interface RelatedInformation {
   message: string;
   location: Location;
@@ -52,6 +84,10 @@ export interface Diagnostic {
   data: Record<string, unknown>;
   /** What it is about, as a path of ids (src/diagnostics/item-path.ts); set where the pointer is walked. */
   item?: string;
+  /** The fix when there is one that is certain (`planc fix` applies it). */
+  fix?: Fix;
+  /** Fixes that need someone to choose (a duplicate id renamed: `planc fix --rename-duplicates`). */
+  suggestions?: Fix[];
 }
 
 /** A diagnostic with line/column ranges, as reporters and plan.json show it. */
@@ -67,4 +103,8 @@ export interface ResolvedDiagnostic {
   item?: string;
   help?: string;
   related: Array<{ message: string; file: string; range: Range; pointer: string }>;
+  /** The certain fix, when there is one: `planc fix` applies it; editors and agents may too. */
+  fix?: ResolvedFix;
+  /** Fixes that need a choice, applied only when asked (`planc fix --rename-duplicates`). */
+  suggestions?: ResolvedFix[];
 }

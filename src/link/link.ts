@@ -9,7 +9,10 @@ import {
 } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
 import { allItems, ITEM_KIND_WORDS, type ItemKind, type Plan, type Reference, type ReferenceTarget } from '../model/plan.ts';
-import { suggest } from '../util/suggest.ts';
+import { scalarFix } from '../diagnostics/fix.ts';
+import type { Fix } from '../diagnostics/types.ts';
+import { nameKey } from '../util/slug.ts';
+import { closestMatch } from '../util/suggest.ts';
 
 export type Target = ReferenceTarget;
 
@@ -83,8 +86,9 @@ export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptio
     if (ref.plan !== undefined && ref.plan !== from.id) {
       const other = planById.get(ref.plan);
       if (!other) {
-        const suggestion = suggest(ref.plan, knownPlanIds);
-        diagnostics.report(unknownPlan, { plan: ref.plan, ...(suggestion ? { suggestion } : {}) }, ref.location);
+        const { suggestion, certain } = closestMatch(ref.plan, knownPlanIds);
+        const fix = suggestion !== undefined && certain ? scalarFix(ref.location.span, `${suggestion}#${ref.id}`, `Name the plan \`${suggestion}\``) : undefined;
+        diagnostics.report(unknownPlan, { plan: ref.plan, ...(suggestion ? { suggestion } : {}) }, ref.location, [], { fix });
         return;
       }
       plan = other;
@@ -101,8 +105,12 @@ export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptio
       // "Did you mean" compares with every candidate: past a budget (a plan with thousands of
       // broken references to thousands of items), the rest are reported without a guess.
       suggestionBudget -= candidates.length;
-      const found = suggestionBudget >= 0 ? suggest(ref.id, candidates) : undefined;
-      const suggestion = found === undefined ? undefined : plan === from ? found : `${plan.id}#${found}`;
+      const match = suggestionBudget >= 0 ? closestMatch(ref.id, candidates) : { suggestion: undefined, certain: false };
+      const qualified = (id: string) => (plan === from ? id : `${plan.id}#${id}`);
+      const suggestion = match.suggestion === undefined ? undefined : qualified(match.suggestion);
+      // The one close id, or else the one item of the right kind whose title the reference is.
+      const fixed = match.certain ? match.suggestion : suggestionBudget >= 0 ? titled(ref.id, candidates, index) : undefined;
+      const fix: Fix | undefined = fixed === undefined ? undefined : scalarFix(ref.location.span, qualified(fixed), `Name \`${qualified(fixed)}\``);
       diagnostics.report(
         unknownReference,
         {
@@ -112,6 +120,8 @@ export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptio
           ...(plan === from ? {} : { plan: plan.id }),
         },
         ref.location,
+        [],
+        { fix },
       );
       return;
     }
@@ -131,6 +141,16 @@ export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptio
     for (const [ref, expected] of planReferences(plan)) resolve(plan, ref, expected);
   }
   return { plans, planById, items };
+}
+
+/** The id of the one candidate whose title `name` is (case and spacing aside). */
+function titled(name: string, candidates: readonly string[], index: ReadonlyMap<string, Target>): string | undefined {
+  const wanted = nameKey(name);
+  const found = candidates.filter((id) => {
+    const item = index.get(id)!.item;
+    return 'title' in item && typeof item.title === 'string' && nameKey(item.title) === wanted;
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** `task`, `task or phase`, `task, phase or milestone`. */

@@ -9,6 +9,7 @@ import {
   complexKey,
   duplicateKey,
   emptyFile,
+  markdownFence as markdownFenceDefinition,
   mergeKey,
   multipleDocuments,
   nestingTooDeep,
@@ -18,6 +19,8 @@ import {
 } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { Span } from '../diagnostics/types.ts';
+import { applyEdits, textFix } from '../diagnostics/fix.ts';
+import type { Fix, TextEdit } from '../diagnostics/types.ts';
 import { encodePointerSegment } from '../util/pointer.ts';
 import { YAML11_BOOLEANS } from '../util/yaml11.ts';
 import {
@@ -102,6 +105,13 @@ export function parseYaml(
   options: { fast?: boolean } = {},
 ): ParsedYaml | undefined {
   const at = (span: Span, pointer = '') => ({ file, span, pointer });
+  // A plan wrapped in a markdown fence (as a model's answer comes): reported, then read
+  // with the fence's lines blanked, so that its other findings are reported too, in place.
+  const fence = markdownFence(text);
+  if (fence) {
+    diagnostics.report(markdownFenceDefinition, { fence: fence.marker }, at(fence.opening), [], { fix: textFix(fence.removals, 'Remove the markdown code fence') });
+    text = fence.blanked;
+  }
   // Most plans take the fast path; it declines anything the full one must look at
   // (aliases, whatever the alias budget, and nesting near the depth limit among them).
   // Its positions are found only when a diagnostic asks (IndexLocator).
@@ -177,7 +187,7 @@ function reportYamlError(error: YAMLError, text: string, file: string, diagnosti
   const [start, end] = error.pos;
   const location = { file, span: { start, end: Math.max(end, start) }, pointer: '' };
   if (error.code === 'TAB_AS_INDENT') {
-    diagnostics.report(tabIndentation, {}, location);
+    diagnostics.report(tabIndentation, {}, location, [], { fix: tabFix(text) });
     return;
   }
   const refined = refine(error, text);
@@ -189,6 +199,97 @@ function reportYamlError(error: YAMLError, text: string, file: string, diagnosti
     { reason: cleanMessage(error.message), ...(hint ? { hint } : {}) },
     refined ? { ...location, span: refined.span } : location,
   );
+}
+
+/** A fence line: three backticks or tildes or more, and an info string (`yaml`) on the opening one. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})([^`\r\n]*)\r?$/;
+
+interface Fence {
+  /** The opening line as written, for the message. */
+  marker: string;
+  opening: Span;
+  /** The edits that take the fence's lines out (each with its line break). */
+  removals: TextEdit[];
+  /** The text with the fence's lines blanked (the same length: every offset stays). */
+  blanked: string;
+}
+
+/** The markdown fence around the whole file, when its first line that is not blank opens one. */
+function markdownFence(text: string): Fence | undefined {
+  const first = /^(?:[ \t]*\r?\n)*/.exec(text)![0].length;
+  const code = text.charCodeAt(first + (/^ {0,3}/.exec(text.slice(first, first + 3))?.[0].length ?? 0));
+  if (code !== 0x60 && code !== 0x7e) return undefined;
+  const lineEnd = (from: number) => (text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from));
+  const openEnd = lineEnd(first);
+  const open = FENCE.exec(text.slice(first, openEnd));
+  if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) return undefined;
+  const lines: Span[] = [{ start: first, end: Math.min(openEnd + 1, text.length) }];
+  // The closing fence: the last line that is not blank, of the same character, at least as long.
+  const trimmed = text.replace(/\s+$/, '');
+  const lastStart = trimmed.lastIndexOf('\n') + 1;
+  if (lastStart > first) {
+    const close = FENCE.exec(text.slice(lastStart, lineEnd(lastStart)));
+    if (close && close[2]!.trim() === '' && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length) {
+      lines.push({ start: lastStart, end: Math.min(lineEnd(lastStart) + 1, text.length) });
+    }
+  }
+  let blanked = text;
+  for (const line of lines) blanked = blanked.slice(0, line.start) + blanked.slice(line.start, line.end).replace(/[^\r\n]/g, ' ') + blanked.slice(line.end);
+  return {
+    marker: text.slice(first, openEnd).replace(/\r$/, '').trim(),
+    opening: { start: first, end: openEnd - (text[openEnd - 1] === '\r' ? 1 : 0) },
+    removals: lines.map((span) => ({ span, text: '' })),
+    blanked,
+  };
+}
+
+/** Beyond this size a file's tabs are left to an editor: the fix parses the file three times. */
+const TAB_FIX_LIMIT = 200_000;
+const TAB_WIDTHS = [2, 4, 8];
+
+/** The leading whitespace of each line holding a tab: its span, and its tabs expanded to `width` columns. */
+function leadingTabs(text: string, width: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    let column = 0;
+    let i = start;
+    let tab = false;
+    let spaces = '';
+    for (; i < end && (text[i] === ' ' || text[i] === '\t'); i++) {
+      const step = text[i] === '\t' ? width - (column % width) : 1;
+      tab ||= text[i] === '\t';
+      column += step;
+      spaces += ' '.repeat(step);
+    }
+    if (tab) edits.push({ span: { start, end: i }, text: spaces });
+    start = end + 1;
+  }
+  return edits;
+}
+
+/**
+ * Tabs in the indentation replaced by spaces, two columns to a tab stop: certain when the
+ * file reads the same whatever a tab's width (2, 4 or 8 columns), so the tabs said nothing
+ * the spaces do not.
+ */
+function tabFix(text: string): Fix | undefined {
+  if (text.length > TAB_FIX_LIMIT) return undefined;
+  let value: string | undefined;
+  for (const width of TAB_WIDTHS) {
+    const documents = parseDocuments(applyEdits(text, leadingTabs(text, width)), YAML_OPTIONS);
+    if (documents.length !== 1 || documents[0]!.errors.length > 0) return undefined;
+    let read: string;
+    try {
+      read = JSON.stringify(documents[0]!.toJS({ maxAliasCount: DEFAULT_YAML_LIMITS.maxAliases }));
+    } catch {
+      return undefined;
+    }
+    if (value !== undefined && read !== value) return undefined;
+    value = read;
+  }
+  return textFix(leadingTabs(text, TAB_WIDTHS[0]!), 'Indent with spaces instead of tabs');
 }
 
 /**
@@ -391,7 +492,10 @@ class Walk {
     if (typeof value === 'string' && node.type === Scalar.PLAIN) {
       const meaning = YAML11_BOOLEANS.get(value);
       if (meaning !== undefined) {
-        this.#diagnostics.report(ambiguousBoolean, { value, meaning }, this.#at(node, path));
+        const location = this.#at(node, path);
+        // Quoted, the word is the text planc reads already: certain, whatever the property.
+        const fix = textFix([{ span: location.span, text: `"${value}"` }], `Quote \`${value}\` to keep it text`);
+        this.#diagnostics.report(ambiguousBoolean, { value, meaning }, location, [], { fix });
       }
     }
     return value;

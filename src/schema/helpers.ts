@@ -25,6 +25,7 @@ import {
   type TString,
   type TUnsafe,
 } from 'typebox';
+import { ID_PATTERN, REF_PATTERN } from './patterns.ts';
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -33,14 +34,7 @@ export interface Documented {
   description: string;
 }
 
-export const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
-export const REF_PATTERN = '^([a-z0-9][a-z0-9-]*#)?[a-z0-9][a-z0-9-]*$';
-// At most four digits before the point: plans are not scheduled centuries ahead, and a
-// bound keeps date arithmetic and simulation on sane numbers.
-export const DURATION_PATTERN = '^(0|[1-9][0-9]{0,3})(\\.[0-9]+)?[hdw]$';
-export const LAG_PATTERN = '^-?(0|[1-9][0-9]{0,3})(\\.[0-9]+)?[hdw]$';
-/** The largest number of working days a duration or lag may be. */
-export const MAX_DAYS = 10_000;
+export { DURATION_PATTERN, ID_PATTERN, LAG_PATTERN, MAX_DAYS, REF_PATTERN } from './patterns.ts';
 
 /**
  * The keys of a schema in reading order: `lead` first (the title and description, then the

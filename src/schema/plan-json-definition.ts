@@ -374,6 +374,29 @@ const range = object(
   ['start', 'end'],
 );
 
+const fix = object(
+  {
+    title: 'Fix',
+    description: 'A change that resolves the finding: edits of the file, made together (as ESLint and TypeScript give code fixes). `planc fix` applies the certain ones.',
+  },
+  {
+    description: text({ title: 'Description', description: 'What it does: "Rename `titel` to `title`".' }),
+    edits: list(
+      { title: 'Edits', description: 'Each range of the file replaced by its text (an insertion when the range is empty); ranges are those of the file as it is, and do not overlap.' },
+      object(
+        { title: 'Edit', description: 'A range of the file and the text that replaces it.' },
+        {
+          range: ref({ range }, 'range', { title: 'Range', description: 'What is replaced.' }),
+          text: string({ title: 'Text', description: 'What replaces it (empty to delete).' }),
+        },
+        ['range', 'text'],
+      ),
+      { minItems: 1 },
+    ),
+  },
+  ['description', 'edits'],
+);
+
 const diagnosticPlace = {
   file: text({ title: 'File', description: 'The path relative to the working folder, with `/`.' }),
   range: ref({ range }, 'range', { title: 'Range', description: 'Where it is in the file.' }),
@@ -408,12 +431,17 @@ const diagnostic = object(
         ['message', 'file', 'range', 'pointer'],
       ),
     ),
+    fix: ref({ fix }, 'fix', { title: 'Fix', description: 'The fix, when one is certain: `planc fix` applies it; editors and agents may apply it themselves.' }),
+    suggestions: list(
+      { title: 'Suggestions', description: 'Fixes that need someone to choose, applied only when asked (a duplicate id renamed: `planc fix --rename-duplicates`).' },
+      use({ fix }, 'fix'),
+    ),
   },
   ['code', 'rule', 'severity', 'message', 'file', 'range', 'pointer', 'related'],
 );
 
 /** The definitions the schema's `$ref`s point into; each is a section of docs/plan-json.md. */
-const defs = { phase, task, milestone, risk, verification, stage, decision, diagram, ...shared, diagnostic, range };
+const defs = { phase, task, milestone, risk, verification, stage, decision, diagram, ...shared, diagnostic, fix, range };
 
 const items = <K extends keyof typeof defs>(name: K, d: Documented) => list(d, use(defs, name));
 

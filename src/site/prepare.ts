@@ -132,6 +132,8 @@ export interface SiteDiagnostic {
   explanation: string;
   explanationHtml: string;
   fixHtml: string;
+  /** What `planc fix` changes, when it fixes such findings. */
+  autofixHtml?: string;
   example: Array<{ path: string; text: string }>;
   output?: string;
 }
@@ -190,6 +192,7 @@ function catalogueEntries(): SiteDiagnostic[] {
       explanation: entry.explanation,
       explanationHtml: inlineMarkdown(entry.explanation),
       fixHtml: inlineMarkdown(entry.fix),
+      ...(entry.autofix === undefined ? {} : { autofixHtml: inlineMarkdown(entry.autofix) }),
       example: Object.entries(example?.files ?? {}).map(([path, text]) => ({ path, text })),
       ...(example?.output === undefined ? {} : { output: example.output }),
     };

@@ -42,27 +42,43 @@ function forms(candidates: readonly string[]): { normal: string[]; lower: string
   return found;
 }
 
-export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+/** The closest candidate, and whether it is certain: the only one close to the input. */
+export interface Match {
+  suggestion: string | undefined;
+  /**
+   * No other candidate comes close (within the edit limit, or abbreviated or extended by
+   * the input), or the two differ only in case and separators: a fix may apply it.
+   */
+  certain: boolean;
+}
+
+export function closestMatch(input: string, candidates: Iterable<string>): Match {
   const wanted = normalise(input);
   const lower = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   let prefixed: string | undefined;
   let prefixes = 0;
+  // Candidates close to the input in any of the ways below: a suggestion is certain when it is the only one.
+  let close = 0;
   const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
   const { normal: normals, lower: lowers } = forms(list);
   for (let k = 0; k < list.length; k++) {
     const candidate = list[k]!;
     if (candidate === input) continue;
     const normal = normals[k]!;
-    if (normal === wanted) return candidate;
+    if (normal === wanted) return { suggestion: candidate, certain: true };
+    let near = false;
     // Up to a third of the letters may differ: `titl` → `title`, but `q` suggests nothing.
     const limit = Math.min(3, Math.floor(Math.max(input.length, candidate.length) / 3));
     if (limit > 0) {
       const distance = editDistance(lower, lowers[k]!, limit);
-      if (distance <= limit && distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
+      if (distance <= limit) {
+        near = true;
+        if (distance < bestDistance) {
+          best = candidate;
+          bestDistance = distance;
+        }
       }
     }
     // An abbreviation (`hi` → `high`) or a longer word (`monday` → `mon`), of two
@@ -70,8 +86,15 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
     if (Math.min(normal.length, wanted.length) >= 2 && (normal.startsWith(wanted) || wanted.startsWith(normal))) {
       prefixed = candidate;
       prefixes += 1;
+      near = true;
     }
+    if (near) close += 1;
   }
   // Several candidates sharing the prefix (`de` → `decisions`, `dependencies`): no guess.
-  return best ?? (prefixes === 1 ? prefixed : undefined);
+  const suggestion = best ?? (prefixes === 1 ? prefixed : undefined);
+  return { suggestion, certain: suggestion !== undefined && close === 1 };
+}
+
+export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+  return closestMatch(input, candidates).suggestion;
 }

@@ -5,6 +5,7 @@ import type { DiagnosticDefinition } from '../diagnostics/define.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { JsonSchema } from '../schema/helpers.ts';
 import { KEYWORDS, otherKeyword } from './keywords/index.ts';
+import { documentFacts, type DocumentFacts } from './keywords/fixes.ts';
 import type { Finding, ValidateInput } from './keywords/keyword.ts';
 
 export type { ValidateInput };
@@ -37,15 +38,17 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
 export function validate(input: ValidateInput, diagnostics: Diagnostics): boolean {
   const check = compileSchema(input.schema);
   if (check(input.value)) return true;
-  const findings = (check.errors ?? []).map((error) => describe(error, input)).filter((f): f is Finding => f !== undefined);
+  let facts: DocumentFacts | undefined;
+  const factsOf = () => (facts ??= documentFacts(input.value));
+  const findings = (check.errors ?? []).map((error) => describe(error, input, factsOf)).filter((f): f is Finding => f !== undefined);
   for (const finding of focus(findings)) {
-    diagnostics.report(finding.definition as DiagnosticDefinition<unknown>, finding.payload, finding.location, finding.related);
+    diagnostics.report(finding.definition as DiagnosticDefinition<unknown>, finding.payload, finding.location, finding.related, { fix: finding.fix });
   }
   return false;
 }
 
 /** The finding for one ajv error, by the handler of its keyword (src/validate/keywords/). */
-function describe(error: ErrorObject, input: ValidateInput): Finding | undefined {
+function describe(error: ErrorObject, input: ValidateInput, facts: () => DocumentFacts): Finding | undefined {
   const pointer = error.instancePath;
   const handler = KEYWORDS[error.keyword] ?? otherKeyword;
   return handler({
@@ -55,6 +58,7 @@ function describe(error: ErrorObject, input: ValidateInput): Finding | undefined
     parent: (error.parentSchema ?? {}) as JsonSchema,
     params: error.params as Record<string, unknown>,
     at: (span, where = pointer) => ({ file: input.file, span, pointer: where }),
+    facts,
   });
 }
 
@@ -66,6 +70,12 @@ function focus(findings: Finding[]): Finding[] {
   const suggested = new Set(
     findings.filter((f) => f.suggestion !== undefined).map((f) => `${f.object}\u0000${f.suggestion}`),
   );
+  // Two unknown keys of one mapping that would both be renamed to one key would make it a
+  // duplicate: neither rename is certain then.
+  const renameOf = (f: Finding) => `${f.object}\u0000${f.suggestion}`;
+  const renames = new Map<string, number>();
+  for (const f of findings) if (f.fix && f.suggestion !== undefined) renames.set(renameOf(f), (renames.get(renameOf(f)) ?? 0) + 1);
+  for (const f of findings) if (f.fix && f.suggestion !== undefined && (renames.get(renameOf(f)) ?? 0) > 1) f.fix = undefined;
   const seen = new Set<string>();
   const kept = findings.filter((f) => {
     if (f.missing !== undefined && suggested.has(`${f.object}\u0000${f.missing}`)) return false;

@@ -2,7 +2,7 @@
 // a guess among several candidates, or from a single letter, gets none.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggest } from '../../src/util/suggest.ts';
+import { closestMatch, editDistance, suggest } from '../../src/util/suggest.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const PROBABILITIES = ['low', 'medium', 'high'];
@@ -33,6 +33,33 @@ describe('suggest', () => {
     expect(suggest('someday', WEEKDAYS)).toBeUndefined();
     expect(suggest('urgent', PROBABILITIES)).toBeUndefined();
     expect(suggest('q', ['quick'])).toBeUndefined();
+  });
+});
+
+describe('closestMatch', () => {
+  it('is certain when the suggestion is the only candidate close to the input', () => {
+    expect(closestMatch('titel', ['id', 'title', 'owner'])).toEqual({ suggestion: 'title', certain: true });
+    expect(closestMatch('depends_on', ['dependsOn', 'description'])).toEqual({ suggestion: 'dependsOn', certain: true });
+    expect(closestMatch('Done', ['todo', 'done', 'blocked'])).toEqual({ suggestion: 'done', certain: true });
+    expect(closestMatch('hi', PROBABILITIES)).toEqual({ suggestion: 'high', certain: true });
+  });
+
+  it('is not certain when another candidate comes close too, and says the best all the same', () => {
+    expect(closestMatch('stat', ['status', 'start', 'title'])).toEqual({ suggestion: 'start', certain: false });
+    expect(closestMatch('bui', ['build', 'ui', 'docs'])).toEqual({ suggestion: 'ui', certain: false });
+    expect(closestMatch('small', ['XS', 'S', 'M', 'L', 'XL'])).toEqual({ suggestion: undefined, certain: false });
+  });
+
+  it('suggests what `suggest` suggests, for any input (property)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'e', 'l', 't', '-', '_'), maxLength: 8 });
+    fc.assert(
+      fc.property(word, fc.uniqueArray(word, { maxLength: 8 }), (input, candidates) => {
+        const match = closestMatch(input, candidates);
+        expect(match.suggestion).toBe(suggest(input, candidates));
+        if (match.certain) expect(match.suggestion).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -62,6 +62,17 @@ export const commands: Record<string, CommandSpec> = {
     },
     load: () => import('./explain.ts'),
   },
+  fix: {
+    summary: 'Apply the fixes that are certain (misspelt keys and values, YAML 1.1 words, ids that are not slugs…), keeping comments and formatting.',
+    usage: '[paths…] [--dry-run] [--rename-duplicates] [--format NAME[=FILE]]…',
+    options: {
+      'dry-run': { type: 'boolean', description: 'Write nothing: print the changes as a unified diff' },
+      'rename-duplicates': { type: 'boolean', description: 'Also rename duplicate ids (the second becomes <id>-2): a choice, so only when asked' },
+      format: { type: 'string', multiple: true, description: `Format of what is left to fix by hand (${FORMATS}); NAME=FILE writes it to a file` },
+      config: CONFIG,
+    },
+    load: () => import('./fix.ts'),
+  },
   init: {
     summary: 'Set a repository up: planc.config.yaml, a first plan, .gitignore entries and a GitHub workflow.',
     usage: '[--force]',

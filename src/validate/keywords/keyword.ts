@@ -2,9 +2,10 @@
 // out, placed on the YAML key or value it is about.
 import type { ErrorObject } from 'ajv';
 import type { DiagnosticDefinition } from '../../diagnostics/define.ts';
-import type { Location, RelatedInformation, Span } from '../../diagnostics/types.ts';
+import type { Fix, Location, RelatedInformation, Span } from '../../diagnostics/types.ts';
 import type { YamlSource } from '../../load/yaml-nodes.ts';
 import type { JsonSchema } from '../../schema/helpers.ts';
+import type { DocumentFacts } from './fixes.ts';
 
 export interface ValidateInput {
   value: unknown;
@@ -22,6 +23,8 @@ export interface Finding {
   object?: string;
   missing?: string;
   suggestion?: string;
+  /** The certain fix, when there is one. */
+  fix?: Fix | undefined;
 }
 
 export function finding<P>(definition: DiagnosticDefinition<P>, payload: P, location: Location, extra: Partial<Finding> = {}): Finding {
@@ -39,6 +42,8 @@ export interface KeywordError {
   params: Record<string, unknown>;
   /** A location in the file: at `pointer`, or at another one. */
   at(span: Span, where?: string): Location;
+  /** What fixes need of the whole document (gathered when first asked). */
+  facts(): DocumentFacts;
 }
 
 /** Turns the errors of one keyword into a finding (undefined: another error already says it). */

@@ -1,9 +1,12 @@
 // A value of the wrong type, not among the allowed ones, or of the wrong form.
 import { invalidEnum, invalidFormat, wrongType } from '../../diagnostics/catalogue.ts';
 import type { JsonSchema } from '../../schema/helpers.ts';
-import { suggest } from '../../util/suggest.ts';
+import { scalarFix, textFix } from '../../diagnostics/fix.ts';
+import type { Fix, Span } from '../../diagnostics/types.ts';
+import { closestMatch } from '../../util/suggest.ts';
 import { article } from '../../util/words.ts';
 import { YAML11_BOOLEANS } from '../../util/yaml11.ts';
+import { durationFix, idFix, referenceFix } from './fixes.ts';
 import { finding, type KeywordHandler } from './keyword.ts';
 
 const TYPE_WORDS: Record<string, string> = {
@@ -52,30 +55,75 @@ function typePayload(expected: string[], data: unknown, schema: JsonSchema): { e
   return { expected: words, actual: typeOf(data), ...(hint ? { hint } : {}) };
 }
 
+/** The scalar written at `span`, when it is written plain (not quoted, no block, anchor, tag or alias). */
+function plainText(text: string, span: Span): string | undefined {
+  const written = text.slice(span.start, span.end);
+  return written !== '' && !'"\'|>&!*'.includes(written[0]!) ? written : undefined;
+}
+
+/**
+ * The certain fixes of a value of the wrong type: a YAML 1.1 word where a boolean belongs
+ * (`no` → `false`), a number or boolean where text belongs quoted as written (`id: 5` →
+ * `"5"`), when the text is what the property takes.
+ */
+function typeFix(expected: string[], data: unknown, schema: JsonSchema, text: string, span: Span): Fix | undefined {
+  const written = plainText(text, span);
+  if (written === undefined) return undefined;
+  if (expected.includes('boolean') && typeof data === 'string' && YAML11_BOOLEANS.has(data)) {
+    const meaning = String(YAML11_BOOLEANS.get(data));
+    return textFix([{ span, text: meaning }], `Write \`${meaning}\``);
+  }
+  if (expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean') && acceptsText(schema, written)) {
+    return textFix([{ span, text: JSON.stringify(written) }], `Quote ${written} to make it text`);
+  }
+  return undefined;
+}
+
 export const type: KeywordHandler = ({ error, source, pointer, parent, params, at }) => {
   // A value of an enum's schema that is not even of its type (`kind: 3`) also fails the
   // enum, whose message (with the allowed values) is the one problem to show.
   if (Array.isArray(parent.enum)) return undefined;
-  return finding(wrongType, typePayload(String(params.type).split(','), error.data, parent), at(source.valueSpan(pointer)));
+  const expected = String(params.type).split(',');
+  const span = source.valueSpan(pointer);
+  return finding(wrongType, typePayload(expected, error.data, parent), at(span), { fix: typeFix(expected, error.data, parent, source.text, span) });
 };
 
 export const enumeration: KeywordHandler = ({ error, source, pointer, parent, params, at }) => {
   const allowed = (params.allowedValues as unknown[]).map(String);
   const value = String(error.data);
-  const suggestion = suggest(value, allowed);
+  const { suggestion, certain } = closestMatch(value, allowed);
+  const span = source.valueSpan(pointer);
   return finding(
     invalidEnum,
     { value, allowed, property: String(parent.title ?? 'value').toLowerCase(), ...(suggestion ? { suggestion } : {}) },
-    at(source.valueSpan(pointer)),
+    at(span),
+    { fix: suggestion !== undefined && certain && typeof error.data === 'string' ? scalarFix(span, suggestion, `Write \`${suggestion}\``) : undefined },
   );
 };
 
-export const pattern: KeywordHandler = ({ error, source, pointer, parent, params, at }) =>
-  finding(
+/**
+ * An item's own id (the `id` of a mapping, where no `#` is allowed), as opposed to a
+ * reference to one (`dependsOn`, `after`, a dependency's `id`, a node's `group`…).
+ */
+function isOwnId(pointer: string, schema: JsonSchema): boolean {
+  return pointer.endsWith('/id') && typeof schema.pattern === 'string' && !schema.pattern.includes('#');
+}
+
+export const pattern: KeywordHandler = ({ error, source, pointer, parent, params, at, facts }) => {
+  const value = String(error.data);
+  const span = source.valueSpan(pointer);
+  let fix: Fix | undefined;
+  if (typeof error.data === 'string') {
+    const rule = new RegExp(String(params.pattern), 'u');
+    fix = durationFix(value, span, rule) ?? (isOwnId(pointer, parent) ? idFix(value, span, facts(), rule) : referenceFix(value, span, facts(), rule));
+  }
+  return finding(
     invalidFormat,
-    { value: String(error.data), expected: String(parent.patternDescription ?? `text matching ${String(params.pattern)}`) },
-    at(source.valueSpan(pointer)),
+    { value, expected: String(parent.patternDescription ?? `text matching ${String(params.pattern)}`) },
+    at(span),
+    { fix },
   );
+};
 
 export const format: KeywordHandler = ({ error, source, pointer, params, at }) =>
   finding(
