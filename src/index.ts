@@ -32,6 +32,7 @@ export { formatImpact, impact, IMPACT_FORMATS, type ImpactOptions, type ImpactRe
 export type { ChangeSource, ImpactedTask, ImpactNote, ImpactReport } from './analyse/code/impact.ts';
 export type { PathMatch, PlanCode, Repository, TaskCode } from './analyse/code/types.ts';
 export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';
+export { applyFixes, fixDiff, fixFiles, fixText, type AppliedFix, type FixFilesOptions, type FixOptions, type FixResult, type TextFix } from './api/fix.ts';
 export { ConfigError, UsageError } from './api/errors.ts';
 export { explain, type Explanation } from './api/explain.ts';
 export { initRepository, type InitFile, type InitOptions, type InitResult } from './api/init.ts';
@@ -45,7 +46,7 @@ export { loadConfig, type ConfigResult } from './api/config.ts';
 export type { Config, SiteConfig } from './config/config.ts';
 export { catalogue, byCode, byName } from './diagnostics/catalogue.ts';
 export type { DiagnosticDefinition } from './diagnostics/define.ts';
-export type { Diagnostic, Location, Position, Range, ResolvedDiagnostic, Severity, Span } from './diagnostics/types.ts';
+export type { Diagnostic, Fix, Location, Position, Range, ResolvedDiagnostic, ResolvedFix, ScalarEdit, Severity, Span, TextEdit } from './diagnostics/types.ts';
 export type { SourceText } from './diagnostics/source.ts';
 export { reporters, type Reporter } from './report/index.ts';
 export type { ReportInput } from './report/types.ts';

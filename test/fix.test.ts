@@ -222,6 +222,14 @@ describe('planc fix on the command line', () => {
     expect(JSON.parse(second.stdout).summary).toMatchObject({ files: 1, errors: 3 });
   });
 
+  it('shows how far it is on a terminal, and nothing of it elsewhere', async () => {
+    const { dir } = repo({ 'plans/keys.plan.yaml': keys, 'plans/values.plan.yaml': readFileSync(join(FIXTURES, 'values', 'before.plan.yaml'), 'utf8') });
+    const live = await cli(['fix', '--dry-run'], { cwd: dir, tty: true });
+    expect(live.stderr).toMatch(/^\r\u001b\[2Kplanc: fixing 1\/2\r\u001b\[2Kplanc: fixing 2\/2\r\u001b\[2KWould fix /);
+    const quiet = await cli(['fix', '--dry-run'], { cwd: dir, tty: true, env: { CI: 'true' } });
+    expect(quiet.stderr).not.toContain('planc: fixing');
+  });
+
   it('renames a duplicate id only with --rename-duplicates', async () => {
     const { dir } = repo({ 'plans/duplicates.plan.yaml': readFileSync(join(FIXTURES, 'duplicates', 'before.plan.yaml'), 'utf8') });
     expect(await cli(['fix'], { cwd: dir })).toMatchObject({ status: 1, stdout: expect.stringMatching(/^Nothing to fix\.\n.*PLAN3001/s) });

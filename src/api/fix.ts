@@ -64,6 +64,7 @@ export function fixOf(diagnostic: ResolvedDiagnostic, options: FixOptions = {}):
 /**
  * One pass: applies to `text` each fix in turn that overlaps no fix applied before it (two
  * insertions at one place overlap too); returns the new text and which fixes it applied.
+ * The spans taken are kept sorted, so a pass over thousands of fixes stays near linear.
  */
 export function applyFixes(text: string, fixes: readonly ResolvedFix[]): { text: string; applied: number[] } {
   const source = new SourceText('', text);
@@ -72,8 +73,8 @@ export function applyFixes(text: string, fixes: readonly ResolvedFix[]): { text:
   const applied: number[] = [];
   fixes.forEach((fix, index) => {
     const own = fix.edits.map((edit) => ({ span: { start: source.offset(edit.range.start), end: source.offset(edit.range.end) }, text: edit.text }));
-    if (own.some((edit, i) => taken.some((span) => clash(edit.span, span)) || own.slice(0, i).some((other) => clash(edit.span, other.span)))) return;
-    taken.push(...own.map((edit) => edit.span));
+    if (own.some((edit, i) => clashesWith(taken, edit.span) || own.slice(0, i).some((other) => clash(edit.span, other.span)))) return;
+    for (const edit of own) taken.splice(insertionPoint(taken, edit.span.start), 0, edit.span);
     edits.push(...own);
     applied.push(index);
   });
@@ -84,6 +85,25 @@ export function applyFixes(text: string, fixes: readonly ResolvedFix[]): { text:
 /** Two edits that cannot both be made: their spans meet, or they start at one place (two insertions there). */
 function clash(a: Span, b: Span): boolean {
   return (a.start < b.end && b.start < a.end) || a.start === b.start;
+}
+
+/** Where a span starting at `start` goes in spans sorted by start (after those that start at it). */
+function insertionPoint(sorted: readonly Span[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether `span` clashes with one of `sorted`, which do not overlap each other: only its neighbours can. */
+function clashesWith(sorted: readonly Span[], span: Span): boolean {
+  const at = insertionPoint(sorted, span.start);
+  for (let i = at - 1; i >= 0 && sorted[i]!.start === span.start; i--) if (clash(span, sorted[i]!)) return true;
+  return (at > 0 && clash(span, sorted[at - 1]!)) || (at < sorted.length && clash(span, sorted[at]!));
 }
 
 /** Counts of the findings of reading the file, by code. */
@@ -134,6 +154,8 @@ export interface FixFilesOptions extends SessionOptions, FixOptions {
   write?: boolean;
   /** A session to check with, instead of a new one. */
   session?: CompilerSession;
+  /** Called as each file with something to fix is done: how many of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FixResult extends CheckResult {
@@ -156,12 +178,11 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixResult> {
   const first = await session.check(paths.length > 0 ? { paths } : {});
   if (first.configInvalid) return { ...first, fixed: [], written: [] };
   const fixed: TextFix[] = [];
-  for (const file of first.files) {
-    const findings = first.byFile.get(file) ?? [];
-    const text = first.source(file)?.text;
-    if (text === undefined || !findings.some((d) => fixOf(d, options))) continue;
-    const result = await fixText(session, file, text, options);
+  const fixable = first.files.filter((file) => first.source(file) !== undefined && (first.byFile.get(file) ?? []).some((d) => fixOf(d, options)));
+  for (const [index, file] of fixable.entries()) {
+    const result = await fixText(session, file, first.source(file)!.text, options);
     if (result.after !== result.before) fixed.push(result);
+    options.onProgress?.(index + 1, fixable.length);
   }
   const written = options.write ? writeFixed(session.cwd, fixed) : [];
   const overlays = Object.fromEntries(fixed.map((fix) => [fix.file, fix.after]));

@@ -56,7 +56,7 @@ function diagram(raw: RawDiagram, at: Cursor, context: BuildContext): Architectu
     const { suggestion, certain } = closestMatch(id, known);
     const location = where.location();
     const fix = suggestion !== undefined && certain ? scalarFix(location.span, suggestion, `Name the ${kind} \`${suggestion}\``) : undefined;
-    diagnostics.report(unknownReference, { reference: id, kind: `${kind} in diagram \`${raw.id}\``, ...(suggestion ? { suggestion } : {}) }, location, [], { fix });
+    diagnostics.report(unknownReference, { reference: id, kind: `${kind} in diagram \`${raw.id}\``, ...(suggestion ? { suggestion } : { known: [...known].slice(0, 6) }) }, location, [], { fix });
     return false;
   };
   raw.nodes.forEach((node, index) => {

@@ -220,18 +220,18 @@ export const mergeKey = define<Record<string, never>>({
   },
 });
 
-export const markdownFence = define<{ fence: string }>({
+export const markdownFence = define<{ fence: string; around: boolean }>({
   code: 'PLAN1015',
   name: 'markdown-fence',
   severity: 'error',
   configurable: false,
   title: 'Plan wrapped in a markdown code fence',
-  message: (p) => `The plan is wrapped in a markdown code fence (\`${p.fence}\`)`,
-  help: () => 'Remove the fence\'s lines: a plan file holds the YAML alone.',
+  message: (p) => `The plan is wrapped in a markdown code fence (\`${p.fence}\`)${p.around ? ', with text around it' : ''}`,
+  help: (p) => `Remove the fence's lines${p.around ? ' and the text around them' : ''}: a plan file holds the YAML alone.`,
   explanation:
-    'The file starts with a markdown code fence: a line of three backticks (or tildes), often followed by `yaml`, as a plan copied from a chat answer or a markdown document has. The fence is not YAML. planc reads what is inside it all the same and reports its findings, but the plan is not built until the fence is gone.',
-  fix: 'Delete the line that opens the fence and the line that closes it.',
-  autofix: 'Removes the fence\'s lines.',
+    'The file starts with a markdown code fence: a line of three backticks (or tildes), often followed by `yaml`, as a plan copied from a chat answer or a markdown document has; or, after some text ("Here is the plan:"), a fence marked `yaml` at the left margin. The fence is not YAML. planc reads what is inside it all the same and reports its findings, but the plan is not built until the fence is gone.',
+  fix: 'Delete the line that opens the fence and the line that closes it (and any text around them).',
+  autofix: 'Removes the fence\'s lines, and the text before and after a fence marked `yaml`.',
   example: { 'plans/example.plan.yaml': `\`\`\`yaml\n${MINIMAL}\`\`\`\n` },
 });
 
@@ -276,7 +276,7 @@ export const wrongType = define<{ expected: string[]; actual: string; value?: st
   help: (p) => p.hint,
   explanation: 'The value has the wrong shape: text where a list is expected, a mapping where a number is expected, an empty value where something is required.',
   fix: 'Give the value the type the property expects; the message says which.',
-  autofix: 'Writes `true` or `false` for a YAML 1.1 word where a boolean belongs (`reversible: no`); quotes a number or boolean, as written, where text belongs and that text is what the property takes (`id: 5` → `id: "5"`).',
+  autofix: 'Writes `true` or `false` for a YAML 1.1 word where a boolean belongs (`reversible: no`); quotes a number or boolean, as written, where text belongs and that text is what the property takes (`id: 5` → `id: "5"`); makes one text a list where a list of texts belongs (`goals: Ship it` → `goals: [Ship it]`).',
   example: { 'plans/example.plan.yaml': MINIMAL.replace('title: Example\n', 'title: Example\ngoals: Ship it\n') },
 });
 
@@ -308,13 +308,14 @@ export const invalidFormat = define<{ value: string; expected: string }>({
   example: { 'plans/example.plan.yaml': MINIMAL.replace('duration: 1d', 'duration: 3 days') },
 });
 
-export const outOfRange = define<{ detail: string }>({
+export const outOfRange = define<{ detail: string; hint?: string }>({
   code: 'PLAN2006',
   name: 'out-of-range',
   severity: 'error',
   configurable: false,
   title: 'Value out of range',
   message: (p) => p.detail,
+  help: (p) => p.hint,
   explanation: 'A number is too small or too large, a text is empty or too long, or a list has too few items.',
   fix: 'Bring the value within the limits the message gives.',
   example: { 'plans/example.plan.yaml': 'title: Example\nphases: []\n' },
@@ -383,7 +384,7 @@ export const duplicateId = define<{ id: string; kind: string; firstKind: string;
   },
 });
 
-export const unknownReference = define<{ reference: string; kind: string; suggestion?: string; plan?: string }>({
+export const unknownReference = define<{ reference: string; kind: string; suggestion?: string; plan?: string; known?: string[] }>({
   code: 'PLAN3002',
   name: 'unknown-reference',
   severity: 'error',
@@ -391,7 +392,9 @@ export const unknownReference = define<{ reference: string; kind: string; sugges
   title: 'Unknown reference',
   message: (p) =>
     p.plan ? `Plan \`${p.plan}\` has no ${p.kind} \`${p.reference}\`` : `There is no ${p.kind} \`${p.reference}\``,
-  help: (p) => didYouMean(p.suggestion) ?? 'Check the id, or add the item it should name.',
+  help: (p) =>
+    didYouMean(p.suggestion) ??
+    (p.known?.length ? `Write the id of an item that exists, such as ${quoteList(p.known)}, or add the item it names.` : 'Add the item it names, or remove the reference.'),
   explanation: 'A reference (in `dependsOn`, `after`, `verifiedBy`, an architecture edge…) names an item that does not exist.',
   fix: 'Correct the id (the help line suggests the closest one), or add the missing item.',
   autofix: 'Writes the one id of the right kind the reference resembles, or the id of the one item whose title the reference is.',
@@ -426,7 +429,11 @@ export const dependencyCycle = define<{ path: string[]; more?: { dependencies: n
   title: 'Dependency cycle',
   message: (p) =>
     `Dependency cycle: ${p.path.join(' → ')}${p.more ? ` (only ${p.more.shown} cycles are shown per knot of tasks; ${p.more.dependencies} more ${p.more.dependencies === 1 ? 'dependency' : 'dependencies'} among them ${p.more.dependencies === 1 ? 'is' : 'are'} in cycles too)` : ''}`,
-  help: () => 'Remove one of the dependencies in the cycle; the related locations show each of them.',
+  help: (p) =>
+    `Break the cycle: delete one of these from its \`dependsOn\` (or \`after\`), or point it at another item: ${p.path
+      .slice(0, -1)
+      .map((id, i) => (i === 0 ? `\`${id}\` waits for \`${p.path[i + 1]}\`` : `\`${id}\` for \`${p.path[i + 1]}\``))
+      .join(', ')}. The related locations show each.`,
   explanation: 'Items wait for each other in a circle, so none of them can start. A task that depends on itself, or on its own phase, is a cycle too.',
   fix: 'Break the cycle by removing or redirecting one dependency.',
   example: {
@@ -540,7 +547,7 @@ export const invalidEstimate = define<{ detail: string }>({
   configurable: false,
   title: 'Inconsistent three-point estimate',
   message: (p) => p.detail,
-  help: () => 'A three-point estimate needs optimistic ≤ likely ≤ pessimistic.',
+  help: () => 'Write the three in order, `optimistic` ≤ `likely` ≤ `pessimistic`: `{ optimistic: 2d, likely: 3d, pessimistic: 5d }`.',
   explanation: 'The optimistic duration must not exceed the most likely one, nor the most likely one the pessimistic one.',
   fix: 'Reorder or correct the three values.',
   example: {

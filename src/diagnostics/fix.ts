@@ -13,7 +13,7 @@ const CORE_WORDS = /^(true|false|null|~)$/i;
 
 /** Whether `value` reads as that text written plain, in a block or a flow collection alike. */
 export function plainSafe(value: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9_#-]*$/.test(value) && !NUMBER_LIKE.test(value) && !CORE_WORDS.test(value) && !YAML11_BOOLEANS.has(value);
+  return /^[A-Za-z0-9][A-Za-z0-9_.#-]*$/.test(value) && !NUMBER_LIKE.test(value) && !CORE_WORDS.test(value) && !YAML11_BOOLEANS.has(value);
 }
 
 /**

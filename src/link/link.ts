@@ -24,6 +24,8 @@ export interface Project {
   items: ReadonlyMap<Plan, ReadonlyMap<string, Target>>;
 }
 
+/** How many ids of the right kind the help of an unknown reference names, when it has no suggestion. */
+const KNOWN = 6;
 const SCHEDULED: readonly ItemKind[] = ['task', 'phase', 'milestone', 'stage'];
 const VERIFIERS: readonly ItemKind[] = ['verification', 'task'];
 const DECISIONS: readonly ItemKind[] = ['decision'];
@@ -116,7 +118,7 @@ export function link(plans: Plan[], diagnostics: Diagnostics, options: LinkOptio
         {
           reference: ref.id,
           kind: alternatives(expected.map((kind) => ITEM_KIND_WORDS[kind])),
-          ...(suggestion ? { suggestion } : {}),
+          ...(suggestion ? { suggestion } : { known: candidates.slice(0, KNOWN).map(qualified) }),
           ...(plan === from ? {} : { plan: plan.id }),
         },
         ref.location,

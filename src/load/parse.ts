@@ -109,7 +109,7 @@ export function parseYaml(
   // with the fence's lines blanked, so that its other findings are reported too, in place.
   const fence = markdownFence(text);
   if (fence) {
-    diagnostics.report(markdownFenceDefinition, { fence: fence.marker }, at(fence.opening), [], { fix: textFix(fence.removals, 'Remove the markdown code fence') });
+    diagnostics.report(markdownFenceDefinition, { fence: fence.marker, around: fence.around }, at(fence.opening), [], { fix: textFix(fence.removals, 'Remove the markdown code fence') });
     text = fence.blanked;
   }
   // Most plans take the fast path; it declines anything the full one must look at
@@ -207,38 +207,56 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})([^`\r\n]*)\r?$/;
 interface Fence {
   /** The opening line as written, for the message. */
   marker: string;
+  /** Whether there is text before or after the fence (a model's answer around its YAML). */
+  around: boolean;
   opening: Span;
-  /** The edits that take the fence's lines out (each with its line break). */
+  /** The edits that take the fence's lines out (each with its line break), and the text around it. */
   removals: TextEdit[];
-  /** The text with the fence's lines blanked (the same length: every offset stays). */
+  /** The text with all of that blanked (the same length: every offset stays). */
   blanked: string;
 }
 
-/** The markdown fence around the whole file, when its first line that is not blank opens one. */
+/**
+ * The markdown fence around a plan: opened by the file's first line that is not blank, or,
+ * after other text (a model's "Here is the plan:"), by a line at the left margin marked
+ * `yaml` — a line no YAML file can hold. The text around a fence marked `yaml` goes with it.
+ */
 function markdownFence(text: string): Fence | undefined {
   const first = /^(?:[ \t]*\r?\n)*/.exec(text)![0].length;
   const code = text.charCodeAt(first + (/^ {0,3}/.exec(text.slice(first, first + 3))?.[0].length ?? 0));
-  if (code !== 0x60 && code !== 0x7e) return undefined;
-  const lineEnd = (from: number) => (text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from));
-  const openEnd = lineEnd(first);
-  const open = FENCE.exec(text.slice(first, openEnd));
-  if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) return undefined;
-  const lines: Span[] = [{ start: first, end: Math.min(openEnd + 1, text.length) }];
-  // The closing fence: the last line that is not blank, of the same character, at least as long.
-  const trimmed = text.replace(/\s+$/, '');
-  const lastStart = trimmed.lastIndexOf('\n') + 1;
-  if (lastStart > first) {
-    const close = FENCE.exec(text.slice(lastStart, lineEnd(lastStart)));
-    if (close && close[2]!.trim() === '' && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length) {
-      lines.push({ start: lastStart, end: Math.min(lineEnd(lastStart) + 1, text.length) });
-    }
+  const leading = code === 0x60 || code === 0x7e;
+  let openStart = first;
+  if (!leading) {
+    const at = [text.indexOf('\n```'), text.indexOf('\n~~~')].filter((i) => i !== -1);
+    if (at.length === 0) return undefined;
+    openStart = Math.min(...at) + 1;
   }
+  const lineEnd = (from: number) => {
+    const newline = text.indexOf('\n', from);
+    return newline === -1 ? text.length : newline;
+  };
+  const openEnd = lineEnd(openStart);
+  const open = FENCE.exec(text.slice(openStart, openEnd));
+  if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) return undefined;
+  const yaml = /^(yaml|yml)$/i.test(open[2]!.trim());
+  if (!leading && !yaml) return undefined;
+  // The closing fence: the next line of the same character, at least as long, with no info string.
+  let close: Span | undefined;
+  for (let at = openEnd + 1; at < text.length && !close; at = lineEnd(at) + 1) {
+    const line = FENCE.exec(text.slice(at, lineEnd(at)));
+    if (line && line[2]!.trim() === '' && line[1]![0] === open[1]![0] && line[1]!.length >= open[1]!.length) close = { start: at, end: lineEnd(at) };
+  }
+  if (!leading && !close) return undefined;
+  const after = close ? text.slice(close.end).trim() !== '' : false;
+  const removals: Span[] = [{ start: leading ? first : 0, end: Math.min(openEnd + 1, text.length) }];
+  if (close) removals.push({ start: close.start, end: after && yaml ? text.length : Math.min(close.end + 1, text.length) });
   let blanked = text;
-  for (const line of lines) blanked = blanked.slice(0, line.start) + blanked.slice(line.start, line.end).replace(/[^\r\n]/g, ' ') + blanked.slice(line.end);
+  for (const span of removals) blanked = blanked.slice(0, span.start) + blanked.slice(span.start, span.end).replace(/[^\r\n]/g, ' ') + blanked.slice(span.end);
   return {
-    marker: text.slice(first, openEnd).replace(/\r$/, '').trim(),
-    opening: { start: first, end: openEnd - (text[openEnd - 1] === '\r' ? 1 : 0) },
-    removals: lines.map((span) => ({ span, text: '' })),
+    marker: text.slice(openStart, openEnd).replace(/\r$/, '').trim(),
+    around: !leading || (after && yaml),
+    opening: { start: openStart, end: openEnd - (text[openEnd - 1] === '\r' ? 1 : 0) },
+    removals: removals.map((span) => ({ span, text: '' })),
     blanked,
   };
 }

@@ -2,6 +2,7 @@ import { fixDiff, fixFiles } from '../../api/fix.ts';
 import { MACHINE_FORMATS } from '../../report/index.ts';
 import { plural } from '../../util/words.ts';
 import { UsageError, type Io } from '../io.ts';
+import { progressLine } from '../progress.ts';
 import type { ParsedArgs } from './index.ts';
 import { exitCode, formatTargets, printReports, request } from './shared.ts';
 
@@ -14,7 +15,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (dryRun && machine) {
     throw new UsageError(`with --dry-run, standard output is the diff: send the ${shown.name} report to a file`, `Write \`--format ${shown.name}=planc-fix.${shown.name === 'junit' ? 'xml' : 'json'}\`.`);
   }
-  const result = await fixFiles({ ...request(args, io), write: !dryRun, renameDuplicates: values['rename-duplicates'] === true });
+  const progress = progressLine(io);
+  const result = await fixFiles({
+    ...request(args, io),
+    write: !dryRun,
+    renameDuplicates: values['rename-duplicates'] === true,
+    onProgress: (done, total) => progress.show('fixing', done, total),
+  });
+  progress.clear();
   // The diff is all of standard output in a dry run; what is left then goes to standard error.
   if (dryRun) io.stdout.write(fixDiff(result.fixed));
   const report = dryRun ? io.stderr : io.stdout;

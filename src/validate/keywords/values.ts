@@ -45,6 +45,12 @@ function typePayload(expected: string[], data: unknown, schema: JsonSchema): { e
     hint = `planc reads YAML 1.2, where \`${data}\` is text: write \`${String(YAML11_BOOLEANS.get(data))}\`.`;
   } else if (expected.includes('array') && !Array.isArray(data) && typeof data !== 'object') {
     hint = 'Write a list: `[first, second]`, or one `- item` per line.';
+  } else if (expected.includes('array') && !Array.isArray(data)) {
+    hint = 'Write a list: start each entry with `- ` (`- { id: first, title: First }`), not `key: value`.';
+  } else if (expected.includes('object') && !expected.includes('string')) {
+    hint = 'Write a mapping: `key: value` lines indented below it, or `{ key: value }`.';
+  } else if (expected.includes('string') && typeof data === 'object') {
+    hint = 'Write text: quote it (`"…"`) if it starts with `[`, `{` or `- `, or holds `: `.';
   } else if (expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
     // Quoting helps only when the text would do: `id: 5` → "5", not `duration: true` →
     // "true", which is no duration either.
@@ -64,9 +70,12 @@ function plainText(text: string, span: Span): string | undefined {
 /**
  * The certain fixes of a value of the wrong type: a YAML 1.1 word where a boolean belongs
  * (`no` → `false`), a number or boolean where text belongs quoted as written (`id: 5` →
- * `"5"`), when the text is what the property takes.
+ * `"5"`), when the text is what the property takes; one text where a list of texts belongs
+ * made a list of it (`goals: Ship it` → `goals: [Ship it]`).
  */
 function typeFix(expected: string[], data: unknown, schema: JsonSchema, text: string, span: Span): Fix | undefined {
+  const listed = listFix(expected, data, schema, text, span);
+  if (listed) return listed;
   const written = plainText(text, span);
   if (written === undefined) return undefined;
   if (expected.includes('boolean') && typeof data === 'string' && YAML11_BOOLEANS.has(data)) {
@@ -77,6 +86,18 @@ function typeFix(expected: string[], data: unknown, schema: JsonSchema, text: st
     return textFix([{ span, text: JSON.stringify(written) }], `Quote ${written} to make it text`);
   }
   return undefined;
+}
+
+/** One text, on one line, where a list of texts belongs: the same text in brackets, when a list item takes it. */
+function listFix(expected: string[], data: unknown, schema: JsonSchema, text: string, span: Span): Fix | undefined {
+  const items = schema.items as JsonSchema | undefined;
+  if (!expected.includes('array') || typeof data !== 'string' || !items || items.type !== 'string' || !acceptsText(items, data)) return undefined;
+  const written = text.slice(span.start, span.end);
+  const quoted = written.startsWith('"') || written.startsWith("'");
+  // Plain text in brackets must hold none of the characters that mean something there.
+  if (written.includes('\n') || (!quoted && (/[,[\]{}#&*!|>'"%@`]/.test(written) || written.startsWith('- ') || written.startsWith('? ')))) return undefined;
+  if (quoted && written.at(-1) !== written[0]) return undefined;
+  return textFix([{ span, text: `[${written}]` }], 'Make it a list of one');
 }
 
 export const type: KeywordHandler = ({ error, source, pointer, parent, params, at }) => {
