@@ -1,4 +1,5 @@
-// planc as a library: `import { check, CompilerSession, buildOutputs, buildSite, diff, watchPlans } from 'planc'`.
+// planc as a library: `import { check, CompilerSession, buildOutputs, buildSite, diff, watchPlans } from 'planc'`;
+// its MCP server is `import { createMcpServer } from 'planc/mcp'` (apart: it loads the MCP SDK).
 // Every call returns one result shape (CheckResult, extended by the build and the site):
 // diagnostics with lines and columns — a configuration file's errors included —, the plans,
 // their analysis, and what was written. The library never writes to the process's streams,
@@ -33,6 +34,7 @@ export type { ChangeSource, ImpactedTask, ImpactNote, ImpactReport } from './ana
 export type { PathMatch, PlanCode, Repository, TaskCode } from './analyse/code/types.ts';
 export { createPlan, starterPlan, TEMPLATES, type NewPlanOptions, type StarterPlan } from './api/new.ts';
 export { applyFixes, fixDiff, fixFiles, fixText, type AppliedFix, type FixFilesOptions, type FixOptions, type FixResult, type TextFix } from './api/fix.ts';
+export { authoringGuide, guideMarkdown, type Guide, type GuideExample, type GuideProperty, type GuideRule, type GuideSection } from './api/guide.ts';
 export { ConfigError, UsageError } from './api/errors.ts';
 export { explain, type Explanation } from './api/explain.ts';
 export { initRepository, type InitFile, type InitOptions, type InitResult } from './api/init.ts';

@@ -38,9 +38,17 @@ describe('the README', () => {
   chmodSync(join(work, 'planc'), 0o755);
 
   it('has examples for every command', () => {
-    for (const command of ['check', 'fix', 'explain', 'init', 'build', 'site', 'diff', 'impact', 'new', 'schema', 'watch', 'preview']) {
+    for (const command of ['check', 'fix', 'explain', 'init', 'build', 'site', 'diff', 'impact', 'new', 'schema', 'guide', 'watch', 'preview']) {
       expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
     }
+  });
+
+  it('configures MCP clients with a command that starts `planc mcp`', () => {
+    const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((block) => JSON.parse(block[1]!) as { mcpServers?: Record<string, { command: string; args: string[] }>; servers?: Record<string, { type: string; command: string; args: string[] }> });
+    const claude = blocks.find((block) => block.mcpServers)!.mcpServers!.planc!;
+    const vscode = blocks.find((block) => block.servers)!.servers!.planc!;
+    expect(claude).toEqual({ command: 'npx', args: ['planc', 'mcp'] });
+    expect(vscode).toEqual({ type: 'stdio', command: 'npx', args: ['planc', 'mcp'] });
   });
 
   it('has a library example', () => {

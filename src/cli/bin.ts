@@ -12,6 +12,7 @@ export async function main(): Promise<void> {
     stderr: process.stderr,
     readStdin,
     onStop,
+    streams: { stdin: process.stdin, stdout: process.stdout },
   });
 }
 

@@ -1,4 +1,5 @@
 // What the CLI needs from the process, passed in so tests can call it directly.
+import type { Readable, Writable } from 'node:stream';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -18,6 +19,8 @@ export interface Io {
    * preview) then closes what it opened and returns. Without it, nothing stops such a command.
    */
   onStop?(listener: (signal: string) => void): () => void;
+  /** The process's own standard input and output, for a command that speaks a protocol over them (`planc mcp`); absent in-process. */
+  streams?: { stdin: Readable; stdout: Writable };
 }
 
 /** Exit codes: what a CI job can rely on. */

@@ -11,6 +11,7 @@ import { dependencies } from './mermaid/dependencies.ts';
 import { gantt } from './mermaid/gantt.ts';
 import { stringify } from '../util/json.ts';
 import { planJson } from './plan-json.ts';
+import type { PlanJson } from '../schema/plan-json-definition.ts';
 
 /** What the emitters read: the checked plans (a library result gives all of it). */
 export interface EmitInput {
@@ -42,8 +43,7 @@ export const planEmitters: readonly PlanEmitter[] = [
   {
     name: 'plan.json',
     emit(plan, input) {
-      const json = planJson(plan, input.analysis.plans.get(plan)!, [...(input.byFile.get(plan.file) ?? [])]);
-      return [{ path: `${plan.id}/plan.json`, content: stringify(json) }];
+      return [{ path: `${plan.id}/plan.json`, content: stringify(planJsonOf(plan, input)) }];
     },
   },
   {
@@ -61,6 +61,11 @@ export const planEmitters: readonly PlanEmitter[] = [
     },
   },
 ];
+
+/** A plan's plan.json, with its file's diagnostics. */
+export function planJsonOf(plan: Plan, input: Pick<EmitInput, 'analysis' | 'byFile'>): PlanJson {
+  return planJson(plan, input.analysis.plans.get(plan)!, [...(input.byFile.get(plan.file) ?? [])]);
+}
 
 /** What a plan's document is made of: the analysed plan, its diagnostics and its diagrams. */
 export function documentInput(plan: Plan, input: Pick<EmitInput, 'analysis' | 'byFile' | 'config'>): DocumentInput {

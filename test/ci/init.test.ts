@@ -171,7 +171,7 @@ describe('planc in CI: exit codes and messages', () => {
 
   it('says "did you mean" for a misspelt command or option', async () => {
     const command = await cli(['chek'], { cwd: dir });
-    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, fix, init, build, site, diff, impact, new, schema, watch, preview.\n' });
+    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, fix, init, build, site, diff, impact, new, mcp, guide, schema, watch, preview.\n' });
     const option = await cli(['check', '--fromat', 'json'], { cwd: dir });
     expect(option).toMatchObject({ status: 2, stderr: 'planc: unknown option `--fromat`; did you mean `--format`?\nRun `planc check --help`.\n' });
   });

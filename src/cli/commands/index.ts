@@ -143,6 +143,22 @@ export const commands: Record<string, CommandSpec> = {
     },
     load: () => import('./new.ts'),
   },
+  mcp: {
+    summary: 'Serve the repository\'s plans to agents over MCP (stdio): check, fix, schedule, schema, explain, new, list_plans.',
+    usage: '[--config FILE]',
+    options: {
+      config: CONFIG,
+    },
+    load: () => import('./mcp.ts'),
+  },
+  guide: {
+    summary: 'Print the authoring guide for a model\'s context: the language, the rules, examples, the loop.',
+    usage: '[--format markdown|json]',
+    options: {
+      format: { type: 'string', description: 'markdown (default) or json' },
+    },
+    load: () => import('./guide.ts'),
+  },
   schema: {
     summary: 'Print the JSON schema of the plan language (for editors and other tools).',
     usage: '',
