@@ -41,7 +41,7 @@ export class WorkCalendar {
   readonly firstDay: number;
   readonly #working: boolean[];
   readonly #perWeek: number;
-  /** Holidays that fall on working days, on or after firstDay, sorted. */
+  /** Holidays that fall on working weekdays, sorted (before the start too: a due date may be earlier). */
   readonly #holidays: number[];
 
   constructor(calendar: Calendar, start: string) {
@@ -52,18 +52,23 @@ export class WorkCalendar {
     // With at least one working day a week, a run of holidays must end within the list's length.
     for (let guard = 0; guard < 7 + holidays.size && (!this.#working[weekday(first)] || holidays.has(first)); guard++) first += 1;
     this.firstDay = first;
-    this.#holidays = [...holidays].filter((day) => day >= first && this.#working[weekday(day)]).sort((a, b) => a - b);
+    this.#holidays = [...holidays].filter((day) => this.#working[weekday(day)]).sort((a, b) => a - b);
   }
 
   isWorkday(day: number): boolean {
     return this.#working[weekday(day)]! && !this.#isHoliday(day);
   }
 
+  /** Whether a day of the week is a working one (0 = Monday … 6 = Sunday). */
+  isWorkingWeekday(day: number): boolean {
+    return this.#working[weekday(day)]!;
+  }
+
   #isHoliday(day: number): boolean {
     return this.#holidaysBefore(day + 1) - this.#holidaysBefore(day) === 1;
   }
 
-  /** Holidays (on working days, from firstDay) strictly before `day`. */
+  /** Holidays (on working weekdays) strictly before `day`. */
   #holidaysBefore(day: number): number {
     let low = 0;
     let high = this.#holidays.length;
@@ -75,14 +80,21 @@ export class WorkCalendar {
     return low;
   }
 
-  /** Working days in [firstDay, day): the offset at which `day` starts. */
-  workdaysBefore(day: number): number {
-    if (day <= this.firstDay) return 0;
-    const span = day - this.firstDay;
-    const weeks = Math.floor(span / 7);
+  /** Working days in [from, to), from ≤ to: whole weeks counted at once. */
+  #workdaysIn(from: number, to: number): number {
+    const weeks = Math.floor((to - from) / 7);
     let count = weeks * this.#perWeek;
-    for (let d = this.firstDay + weeks * 7; d < day; d++) if (this.#working[weekday(d)]) count += 1;
-    return count - this.#holidaysBefore(day);
+    for (let d = from + weeks * 7; d < to; d++) if (this.#working[weekday(d)]) count += 1;
+    return count - (this.#holidaysBefore(to) - this.#holidaysBefore(from));
+  }
+
+  /**
+   * Working days in [firstDay, day): the offset at which `day` starts. Before the first day
+   * it is negative: minus the working days in [day, firstDay) (a due date before the start
+   * is that many working days early).
+   */
+  workdaysBefore(day: number): number {
+    return day >= this.firstDay ? this.#workdaysIn(this.firstDay, day) : -this.#workdaysIn(day, this.firstDay);
   }
 
   /** The calendar day of working day number `index` (0 = firstDay). */
@@ -136,10 +148,11 @@ export class WorkCalendar {
     return this.dayOf(Math.max(0, whole)) + Math.max(0, offset - whole);
   }
 
-  /** The working-day offset of a calendar time: non-working days collapse to a point. */
+  /** The working-day offset of a calendar time: non-working days collapse to a point, and time before the first day to 0. */
   fromTime(time: number): number {
     const day = Math.floor(time);
+    if (day < this.firstDay) return 0;
     const before = this.workdaysBefore(day);
-    return this.isWorkday(day) && day >= this.firstDay ? before + (time - day) : before;
+    return this.isWorkday(day) ? before + (time - day) : before;
   }
 }

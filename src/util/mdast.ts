@@ -102,9 +102,28 @@ export function list(items: ListItem[], ordered = false): List {
   return { type: 'list', ordered, spread: false, children: items };
 }
 
-/** A bulleted (or numbered) list of plain texts. */
+/**
+ * Plain text in which `backticks` mark code, as plan authors write identifiers in lists
+ * (deliverables, acceptance criteria): the spans become inline code, the rest stays text
+ * (escaped by the printer). An unmatched backtick is text.
+ */
+export function codeSpans(value: string): Phrasing[] {
+  if (!value.includes('`')) return [value];
+  const parts: Phrasing[] = [];
+  const pattern = /`([^`]+)`/g;
+  let last = 0;
+  for (const match of value.matchAll(pattern)) {
+    if (match.index > last) parts.push(value.slice(last, match.index));
+    parts.push(inlineCode(match[1]!));
+    last = match.index + match[0].length;
+  }
+  if (last < value.length) parts.push(value.slice(last));
+  return parts;
+}
+
+/** A bulleted (or numbered) list of plain texts (`code` in them shown as code). */
 export function textList(items: string[], ordered = false): List {
-  return list(items.map((entry) => item(entry)), ordered);
+  return list(items.map((entry) => item(...codeSpans(entry))), ordered);
 }
 
 /** One line of plain text for a table cell: GFM cells cannot hold a line break. */

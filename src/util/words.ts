@@ -12,19 +12,24 @@ export function article(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-/** Working days to a tenth, as every output shows a length. */
-function tenths(value: number): number {
+/**
+ * Working days as every output shows a length: exactly when they are whole hours (8 a
+ * day: a 6h task is 0.75d, not 0.8d), else to a tenth (a PERT mean of 1.6667 is 1.7d).
+ */
+function shown(value: number): number {
+  const hours = value * 8;
+  if (Math.abs(hours - Math.round(hours)) < 1e-6) return Math.round(hours) / 8;
   return Math.round(value * 10) / 10;
 }
 
-/** Working days, briefly: 3d, 0.5d, 62.7d. */
+/** Working days, briefly: 3d, 0.5d, 0.75d, 62.7d. */
 export function days(value: number): string {
-  return `${tenths(value)}d`;
+  return `${shown(value)}d`;
 }
 
 /** Working days in words: "1 working day", "62.7 working days". */
 export function workingDays(value: number): string {
-  return plural(tenths(value), 'working day');
+  return plural(shown(value), 'working day');
 }
 
 /** A working day as messages and documents name it without dates: "day 3" (the first is day 1). */
