@@ -183,6 +183,8 @@ export interface GroupResult {
   unknownPlans: boolean;
   /** Whether Monte Carlo ran. */
   simulated: boolean;
+  /** The status date it was judged on, if any. */
+  statusDate: string | undefined;
 }
 
 /** link → analyse for one group of plans; `planIds` are every plan id of the check, in file order. */
@@ -191,7 +193,7 @@ export function compileGroup(plans: Plan[], planIds: readonly string[], config: 
   const project = link(plans, diagnostics, { planIds });
   const unknownPlans = diagnostics.items.some((d) => d.rule === 'unknown-plan');
   const { plans: analysis } = analyse(project, config, diagnostics, { simulate: options.simulate ?? false });
-  return { plans, analysis, diagnostics: diagnostics.items, unknownPlans, simulated: options.simulate ?? false };
+  return { plans, analysis, diagnostics: diagnostics.items, unknownPlans, simulated: options.simulate ?? false, statusDate: config.statusDate };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Config } from '../config/config.ts';
 import { dependencyCycle } from '../diagnostics/catalogue.ts';
 import type { Diagnostics } from '../diagnostics/sink.ts';
 import type { Project } from '../link/link.ts';
-import { allTasks, type Plan, type ThreePointEstimate } from '../model/plan.ts';
+import { allTasks, taskProgress, type Plan, type ThreePointEstimate } from '../model/plan.ts';
 import { percentOf } from '../util/numbers.ts';
 import { pertSigma } from '../model/estimate.ts';
 import { rateRisks } from '../model/risks.ts';
@@ -16,8 +16,9 @@ import { cpm, type CpmResult } from './cpm.ts';
 import { findCycles, MAX_CYCLES_PER_COMPONENT } from './cycles.ts';
 import { buildGraph, nodeName, type Graph } from './graph.ts';
 import { rules } from './rules/index.ts';
-import { planSchedule, type Variance } from './schedule.ts';
+import { planSchedule, predecessorsDone, type Variance } from './schedule.ts';
 import { simulate, type SimulationResult } from './simulate.ts';
+import { forecastInputs, statusOffsets, type ForecastInputs } from './tracking.ts';
 import type { AnalysedNetwork, PlanAnalysis } from './types.ts';
 
 export interface AnalyseOptions {
@@ -43,10 +44,19 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
 
   const calendars = project.plans.map((plan) => (plan.start ? new WorkCalendar(plan.calendar, plan.start) : undefined));
   const convert = converters(graph, calendars);
-  const result = cpm(graph, { skip: cyclicEdge, transparent: graph.hub, forward: convert.forward, backward: convert.backward });
-  const network = analysedNetwork(graph, result, cyclicEdge);
-  const variance = pertVariance(graph, result, network.driving);
-  const simulated = options.simulate ? simulateAll(graph, result, cyclicEdge, config, convert, project.plans) : undefined;
+  const scheduling = { skip: cyclicEdge, transparent: graph.hub, forward: convert.forward, backward: convert.backward };
+  const baseline = cpm(graph, scheduling);
+  // With a status date, the network is scheduled again from what is done (tracking.ts):
+  // that forecast is the schedule every output reads; the baseline is what was planned.
+  const tracking = config.statusDate && calendars.some(Boolean)
+    ? forecastInputs(graph, baseline, statusOffsets(calendars, config.statusDate), cyclicEdge, (v) => predecessorsDone(graph, v))
+    : undefined;
+  const net: Graph = tracking ? { ...graph, duration: tracking.duration } : graph;
+  const result = tracking ? cpm(net, { ...scheduling, skip: tracking.skip, release: tracking.release }) : baseline;
+  const skip = tracking?.skip ?? cyclicEdge;
+  const network = analysedNetwork(net, result, skip);
+  const variance = pertVariance(net, result, network.driving, tracking);
+  const simulated = options.simulate ? simulateAll(net, result, skip, config, convert, project.plans, tracking) : undefined;
 
   const inCycle = new Set<number>();
   graph.nodes.forEach((_, v) => {
@@ -77,6 +87,7 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
         nearCritical: config.schedule.nearCritical,
         simulation: simulated,
         config,
+        ...(tracking && calendars[p] ? { tracking: { inputs: tracking, baseline, statusDate: config.statusDate! } } : {}),
       });
     }
     plans.set(plan, analysis);
@@ -88,14 +99,14 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
   return { plans };
 }
 
-/** Work done and work in all, in working days (cancelled tasks take none). */
+/** Work done and work in all, in working days (cancelled tasks take none; part of a task counts by its `progress`). */
 function progress(plan: Plan): PlanAnalysis['progress'] {
   let done = 0;
   let total = 0;
   for (const task of allTasks(plan)) {
     if (task.status === 'cancelled') continue;
     total += task.duration;
-    if (task.status === 'done') done += task.duration;
+    done += task.duration * taskProgress(task);
   }
   return { done, total, percent: percentOf(done, total, 0) };
 }
@@ -190,21 +201,30 @@ function converters(graph: Graph, calendars: Array<WorkCalendar | undefined>): C
   };
 }
 
-/** A task's three-point estimate, if its length is still uncertain: work done (or cancelled) keeps its place and its length. */
-function uncertainEstimate(node: Graph['nodes'][number]): ThreePointEstimate | undefined {
+/**
+ * A task's three-point estimate, if its length is still uncertain: work done (or
+ * cancelled) keeps its place and its length. With a status date, a task under way is
+ * uncertain in the part of it not done: its estimate scaled to that part, after the time
+ * it has run.
+ */
+function uncertainEstimate(node: Graph['nodes'][number], v: number, tracking: ForecastInputs | undefined): (ThreePointEstimate & { elapsed?: number }) | undefined {
   if (node.kind !== 'task' || node.task.status === 'done' || node.task.status === 'cancelled') return undefined;
-  return node.task.estimate;
+  const estimate = node.task.estimate;
+  if (!estimate || !tracking?.pinned[v]) return estimate;
+  const rest = 1 - tracking.done[v]!;
+  const elapsed = Math.max(0, tracking.statusOffset[v]!) - tracking.release[v]!;
+  return { ...estimate, optimistic: estimate.optimistic * rest, likely: estimate.likely * rest, pessimistic: estimate.pessimistic * rest, elapsed };
 }
 
 /**
  * PERT variance along the driving chain into each node: σ² of its own estimate plus the
  * largest of its driving predecessors' (the chain the normal approximation follows).
  */
-function pertVariance(graph: Graph, result: CpmResult, driving: Uint8Array): Variance {
+function pertVariance(graph: Graph, result: CpmResult, driving: Uint8Array, tracking: ForecastInputs | undefined): Variance {
   const own = new Float64Array(graph.size);
   const chain = new Float64Array(graph.size);
   graph.nodes.forEach((node, v) => {
-    const estimate = uncertainEstimate(node);
+    const estimate = uncertainEstimate(node, v, tracking);
     if (estimate) own[v] = pertSigma(estimate.optimistic, estimate.pessimistic) ** 2;
   });
   for (const v of result.order) {
@@ -232,6 +252,7 @@ function simulateAll(
   config: Config,
   convert: Converters,
   plans: Plan[],
+  tracking: ForecastInputs | undefined,
 ): SimulationResult | undefined {
   // Union-find over plans: two plans are in one part when a link joins them.
   const parent = Int32Array.from({ length: plans.length }, (_, i) => i);
@@ -245,9 +266,9 @@ function simulateAll(
   for (let e = 0; e < graph.from.length; e++) {
     if (!skip[e]) parent[root(graph.planOf[graph.from[e]!]!)] = root(graph.planOf[graph.to[e]!]!);
   }
-  const estimated: Array<{ node: number; key: string; estimate: ThreePointEstimate }> = [];
+  const estimated: Array<{ node: number; key: string; estimate: ThreePointEstimate & { elapsed?: number } }> = [];
   graph.nodes.forEach((node, v) => {
-    const estimate = uncertainEstimate(node);
+    const estimate = uncertainEstimate(node, v, tracking);
     if (estimate && node.kind === 'task') {
       estimated.push({ node: v, key: `${node.plan.id}#${node.task.id}`, estimate });
     }
@@ -256,7 +277,7 @@ function simulateAll(
   // Each run draws the estimates in the order of their plan and item ids, not in the order
   // they are written: moving a task in its file does not change the figures.
   estimated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const parts = new Map<number, { nodes: number[]; estimates: Map<number, ThreePointEstimate> }>();
+  const parts = new Map<number, { nodes: number[]; estimates: Map<number, ThreePointEstimate & { elapsed?: number }> }>();
   for (const { node, estimate } of estimated) {
     const r = root(graph.planOf[node]!);
     let part = parts.get(r);
@@ -280,6 +301,7 @@ function simulateAll(
       seed: hashText(planIds.join(','), config.simulation.seed >>> 0),
       watch,
       ...convert,
+      ...(tracking ? { release: tracking.release } : {}),
     });
     // Parts hold whole plans and no node twice, so nothing here is overwritten.
     part.finishes.forEach((value, key) => merged.finishes.set(key, value));

@@ -1,7 +1,8 @@
 // The critical path method over a network of activities and typed, lagged links.
 // For a link i → j with lag L:  FS  ES_j ≥ EF_i + L     SS  ES_j ≥ ES_i + L
 //                               FF  EF_j ≥ EF_i + L     SF  EF_j ≥ ES_i + L
-// Forward pass: ES/EF with ES ≥ 0; each group's (plan's) duration T = max EF of its nodes.
+// Forward pass: ES/EF with ES ≥ 0 (or the node's release time, when given); each group's
+// (plan's) duration T = max EF of its nodes.
 // Backward pass: LS/LF with LF ≤ T of the node's group. Total float LS − ES; free float the
 // least slack of a node's outgoing links (T − EF without any), never more than the total
 // float. Linear in nodes + links.
@@ -34,6 +35,8 @@ export interface CpmOptions {
   forward?: (edge: number, time: number) => number;
   /** The inverse of `forward`. */
   backward?: (edge: number, time: number) => number;
+  /** The earliest each node may start (work not done before a status date starts on it); 0 when not given. */
+  release?: Float64Array;
 }
 
 export interface CpmResult {
@@ -113,7 +116,7 @@ export function topologicalOrder(net: Network, skip?: Uint8Array): Int32Array {
 
 export function cpm(net: Network, options: CpmOptions = {}): CpmResult {
   const { size, duration, from, to, type, lag, inStart, inEdges, outStart, outEdges, planOf } = net;
-  const { skip, transparent, forward, backward } = options;
+  const { skip, transparent, forward, backward, release } = options;
   const order = topologicalOrder(net, skip);
   const es = new Float64Array(size);
   const ef = new Float64Array(size);
@@ -124,7 +127,7 @@ export function cpm(net: Network, options: CpmOptions = {}): CpmResult {
   for (let k = 0; k < size; k++) {
     const j = order[k]!;
     const d = duration[j]!;
-    let start = 0;
+    let start = release ? Math.max(0, release[j]!) : 0;
     for (let p = inStart[j]!; p < inStart[j + 1]!; p++) {
       const e = inEdges[p]!;
       if (skip?.[e]) continue;

@@ -2,14 +2,16 @@
 // milestones (slip, PERT and simulated chances), critical chains, near-critical tasks,
 // peak parallelism, PERT and Monte Carlo figures.
 import type { Config } from '../config/config.ts';
-import type { Milestone, Phase, Plan, RolloutStage, Task } from '../model/plan.ts';
+import { allTasks, type Milestone, type Phase, type Plan, type RolloutStage, type Task } from '../model/plan.ts';
+import { epochDay } from '../util/dates.ts';
 import { EPSILON, roundDays } from '../util/duration.ts';
 import { finishIndex, startIndex, type WorkCalendar } from './calendar.ts';
 import type { CpmResult } from './cpm.ts';
 import { nodeName, upstreamWork, type Graph } from './graph.ts';
 import { probabilityBy } from './pert.ts';
 import { percentile, shareAtOrBelow, type SimulationResult } from './simulate.ts';
-import type { AnalysedNetwork, MilestoneStatus, PhaseTiming, PlanSchedule, Timing } from './types.ts';
+import type { ForecastInputs } from './tracking.ts';
+import type { AnalysedNetwork, MilestoneStatus, PhaseTiming, PlannedTiming, PlanSchedule, StatusView, Timing } from './types.ts';
 
 export interface Variance {
   /** σ² of each node's own estimate. */
@@ -31,6 +33,8 @@ export interface ScheduleInput {
   nearCritical: number;
   simulation: SimulationResult | undefined;
   config: Config;
+  /** With a status date: the forecast's inputs, the baseline schedule it came from, and the date. */
+  tracking?: { inputs: ForecastInputs; baseline: CpmResult; statusDate: string };
 }
 
 const MAX_CHAINS = 20;
@@ -59,6 +63,11 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     const at = roundDays(cpm.ef[v]!);
     const status: MilestoneStatus = { at, day: finishIndex(at) + 1, reached: predecessorsDone(graph, v) };
     if (calendar) status.date = calendar.finishDate(at);
+    if (input.tracking) {
+      const planned = roundDays(input.tracking.baseline.ef[v]!);
+      status.planned = { at: planned, day: finishIndex(planned) + 1, ...(calendar ? { date: calendar.finishDate(planned) } : {}) };
+      if (milestone.due) status.overdue = !status.reached && milestone.due < input.tracking.statusDate;
+    }
     if (milestone.due) {
       status.due = milestone.due;
       if (calendar) {
@@ -90,6 +99,7 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     peakParallelism: peak(graph, cpm, nodes, calendar),
     ...(calendar ? { calendar } : {}),
   };
+  if (input.tracking && calendar) schedule.status = statusView(input, calendar, milestones);
   if (hasEstimates) {
     const ends = chains.map((chain) => chain.at(-1)!);
     const sigma = Math.sqrt(Math.max(0, ...ends.map((v) => variance.chain[v]!)));
@@ -127,6 +137,8 @@ function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage,
     const first = zero ? finishIndex(es) : startIndex(es);
     const last = zero ? first : finishIndex(ef);
     const criticality = simulation?.criticality.get(v);
+    const tracking = input.tracking;
+    const planned = tracking ? plannedTiming(tracking.baseline, v, zero, calendar) : undefined;
     // Every field set at once: one object shape for a hundred thousand timings.
     timings.set(key, {
       es,
@@ -143,9 +155,54 @@ function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage,
       finishDay: last + 1,
       sigma: node.kind === 'task' && node.task.estimate ? roundDays(Math.sqrt(variance.own[v]!)) : undefined,
       criticality: criticality === undefined ? undefined : roundDays(criticality),
+      planned,
+      late: tracking && planned && node.kind === 'task' ? lateness(node.task, planned.es, planned.ef, tracking.inputs.statusOffset[v]!) : undefined,
     });
   }
   return timings;
+}
+
+/** Where the baseline puts node v. */
+function plannedTiming(baseline: CpmResult, v: number, zero: boolean, calendar: WorkCalendar | undefined): PlannedTiming {
+  const es = roundDays(baseline.es[v]!);
+  const ef = roundDays(baseline.ef[v]!);
+  const first = zero ? finishIndex(es) : startIndex(es);
+  const last = zero ? first : finishIndex(ef);
+  return { es, ef, start: calendar?.dateOf(first), finish: calendar?.dateOf(last), startDay: first + 1, finishDay: last + 1 };
+}
+
+/**
+ * Whether a task is late on the status date (offset `s`, the start of that day): it should
+ * have finished (planned to end by then) and is not done, or should have started and is
+ * still to do or blocked. Cancelled tasks are never late.
+ */
+function lateness(task: Task, es: number, ef: number, s: number): Timing['late'] {
+  if (task.status === 'done' || task.status === 'cancelled') return undefined;
+  if (ef <= s + EPSILON) return 'finish';
+  if ((task.status === 'todo' || task.status === 'blocked') && es < s - EPSILON) return 'start';
+  return undefined;
+}
+
+/** The plan judged on the status date: its baseline's span and the late items, in plan order (read off the arrays: no timings needed). */
+function statusView(input: ScheduleInput, calendar: WorkCalendar, milestones: Map<Milestone, MilestoneStatus>): StatusView {
+  const { plan, planIndex, graph } = input;
+  const tracking = input.tracking!;
+  const duration = roundDays(tracking.baseline.finish[planIndex] ?? 0);
+  const view: StatusView = {
+    date: tracking.statusDate,
+    offset: calendar.workdaysBefore(epochDay(tracking.statusDate)),
+    planned: { duration, start: calendar.startDate(0), finish: calendar.finishDate(Math.max(duration, 0)) },
+    notStarted: [],
+    overdue: [],
+    overdueMilestones: plan.milestones.filter((milestone) => milestones.get(milestone)?.overdue),
+  };
+  for (const task of allTasks(plan)) {
+    const v = graph.index.get(task)!;
+    const late = lateness(task, roundDays(tracking.baseline.es[v]!), roundDays(tracking.baseline.ef[v]!), tracking.inputs.statusOffset[v]!);
+    if (late === 'start') view.notStarted.push(task);
+    else if (late === 'finish') view.overdue.push(task);
+  }
+  return view;
 }
 
 function phaseTimings(plan: Plan, timings: Map<Task | Milestone | RolloutStage, Timing>, calendar: WorkCalendar | undefined): Map<Phase, PhaseTiming> {
@@ -172,7 +229,7 @@ function phaseTimings(plan: Plan, timings: Map<Task | Milestone | RolloutStage, 
 }
 
 /** A milestone is reached when every task upstream of it (through hubs) is done. */
-function predecessorsDone(graph: Graph, v: number): boolean {
+export function predecessorsDone(graph: Graph, v: number): boolean {
   let any = false;
   let done = true;
   upstreamWork(graph, v, (node) => {

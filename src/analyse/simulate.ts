@@ -16,8 +16,14 @@ export interface SimulationInput {
    */
   nodes: Int32Array;
   skip?: Uint8Array;
-  /** The uncertain nodes. Each run draws one number per estimate, in this map's order. */
-  estimates: Map<number, { optimistic: number; likely: number; pessimistic: number }>;
+  /**
+   * The uncertain nodes. Each run draws one number per estimate, in this map's order; a
+   * node's duration is its estimate's draw plus its `elapsed` time (work already under way
+   * when a status date reschedules the rest; 0 when not given).
+   */
+  estimates: Map<number, { optimistic: number; likely: number; pessimistic: number; elapsed?: number }>;
+  /** The earliest each node (graph index) may start, as in the CPM; 0 when not given. */
+  release?: Float64Array;
   runs: number;
   seed: number;
   /** Nodes whose finish times to keep (milestones with due dates). */
@@ -85,12 +91,14 @@ export function simulate(input: SimulationInput): SimulationResult {
   // per draw, instead of two gamma variates), all tables in one flat array, one per draw.
   // draw[k] is node k's place among the run's numbers (the estimates' order), −1 if fixed.
   const draw = new Int32Array(count).fill(-1);
+  const release = Float64Array.from(nodes, (node) => Math.max(0, input.release?.[node] ?? 0));
   const quantiles = new Float64Array(input.estimates.size * TABLE);
   let uncertainCount = 0;
   for (const [node, estimate] of input.estimates) {
     const k = local[node]!;
     if (k === -1) continue;
     draw[k] = uncertainCount;
+    base[k] = estimate.elapsed ?? 0;
     quantiles.set(betaPertQuantiles(estimate.optimistic, estimate.likely, estimate.pessimistic, TABLE), uncertainCount * TABLE);
     uncertainCount += 1;
   }
@@ -122,10 +130,10 @@ export function simulate(input: SimulationInput): SimulationResult {
         const position = uniforms[slot]! * (TABLE - 1);
         const below = Math.floor(position);
         const at = slot * TABLE + below;
-        d = quantiles[at]! + (quantiles[at + 1]! - quantiles[at]!) * (position - below);
+        d = base[k]! + quantiles[at]! + (quantiles[at + 1]! - quantiles[at]!) * (position - below);
       }
       sampled[k] = d;
-      let start = 0;
+      let start = release[k]!;
       for (let p = inStart[k]!, end = inStart[k + 1]!; p < end; p++) {
         const i = inOther[p]!;
         const t = inType[p]!;

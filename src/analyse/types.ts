@@ -29,6 +29,23 @@ export interface Timing {
   sigma: number | undefined;
   /** Monte Carlo: the share of runs in which it was critical. */
   criticality: number | undefined;
+  /** With a status date: where the plan as written put it (this timing is the forecast). */
+  planned: PlannedTiming | undefined;
+  /**
+   * With a status date: `start` when it should have started before it and has not (a task
+   * still to do or blocked), `finish` when it should have finished and is not done.
+   */
+  late: 'start' | 'finish' | undefined;
+}
+
+/** Where the plan as written (the baseline) puts an item, beside the forecast of a status date. */
+export interface PlannedTiming {
+  es: number;
+  ef: number;
+  start: string | undefined;
+  finish: string | undefined;
+  startDay: number;
+  finishDay: number;
 }
 
 export interface MilestoneStatus {
@@ -46,6 +63,26 @@ export interface MilestoneStatus {
   simulatedProbability?: number;
   /** Reached: everything it waits for is done. */
   reached: boolean;
+  /** With a status date: when the plan as written reaches it (`at`, `date`: the forecast). */
+  planned?: { at: number; day: number; date?: string };
+  /** With a status date: due before it and not reached. */
+  overdue?: boolean;
+}
+
+/** A plan's progress judged on a status date: the schedule is the forecast, this is what was planned. */
+export interface StatusView {
+  /** The status date, YYYY-MM-DD: work before it is judged, work after it forecast. */
+  date: string;
+  /** The start of the status day, in working days from the plan's start. */
+  offset: number;
+  /** The plan as written, scheduled without the status date (the baseline). */
+  planned: { duration: number; start?: string; finish?: string };
+  /** Tasks that should have started before the status date and are still to do or blocked, in plan order. */
+  notStarted: Task[];
+  /** Tasks that should have finished before it and are not done, in plan order. */
+  overdue: Task[];
+  /** Milestones due before it and not reached, in plan order. */
+  overdueMilestones: Milestone[];
 }
 
 export interface MonteCarlo {
@@ -87,6 +124,8 @@ export interface PlanSchedule {
   pert?: { expected: number; sigma: number };
   monteCarlo?: MonteCarlo;
   calendar?: WorkCalendar;
+  /** With a status date (and dates): what was planned, and what is late. */
+  status?: StatusView;
 }
 
 /**

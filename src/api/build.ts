@@ -8,7 +8,7 @@ import { shownPath } from '../util/paths.ts';
 import { OutputProblem, outputFolderProblem, readManifest, writeOutputs, type WriteSummary } from '../write/outputs.ts';
 import { UsageError } from './errors.ts';
 import type { CheckResult } from './result.ts';
-import { CompilerSession, type CheckRequest, type SessionOptions } from './session.ts';
+import { checkRequest, CompilerSession, type CheckRequest, type SessionOptions } from './session.ts';
 
 export interface BuildOptions extends SessionOptions, Omit<CheckRequest, 'simulate'> {
   /** The output folder, relative to `cwd` (default: the config's `out`, relative to its folder). */
@@ -35,7 +35,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     if (problem) throw new UsageError(`the output folder \`${shownPath(given, cwd)}\` ${problem}`, OUTPUT_HELP);
   }
   const session = options.session ?? new CompilerSession(options);
-  const result = await session.check({ ...(options.paths ? { paths: options.paths } : {}), ...(options.overlays ? { overlays: options.overlays } : {}), simulate: true });
+  const result = await session.check({ ...checkRequest(options), simulate: true });
   const out = options.out !== undefined ? resolve(cwd, options.out) : resolve(result.config.root, result.config.out);
   if (result.configInvalid) return { ...result, out };
   const files = emitAll(result);

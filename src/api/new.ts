@@ -11,6 +11,7 @@ import { folderForNewPlan } from '../load/discover.ts';
 import { planSchema } from '../schema/plan-schema.ts';
 import { VERSION } from '../version.ts';
 import { ConfigError, UsageError } from './errors.ts';
+import { epochDay, isIsoDate, isoDate, localDate } from '../util/dates.ts';
 
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 export const TEMPLATES = ['implementation', 'migration', 'refactoring'] as const;
@@ -58,7 +59,7 @@ export function starterPlan(options: NewPlanOptions): StarterPlan {
   const title = options.title ?? titleFromId(id);
   if (/[\n\r]/.test(title) || title.trim() === '') throw new UsageError('the title must be one non-empty line');
   const start = options.start ?? nextMonday(options.today ?? new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`))) {
+  if (!isIsoDate(start)) {
     throw new UsageError(`\`${start}\` is not a date written YYYY-MM-DD`);
   }
 
@@ -127,8 +128,8 @@ export function titleFromId(id: string): string {
 
 /** The next Monday after `today` (a week later when today is Monday), as YYYY-MM-DD. */
 export function nextMonday(today: Date): string {
-  const date = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
-  const day = date.getUTCDay();
-  date.setUTCDate(date.getUTCDate() + (((8 - day) % 7) || 7));
-  return date.toISOString().slice(0, 10);
+  const day = epochDay(localDate(today));
+  // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
+  const weekday = (((day + 3) % 7) + 7) % 7;
+  return isoDate(day + (7 - weekday));
 }

@@ -9,6 +9,7 @@ import type { SuppressedDiagnostic } from '../diagnostics/suppressions.ts';
 import { countFindings } from '../diagnostics/counts.ts';
 import type { Counts, ResolvedDiagnostic } from '../diagnostics/types.ts';
 import type { Plan } from '../model/plan.ts';
+import { byCode } from '../diagnostics/catalogue.ts';
 
 export type { Counts };
 
@@ -87,7 +88,11 @@ export function makeResult(parts: ResultParts): CheckResult {
   }
   const counts = new Map<string, Counts>();
   for (const [file, list] of byFile) counts.set(file, list.length === 0 ? NO_FINDINGS : countFindings(list));
-  const hasError = (file: string) => (counts.get(file)?.errors ?? 0) > 0;
+  // Outputs leave out a file with an error, unless its only errors are about how the plan
+  // is going (a milestone past due): those plans are built, and their documents say so.
+  const blocking = new Map<string, number>();
+  for (const d of parts.diagnostics) if (d.severity === 'error' && !byCode.get(d.code)?.keepsOutputs) blocking.set(d.file, (blocking.get(d.file) ?? 0) + 1);
+  const hasError = (file: string) => blocking.has(file);
   // A document built on a broken plan would mislead; so would a second plan with an id taken.
   const built: Plan[] = [];
   const skipped: Plan[] = [];

@@ -16,6 +16,7 @@ import { suppressInFile, type SuppressedDiagnostic } from '../diagnostics/suppre
 import type { Diagnostic, ResolvedDiagnostic } from '../diagnostics/types.ts';
 import { writeAtomically } from '../util/atomic.ts';
 import { discover } from '../load/discover.ts';
+import { isIsoDate } from '../util/dates.ts';
 import type { Plan } from '../model/plan.ts';
 import { configResult } from './config.ts';
 import { UsageError } from './errors.ts';
@@ -53,6 +54,21 @@ export interface CheckRequest {
   baseline?: string;
   /** Write the baseline file with the findings of this check (which are then suppressed). */
   updateBaseline?: boolean;
+  /**
+   * The day progress is judged on, YYYY-MM-DD (over the configuration's `statusDate`): late
+   * tasks and overdue milestones are reported, and unfinished work is scheduled from it.
+   * The library never reads the clock: a caller that wants today passes today's date.
+   */
+  statusDate?: string;
+}
+
+/** The check request within a larger call's options (a build's, a site's): its paths, overlays and status date. */
+export function checkRequest(options: Omit<CheckRequest, 'simulate'>): Omit<CheckRequest, 'simulate'> {
+  return {
+    ...(options.paths ? { paths: options.paths } : {}),
+    ...(options.overlays ? { overlays: options.overlays } : {}),
+    ...(options.statusDate !== undefined ? { statusDate: options.statusDate } : {}),
+  };
 }
 
 /** What the last check did. */
@@ -125,6 +141,13 @@ export function readPlanInputs(files: readonly string[], cwd: string, config: Co
   });
 }
 
+/** The configuration with the request's status date over its own; UsageError for one that is not a date. */
+function withStatusDate(config: Config, statusDate: string | undefined): Config {
+  if (statusDate === undefined) return config;
+  if (!isIsoDate(statusDate)) throw new UsageError(`the status date \`${statusDate}\` is not a date written YYYY-MM-DD`, 'Pass a date such as 2026-12-15 (on the command line, `--status-date today` means today).');
+  return { ...config, statusDate };
+}
+
 export class CompilerSession {
   readonly cwd: string;
   readonly #configPath: string | undefined;
@@ -160,7 +183,7 @@ export class CompilerSession {
     this.#work = work;
     const { cwd } = this;
     const loaded = this.#configuration();
-    const { config } = loaded;
+    const config = withStatusDate(loaded.config, request.statusDate);
     if (loaded.diagnostics.length > 0) {
       return makeResult({ ...configResult(loaded, cwd), files: [], plans: [], analysis: { plans: new Map() } });
     }
@@ -264,6 +287,7 @@ class Compilation {
         previous !== undefined &&
         samePlans(previous.plans, group) &&
         (previous.simulated || !simulate) &&
+        previous.statusDate === config.statusDate &&
         // "Did you mean" for an unknown plan looks at every plan id.
         !(previous.unknownPlans && idsChanged);
       const result = reusable ? previous : compileGroup(group, planIds, config, { simulate });

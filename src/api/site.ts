@@ -19,7 +19,7 @@ import { shownPath } from '../util/paths.ts';
 import type { Theme } from '../util/themes.ts';
 import { UsageError } from './errors.ts';
 import type { CheckResult } from './result.ts';
-import { CompilerSession, type CheckRequest, type SessionOptions } from './session.ts';
+import { checkRequest, CompilerSession, type CheckRequest, type SessionOptions } from './session.ts';
 
 export type SiteProgress =
   /** Diagram drawings (one per diagram and theme) done, from the cache or drawn. */
@@ -81,7 +81,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const cwd = resolve(options.cwd);
   const env = options.env ?? process.env;
   const session = options.session ?? new CompilerSession(options);
-  const result = await session.check({ ...(options.paths ? { paths: options.paths } : {}), ...(options.overlays ? { overlays: options.overlays } : {}), simulate: true });
+  const result = await session.check({ ...checkRequest(options), simulate: true });
   const { config } = result;
   const out = options.out !== undefined ? resolve(cwd, options.out) : resolve(config.root, config.site.out);
   if (result.configInvalid) return { ...result, out };

@@ -60,6 +60,7 @@ function task(raw: RawTask, at: Cursor, phase: string, defaultOwner: string | un
     durationSource,
     dependsOn: dependencies(raw.dependsOn ?? [], at.get('dependsOn')),
     status: raw.status ?? 'todo',
+    ...(raw.progress !== undefined ? { progress: raw.progress } : {}),
     reversible: raw.reversible ?? true,
     ...(raw.recovery !== undefined ? { recovery: recovery(raw.recovery) } : {}),
     ...(raw.rollback ? { rollback: rollback(raw.rollback, at.get('rollback')) } : {}),

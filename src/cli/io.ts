@@ -21,6 +21,8 @@ export interface Io {
   onStop?(listener: (signal: string) => void): () => void;
   /** The process's own standard input and output, for a command that speaks a protocol over them (`planc mcp`); absent in-process. */
   streams?: { stdin: Readable; stdout: Writable };
+  /** The current time, for `--status-date today` (tests fix it); the clock's when not given. */
+  today?: () => Date;
 }
 
 /** Exit codes: what a CI job can rely on. */

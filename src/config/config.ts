@@ -49,6 +49,11 @@ export interface Config {
   schedule: { nearCritical: number; capacity: number; confidence: number };
   simulation: { runs: number; seed: number };
   code: CodeConfig;
+  /**
+   * The day progress is judged on (YYYY-MM-DD): late tasks, overdue milestones, and the
+   * unfinished work scheduled from it. Undefined: nothing depends on a date.
+   */
+  statusDate?: string;
   site: SiteConfig;
 }
 
@@ -161,6 +166,7 @@ export function parseConfig(source: ConfigSource | undefined, cwd: string): Load
   for (const [size, value] of Object.entries(raw.estimates ?? {})) config.estimates[size as Size] = toWorkingDays(value);
   if (raw.calendar?.workdays) config.calendar.workdays = raw.calendar.workdays;
   if (raw.calendar?.holidays) config.calendar.holidays = raw.calendar.holidays;
+  if (raw.statusDate) config.statusDate = raw.statusDate;
   Object.assign(config.schedule, raw.schedule ?? {});
   Object.assign(config.simulation, raw.simulation ?? {});
   Object.assign(config.site, raw.site ?? {});

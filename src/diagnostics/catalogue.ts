@@ -603,6 +603,59 @@ export const milestoneAtRisk = define<{ milestone: string; probability: number; 
   },
 });
 
+/** A plan in progress on a status date, for the examples of the status-date rules. */
+const tracked = (docsAfter: string) =>
+  'title: Example\nstart: 2026-12-07\n' + PHASE + `      - { id: schema, title: Design the schema, duration: 2d, status: done }\n      - { id: code, title: Write the code, duration: 3d, dependsOn: [schema], status: in-progress }\n      - { id: docs, title: Write the docs, duration: 2d, dependsOn: [${docsAfter}] }\n`;
+
+export const taskNotStarted = define<{ task: string; planned: string; statusDate: string; status: string; waitingFor?: string }>({
+  code: 'PLAN4008',
+  name: 'task-not-started',
+  severity: 'warning',
+  configurable: true,
+  title: 'Task late to start',
+  message: (p) =>
+    `Task \`${p.task}\` was to start on ${p.planned}, before the status date ${p.statusDate}, and is ${p.status === 'blocked' ? 'blocked' : 'not started'}${p.waitingFor ? ` (it waits for \`${p.waitingFor}\`, not done either)` : ''}`,
+  help: () => 'Start it (`status: in-progress`), or plan it later: its unfinished work is scheduled from the status date.',
+  explanation:
+    'With a status date (`--status-date` or `statusDate`), every task the plan had starting before that day should be under way. This one is still `todo` (or `blocked`), so the forecast starts it on the status date at the earliest, and what follows it moves too.',
+  fix: 'Bring the status up to date, or move the work: change its dependencies, or the plan\'s start.',
+  example: { 'planc.config.yaml': 'statusDate: 2026-12-10\n', 'plans/example.plan.yaml': tracked('schema') },
+});
+
+export const taskOverdue = define<{ task: string; planned: string; statusDate: string; status: string; forecast?: string }>({
+  code: 'PLAN4009',
+  name: 'task-overdue',
+  severity: 'warning',
+  configurable: true,
+  title: 'Task late to finish',
+  message: (p) =>
+    `Task \`${p.task}\` was to finish on ${p.planned}, before the status date ${p.statusDate}, and is ${p.status === 'in-progress' ? 'still in progress' : p.status === 'blocked' ? 'blocked' : 'not started'}${p.forecast ? `; forecast finish ${p.forecast}` : ''}`,
+  help: () => 'Mark it done if it is, record its `progress`, or accept the forecast: the rest of its work is scheduled from the status date.',
+  explanation:
+    'With a status date, every task the plan had finishing before that day should be `done`. The forecast keeps the work done (`progress`, 0 to 1) and schedules the rest from the status date.',
+  fix: 'Update the task\'s `status` and `progress`, or re-plan the work after it.',
+  example: { 'planc.config.yaml': 'statusDate: 2026-12-14\n', 'plans/example.plan.yaml': tracked('code') },
+});
+
+export const milestoneOverdue = define<{ milestone: string; due: string; statusDate: string; forecast?: string }>({
+  code: 'PLAN4010',
+  name: 'milestone-overdue',
+  severity: 'error',
+  configurable: true,
+  keepsOutputs: true,
+  title: 'Milestone past due',
+  message: (p) =>
+    `Milestone \`${p.milestone}\` was due on ${p.due}, before the status date ${p.statusDate}, and is not reached${p.forecast ? `; forecast ${p.forecast}` : ''}`,
+  help: () => 'Finish the work it waits for, or agree a new due date and write it down.',
+  explanation:
+    'With a status date, a milestone whose due date has passed while some of the work it waits for is not done has been missed: an error by default, since a plan that misses its commitments should not pass CI quietly (`rules: { milestone-overdue: warning }` makes it a warning). Unlike other errors it does not keep the plan out of `planc build` and `planc site`: its documents are where people see how late it is.',
+  fix: 'Move `due` to the agreed date, or mark the work it waits for as done.',
+  example: {
+    'planc.config.yaml': 'statusDate: 2026-12-14\n',
+    'plans/example.plan.yaml': `${tracked('code')}milestones:\n  - { id: shipped, title: Shipped, after: [build], due: 2026-12-11 }\n`,
+  },
+});
+
 // ── PLAN5xxx: rollback, risks, verification ─────────────────────────────────────────────
 
 export const phaseWithoutRollback = define<{ phase: string; missing: string[] }>({
@@ -875,6 +928,7 @@ export const catalogue: readonly DiagnosticDefinition<never>[] = [
   conflictingProperties, schemaViolation,
   duplicateId, unknownReference, unknownPlan, dependencyCycle, duplicatePlanId, wrongReferenceKind, groupCycle,
   milestoneSlip, ownerOverloaded, missingEstimate, invalidEstimate, dueWithoutStart, statusOrder, milestoneAtRisk,
+  taskNotStarted, taskOverdue, milestoneOverdue,
   phaseWithoutRollback, stageWithoutRollback, irreversibleWithoutRecovery, unmitigatedRisk, unverifiedCriterion,
   migrationIncomplete,
   invalidConfig,

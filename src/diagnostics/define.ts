@@ -22,6 +22,12 @@ export interface DiagnosticDefinition<Payload = Record<string, unknown>> {
   autofix?: string;
   /** A small repository that produces it: file name → content. A test checks each. */
   example?: Record<string, ExampleFile>;
+  /**
+   * An error about how the plan is going rather than what it says (a milestone past due on
+   * the status date): the plan is still built, since its documents are where people see
+   * how late it is. Other errors leave the plan out of the outputs.
+   */
+  keepsOutputs?: boolean;
 }
 
 /** An example file as text to show: bytes that are no text written as `\xNN`, and said so. */

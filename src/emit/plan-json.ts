@@ -46,6 +46,8 @@ function timing(t: Timing | undefined) {
     finishDay: t.finishDay,
     sigma: t.sigma,
     criticality: t.criticality,
+    planned: t.planned && { ...t.planned },
+    late: t.late,
   };
 }
 
@@ -80,6 +82,20 @@ const schedule: Part<'scheduled' | 'repository' | 'criticalPath' | 'criticalPath
   nearCritical: analysis.schedule?.nearCritical ?? [],
   peakParallelism: analysis.schedule?.peakParallelism,
 });
+
+/** With a status date: the day, the plan as written, and what is late on it. */
+const tracking: Part<'statusDate' | 'planned' | 'late'> = ({ analysis }) => {
+  const status = analysis.schedule?.status;
+  return {
+    statusDate: status?.date,
+    planned: status && { start: status.planned.start, finish: status.planned.finish, duration: status.planned.duration },
+    late: status && {
+      notStarted: status.notStarted.map((task) => task.id),
+      overdue: status.overdue.map((task) => task.id),
+      milestones: status.overdueMilestones.map((milestone) => milestone.id),
+    },
+  };
+};
 
 const figures: Part<'progress' | 'rollbackCoverage' | 'pert' | 'monteCarlo'> = ({ analysis }) => {
   const { progress, coverage } = analysis;
@@ -156,6 +172,7 @@ const tasks: Part<'tasks'> = ({ plan, analysis }) => ({
     description: task.description,
     owner: task.owner,
     status: task.status,
+    progress: task.progress,
     duration: roundDays(task.duration),
     effort: task.effort,
     estimate: task.estimate && { optimistic: task.estimate.optimistic, likely: task.estimate.likely, pessimistic: task.estimate.pessimistic },
@@ -199,6 +216,8 @@ const milestones: Part<'milestones'> = ({ plan, analysis }) => ({
       probability: status?.probability,
       simulatedProbability: status?.simulatedProbability,
       reached: status?.reached ?? false,
+      planned: status?.planned && { ...status.planned },
+      overdue: status?.overdue,
     };
   }),
 });
@@ -272,6 +291,7 @@ export function planJson(plan: Plan, analysis: PlanAnalysis, diagnostics: Resolv
     ...identity(context),
     ...settings(context),
     ...schedule(context),
+    ...tracking(context),
     ...figures(context),
     ...narrative(context),
     ...successCriteria(context),

@@ -122,6 +122,8 @@ export interface Task {
   durationSource: 'duration' | 'effort' | 'estimate' | 'none';
   dependsOn: Dependency[];
   status: TaskStatus;
+  /** The share of its work done (0…1), as written; see `taskProgress` for what counts. */
+  progress?: number;
   reversible: boolean;
   recovery?: Recovery;
   rollback?: Rollback;
@@ -352,4 +354,15 @@ export function allItems(plan: Plan): Item[] {
     ...plan.successCriteria,
     ...plan.architecture,
   ];
+}
+
+/**
+ * The share of a task's work that is done, as the language defines it: all of a `done`
+ * task, none of a `cancelled` one (it takes no time), and for the others what `progress`
+ * says (none without it).
+ */
+export function taskProgress(task: Pick<Task, 'status' | 'progress'>): number {
+  if (task.status === 'done') return 1;
+  if (task.status === 'cancelled') return 0;
+  return task.progress ?? 0;
 }

@@ -2,7 +2,7 @@
 // is generated from it (`npm run schema`), and `RawConfig`, what config.ts reads, is derived
 // from it. Like the plan's definition, only scripts and tests load this module as a value.
 import { Type, type Static } from 'typebox';
-import { integer, list, number, object, oneOfValues, record, schemaDocument, text } from './helpers.ts';
+import { integer, list, number, object, oneOfValues, record, schemaDocument, string, text } from './helpers.ts';
 import { calendarDefinition, estimatesDefinition } from './plan-definition.ts';
 
 const severity = oneOfValues({ title: 'Severity', description: 'The severity a rule reports with, or `off` to silence it.' }, [
@@ -31,6 +31,14 @@ export const configDefinition = schemaDocument(
     ),
     estimates: estimatesDefinition,
     calendar: calendarDefinition,
+    statusDate: string(
+      {
+        title: 'Status date',
+        description:
+          'The day progress is judged on (`YYYY-MM-DD`), as if `--status-date` were given: tasks that should have started or finished before it are late, milestones due before it and not reached are overdue, and unfinished work is scheduled from it. `--status-date` overrides it; without either, nothing depends on the date.',
+      },
+      { format: 'date', examples: ['2026-12-15'] },
+    ),
     rules: record(
       { title: 'Rules', description: 'Severity per rule name or code (`milestone-slip: error`, `PLAN5001: off`).' },
       severity,

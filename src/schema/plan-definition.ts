@@ -319,6 +319,14 @@ const task = object(
     ),
     dependsOn,
     status: taskStatus,
+    progress: number(
+      {
+        title: 'Progress',
+        description:
+          'The share of the task\'s work done, from 0 to 1 (`0.4` is 40 %), for a task that is `in-progress` (or `blocked` part way). A `done` task counts as 1 and a `cancelled` one as 0 whatever it says; without it, none of the work counts as done. With a status date, the rest of the work is scheduled from that date.',
+      },
+      { minimum: 0, maximum: 1, examples: [0.4] },
+    ),
     reversible: boolean(
       {
         title: 'Reversible',

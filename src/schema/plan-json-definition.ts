@@ -129,6 +129,26 @@ const timing = {
     title: 'Criticality',
     description: 'Monte Carlo: the share of runs in which it was critical (every item of a plan with three-point estimates has one).',
   }),
+  planned: object(
+    {
+      title: 'Planned',
+      description:
+        'With a status date: where the plan as written (the baseline) puts it; the fields above are then the forecast, with what is done kept and the rest scheduled from the status date.',
+    },
+    {
+      es: days({ title: 'Earliest start', description: 'Planned earliest start, in working days.' }),
+      ef: days({ title: 'Earliest finish', description: 'Planned earliest finish, in working days.' }),
+      start: date({ title: 'Start date', description: 'The planned start day, when the plan has a `start`.' }),
+      finish: date({ title: 'Finish date', description: 'The planned finish day, when the plan has a `start`.' }),
+      startDay: integer({ title: 'Start day', description: 'The working day of the planned start, 1 being the first.' }),
+      finishDay: integer({ title: 'Finish day', description: 'The working day of the planned finish.' }),
+    },
+    ['es', 'ef', 'startDay', 'finishDay'],
+  ),
+  late: oneOfValues({ title: 'Late', description: 'With a status date: how a task is late on it.' }, [
+    ['start', 'it should have started before the status date and is still to do or blocked'],
+    ['finish', 'it should have finished before the status date and is not done'],
+  ]),
 };
 
 const phase = object(
@@ -163,6 +183,10 @@ const task = object(
     description: fromThePlan('Description'),
     owner: fromThePlan('Owner', 'Its owner, inherited from the phase or the plan when not written.'),
     status: sameValues({ title: 'Status', description: 'Where it stands (`todo` when not written).' }, taskStatus),
+    progress: number(
+      { title: 'Progress', description: 'The share of its work done, as written (0 to 1). A `done` task counts as 1 and a `cancelled` one as 0 whatever it says.' },
+      { minimum: 0, maximum: 1 },
+    ),
     duration: days({
       title: 'Duration',
       description: 'Working days: from `duration`, `effort` through `estimates`, or the PERT mean of `estimate`; 0 when cancelled.',
@@ -243,6 +267,16 @@ const milestone = object(
     probability: number({ title: 'Probability', description: 'The PERT chance of meeting `due`.' }),
     simulatedProbability: number({ title: 'Simulated probability', description: 'The Monte Carlo chance of meeting `due`.' }),
     reached: boolean({ title: 'Reached', description: 'Everything it waits for is done.' }),
+    planned: object(
+      { title: 'Planned', description: 'With a status date: when the plan as written reaches it (`at` and `date` are then the forecast).' },
+      {
+        at: days({ title: 'Reached at', description: 'Planned, in working days.' }),
+        day: integer({ title: 'Day', description: 'The working day of the planned date, 1 being the first.' }),
+        date: date({ title: 'Date', description: 'The planned day, when the plan has a `start`.' }),
+      },
+      ['at', 'day'],
+    ),
+    overdue: boolean({ title: 'Overdue', description: 'With a status date: due before it and not reached.' }),
   },
   ['id', 'title', 'after', 'reached'],
 );
@@ -516,10 +550,33 @@ export const planJsonDefinition = schemaDocument(
       },
       ['tasks', 'at', 'ids'],
     ),
-    progress: object(
-      { title: 'Progress', description: 'Working days of done tasks against all (cancelled ones left out).' },
+    statusDate: date({
+      title: 'Status date',
+      description:
+        'The day progress was judged on (`--status-date` or `statusDate`), for a plan with a `start`: `start`, `finish`, `duration` and every timing are then the forecast from it, and `planned` holds the plan as written.',
+    }),
+    planned: object(
+      { title: 'Planned', description: 'With a status date: the plan as written, scheduled without it (the baseline).' },
       {
-        done: days({ title: 'Done', description: 'Working days of the done tasks.' }),
+        start: date({ title: 'Start', description: 'The planned first working day.' }),
+        finish: date({ title: 'Finish', description: 'The planned last working day.' }),
+        duration: days({ title: 'Duration', description: 'Planned working days from start to the last finish.' }),
+      },
+      ['duration'],
+    ),
+    late: object(
+      { title: 'Late', description: 'With a status date: what is behind the plan on it, by id, in plan order.' },
+      {
+        notStarted: ids({ title: 'Not started', description: 'Tasks that should have started before the status date and are still to do or blocked.' }),
+        overdue: ids({ title: 'Overdue', description: 'Tasks that should have finished before it and are not done.' }),
+        milestones: ids({ title: 'Overdue milestones', description: 'Milestones due before it and not reached.' }),
+      },
+      ['notStarted', 'overdue', 'milestones'],
+    ),
+    progress: object(
+      { title: 'Progress', description: 'Working days of work done against all (cancelled tasks left out; a task part done counts by its `progress`).' },
+      {
+        done: days({ title: 'Done', description: 'Working days of work done.' }),
         total: days({ title: 'Total', description: 'Working days of all tasks.' }),
         percent: integer({ title: 'Percent', description: 'Done against total, rounded.' }),
       },
@@ -645,7 +702,7 @@ export const planJsonDefinition = schemaDocument(
     ),
     diagnostics: items('diagnostic', {
       title: 'Diagnostics',
-      description: 'The plan file\'s diagnostics: warnings and notes (a plan with errors is not built).',
+      description: 'The plan file\'s diagnostics: warnings and notes, and milestones past due on the status date (a plan with any other error is not built).',
     }),
   },
   [

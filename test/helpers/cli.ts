@@ -22,6 +22,8 @@ export interface CliOptions {
   tty?: boolean;
   /** What standard input holds. */
   stdin?: string | Uint8Array;
+  /** The clock `--status-date today` reads. */
+  today?: Date;
 }
 
 /** A stream that keeps what is written to it. */
@@ -88,7 +90,8 @@ export async function cli(args: string[], options: CliOptions): Promise<CliRun> 
   const stdout = capture(options.tty ?? false);
   const stderr = capture(options.tty ?? false);
   const started = Date.now() - 1000;
-  const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout: stdout.stream, stderr: stderr.stream, readStdin: async () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())) });
+  const today = options.today;
+  const status = await run(args, { cwd: options.cwd, env: options.env ?? {}, stdout: stdout.stream, stderr: stderr.stream, readStdin: async () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())), ...(today ? { today: () => today } : {}) });
   if (WRITERS.has(args[0] ?? '')) validateWrittenPlanJson(options.cwd, started);
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }

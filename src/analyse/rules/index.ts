@@ -8,6 +8,7 @@ import { ownerOverloadedRule } from './owner-overloaded.ts';
 import { unmitigatedRiskRule } from './risks.ts';
 import { rollbackRule } from './rollback.ts';
 import type { Rule } from './rule.ts';
+import { lateTaskRule, milestoneOverdueRule } from './status-date.ts';
 import { statusOrderRule } from './status-order.ts';
 
 export const rules: readonly Rule[] = [
@@ -16,6 +17,8 @@ export const rules: readonly Rule[] = [
   milestoneSlipRule,
   dueWithoutStartRule,
   milestoneAtRiskRule,
+  lateTaskRule,
+  milestoneOverdueRule,
   ownerOverloadedRule,
   rollbackRule,
   unmitigatedRiskRule,

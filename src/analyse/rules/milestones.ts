@@ -6,7 +6,8 @@ export const milestoneSlipRule: Rule = {
   run({ plan, analysis, diagnostics }) {
     for (const milestone of plan.milestones) {
       const status = analysis.schedule?.milestones.get(milestone);
-      if (!status?.slip || !status.date || !milestone.due) continue;
+      // A milestone already past due is reported as such (milestone-overdue), with its forecast.
+      if (!status?.slip || !status.date || !milestone.due || status.overdue) continue;
       diagnostics.report(
         milestoneSlip,
         { milestone: milestone.id, scheduled: status.date, due: milestone.due, days: status.slip },

@@ -30,17 +30,22 @@ export interface CommandSpec {
 
 const CONFIG: OptionSpec = { type: 'string', description: 'Use this config file instead of the nearest planc.config.yaml' };
 const FORMATS = 'stylish, json, github, sarif, junit or markdown';
+const STATUS_DATE: OptionSpec = {
+  type: 'string',
+  description: 'Judge progress on this day (YYYY-MM-DD, or `today`): late tasks, overdue milestones, the rest scheduled from it',
+};
 
 /** The options of the commands that compile and then write (build, site). */
 const WRITER_OPTIONS: Record<string, OptionSpec> = {
   format: { type: 'string', multiple: true, description: `Format of the diagnostics (${FORMATS}), NAME=FILE to write one to a file; a format for people goes to stderr, one for programs is the whole of stdout` },
+  'status-date': STATUS_DATE,
   config: CONFIG,
 };
 
 export const commands: Record<string, CommandSpec> = {
   check: {
     summary: 'Check plans: YAML, schema, references, cycles, schedule, rollback coverage, risks.',
-    usage: '[paths…|-] [--format NAME[=FILE]]… [--fail-severity error|warning|info] [--quiet] [--max-warnings N] [--baseline FILE [--update-baseline]]',
+    usage: '[paths…|-] [--format NAME[=FILE]]… [--fail-severity error|warning|info] [--quiet] [--max-warnings N] [--baseline FILE [--update-baseline]] [--status-date YYYY-MM-DD|today]',
     options: {
       format: { type: 'string', multiple: true, description: `Output format: ${FORMATS}; NAME=FILE writes it to a file (repeat for several; the terminal then gets stylish)` },
       'output-file': { type: 'string', short: 'o', description: 'Write the report to this file instead of stdout (as ESLint\'s)' },
@@ -50,6 +55,7 @@ export const commands: Record<string, CommandSpec> = {
       baseline: { type: 'string', description: 'Accept the findings this baseline file holds; fail only on new ones' },
       'update-baseline': { type: 'boolean', description: 'Write the baseline file with the findings of this check' },
       'stdin-filename': { type: 'string', description: 'With `-`: the path the plan read from stdin is checked as (default stdin.plan.yaml)' },
+      'status-date': STATUS_DATE,
       config: CONFIG,
     },
     load: () => import('./check.ts'),
@@ -83,7 +89,7 @@ export const commands: Record<string, CommandSpec> = {
   },
   build: {
     summary: 'Write each plan\'s analysed plan.json (and documents) into the output folder.',
-    usage: '[paths…] [--out <folder>] [--format NAME[=FILE]]… [--watch]',
+    usage: '[paths…] [--out <folder>] [--format NAME[=FILE]]… [--status-date YYYY-MM-DD|today] [--watch]',
     options: {
       out: { type: 'string', description: 'The output folder (default: `out`, or `out:` in the config)' },
       watch: { type: 'boolean', description: 'Build again on every change, until stopped (Ctrl-C); prints as `planc watch` does' },
@@ -93,7 +99,7 @@ export const commands: Record<string, CommandSpec> = {
   },
   site: {
     summary: 'Publish every plan as a static site (Astro), with diagrams drawn to SVG at build time.',
-    usage: '[paths…] [--out <folder>] [--base <path>] [--chromium <path|none>]',
+    usage: '[paths…] [--out <folder>] [--base <path>] [--chromium <path|none>] [--status-date YYYY-MM-DD|today]',
     options: {
       out: { type: 'string', description: 'The output folder (default: `_site`, or `site.out` in the config)' },
       base: { type: 'string', description: 'The path the site is served under, e.g. /my-repo/ (default: /)' },

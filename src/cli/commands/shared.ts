@@ -11,6 +11,7 @@ import { MACHINE_FORMATS, reporters } from '../../report/index.ts';
 import { COLOUR, PLAIN, wantsColour } from '../../report/terminal.ts';
 import { writeAtomically } from '../../util/atomic.ts';
 import { suggest } from '../../util/suggest.ts';
+import { localDate } from '../../util/dates.ts';
 import { EXIT, UsageError, type Io, type OutputStream } from '../io.ts';
 import type { ParsedArgs } from './index.ts';
 
@@ -62,9 +63,22 @@ export function failSeverity(value: unknown): Severity {
   throw new UsageError(`--fail-severity takes ${SEVERITIES.map((s) => `\`${s}\``).join(', ')}, not \`${text}\``);
 }
 
-/** The library request of a command line: its working folder, its paths and its config file. */
-export function request({ values, positionals }: ParsedArgs, io: Io): { cwd: string; paths: string[]; config?: string } {
-  return { cwd: io.cwd, paths: positionals, ...(values.config !== undefined ? { config: String(values.config) } : {}) };
+/** The library request of a command line: its working folder, its paths, its config file and its status date. */
+export function request({ values, positionals }: ParsedArgs, io: Io): { cwd: string; paths: string[]; config?: string; statusDate?: string } {
+  return {
+    cwd: io.cwd,
+    paths: positionals,
+    ...(values.config !== undefined ? { config: String(values.config) } : {}),
+    ...(values['status-date'] !== undefined ? { statusDate: statusDate(String(values['status-date']), io) } : {}),
+  };
+}
+
+/**
+ * `--status-date`: a date as written (the library checks it), or `today`, the one place
+ * planc reads the clock: the caller's local day (`io.today`, or the clock's).
+ */
+function statusDate(value: string, io: Io): string {
+  return value === 'today' ? localDate(io.today?.() ?? new Date()) : value;
 }
 
 /**

@@ -99,7 +99,7 @@ function factsLine({ plan, analysis }: DocumentInput): string[] {
   const schedule = analysis.schedule;
   const facts: string[] = [`Status: ${plan.status}`, `Kind: ${plan.kind}`];
   if (plan.owner) facts.push(`Owner: ${plan.owner}`);
-  if (schedule?.start) facts.push(`${schedule.start} → ${schedule.finish}`);
+  if (schedule?.start) facts.push(`${schedule.start} → ${schedule.finish}${schedule.status ? ` (forecast on ${schedule.status.date}; planned ${schedule.status.planned.finish})` : ''}`);
   if (schedule) facts.push(workingDays(schedule.duration));
   facts.push(`${analysis.progress.percent}% done`);
   if (plan.tags.length > 0) facts.push(`Tags: ${plan.tags.join(', ')}`);

@@ -44,10 +44,17 @@ export interface DocumentContext {
 /** A section: the blocks it adds to the document, none when it has nothing to say. */
 export type Section = (context: DocumentContext) => RootContent[];
 
-/** A start or finish: its date, or its working day when the plan has no dates. */
+/**
+ * A start or finish: its date, or its working day when the plan has no dates. With a
+ * status date the timing is the forecast; where the plan as written had another day, it
+ * follows in parentheses ("2026-12-15 (planned 2026-12-11)").
+ */
 export function when(timing: Timing | undefined, side: 'start' | 'finish'): string {
   if (!timing) return '';
-  return timing[side] ?? dayLabel(side === 'start' ? timing.startDay : timing.finishDay);
+  const day = (t: Pick<Timing, 'start' | 'finish' | 'startDay' | 'finishDay'>) => t[side] ?? dayLabel(side === 'start' ? t.startDay : t.finishDay);
+  const forecast = day(timing);
+  const planned = timing.planned && day(timing.planned);
+  return planned && planned !== forecast ? `${forecast} (planned ${planned})` : forecast;
 }
 
 export function dependencyText(dependency: Dependency): string {

@@ -3,6 +3,7 @@
 // plan-wide risks and checks.
 import type { BlockContent, RootContent } from 'mdast';
 import type { Phase, Task } from '../../../model/plan.ts';
+import { percent } from '../../../util/numbers.ts';
 import { repositoryUrl } from '../../../util/paths.ts';
 import { days, plural } from '../../../util/words.ts';
 import { cellText, heading, inlineCode, link, paragraph, strong, table, text, textList, type Phrasing } from '../../../util/mdast.ts';
@@ -17,13 +18,15 @@ function effortText(task: Task): string {
   return '—';
 }
 
-/** The task cell: its title and id, struck through when cancelled, ticked when done. */
-function taskCell(parts: Phrasing[], status: Task['status']): Phrasing[] {
+/** The task cell: its title and id, struck through when cancelled, ticked when done, flagged when late on the status date. */
+function taskCell(parts: Phrasing[], task: Task, late: 'start' | 'finish' | undefined): Phrasing[] {
   const children = parts.map((part) => (typeof part === 'string' ? cellText(part) : part));
-  if (status === 'cancelled') return [{ type: 'delete', children }];
-  if (status === 'done') return [text('✓ '), ...children];
-  if (status === 'blocked') return [text('⏸ '), ...children];
-  return children;
+  const flag = late === 'finish' ? [text(' (⚠ overdue)')] : late === 'start' ? [text(' (⚠ not started)')] : [];
+  if (task.status === 'cancelled') return [{ type: 'delete', children }];
+  if (task.status === 'done') return [text('✓ '), ...children];
+  if (task.status === 'blocked') return [text('⏸ '), ...children, ...flag];
+  const share = task.status === 'in-progress' && task.progress !== undefined ? [text(` (${percent(task.progress)}% done)`)] : [];
+  return [...children, ...share, ...flag];
 }
 
 function taskTable(phase: Phase, context: DocumentContext): BlockContent {
@@ -34,7 +37,7 @@ function taskTable(phase: Phase, context: DocumentContext): BlockContent {
       const timing = schedule?.timings.get(task);
       const title: Phrasing[] = [`${noReturn.has(task.id) ? '⛔ ' : ''}${task.title} `, inlineCode(task.id)];
       return [
-        taskCell(title, task.status),
+        taskCell(title, task, timing?.late),
         task.owner ?? '—',
         task.dependsOn.length > 0 ? task.dependsOn.map(dependencyText).join(', ') : '—',
         effortText(task),
