@@ -142,6 +142,24 @@ export class WorkCalendar {
     return this.workdaysBefore(epochDay(later) + 1) - this.workdaysBefore(epochDay(earlier) + 1);
   }
 
+  /**
+   * Where a start at `offset` is drawn, in calendar time (epoch days, fractional): on the
+   * day containing it, plus the share of that day already gone (2.5 is noon of day 2).
+   */
+  startTime(offset: number): number {
+    const index = startIndex(offset);
+    return this.dayOf(index) + Math.min(1, Math.max(0, offset - index));
+  }
+
+  /**
+   * Where a finish at `offset` is drawn: on the day it completes, plus the share of that
+   * day used (a whole number of days ends at the end of its last day; 0 is the very start).
+   */
+  finishTime(offset: number): number {
+    const index = finishIndex(offset);
+    return this.dayOf(index) + Math.min(1, Math.max(0, offset - index));
+  }
+
   /** Calendar time (epoch days, fractional) of a point on the working-day axis. */
   toTime(offset: number): number {
     const whole = Math.floor(offset + EPSILON);

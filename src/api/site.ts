@@ -7,14 +7,16 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { documentInput } from '../emit/index.ts';
 import { planDocumentTree } from '../emit/markdown/document.ts';
-import { portfolioTimeline } from '../emit/mermaid/timeline.ts';
+import { ganttHtml, ganttSvg, type GanttDrawing } from '../emit/gantt/chart.ts';
+import { planGantt } from '../emit/gantt/plan.ts';
+import { portfolioGantt } from '../emit/gantt/portfolio.ts';
 import { planJson } from '../emit/plan-json.ts';
-import type { Plan } from '../model/plan.ts';
+import type { Milestone, Plan, RolloutStage, Task } from '../model/plan.ts';
 import { findChromium, isOff, type ChromiumFound } from '../render/chromium.ts';
 import { mermaidScript, mermaidTheme, renderDiagrams, type RenderStats } from '../render/mermaid.ts';
 import { basePath, buildAstroSite, cacheFolder, siteTargetProblem, type Env } from '../site/build.ts';
-import { mermaidSources, normalise } from '../site/html.ts';
-import { siteData } from '../site/prepare.ts';
+import { mermaidSources } from '../site/html.ts';
+import { siteData, type NativeDrawing } from '../site/prepare.ts';
 import { shownPath } from '../util/paths.ts';
 import type { Theme } from '../util/themes.ts';
 import { UsageError } from './errors.ts';
@@ -103,13 +105,22 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   }
 
   const documents = new Map(result.built.map((plan) => [plan, planDocumentTree(documentInput(plan, result), { header: false })]));
-  const timeline = portfolioTimeline(result.built, result.analysis);
-  // Every diagram to draw, each with what it is (to name it if it cannot be drawn).
+  // The timelines planc draws itself, each bar linking to its row in the page.
+  const gantts = new Map<Plan, NativeDrawing>();
+  for (const [plan, document] of documents) {
+    const { anchors } = document;
+    const row = (item: Task | Milestone | RolloutStage) =>
+      item.kind === 'task' ? anchors.tasks.get(item) : item.kind === 'milestone' ? anchors.milestones.get(item) : anchors.stages.get(item);
+    const drawing = planGantt(plan, result.analysis.plans.get(plan)!, { href: (item) => fragment(row(item)) });
+    if (drawing) gantts.set(plan, native(drawing, 'gantt.svg'));
+  }
+  const portfolio = portfolioGantt(result.built, result.analysis, { href: (plan) => `plans/${plan.id}/` });
+  const timeline = portfolio ? native(portfolio, 'timeline.svg') : undefined;
+  // Every diagram Mermaid draws, each with what it is (to name it if it cannot be drawn).
   const names = new Map<string, string>();
   for (const [plan, document] of documents) {
-    for (const source of mermaidSources(document.tree)) if (!names.has(source)) names.set(source, diagramName(plan, source));
+    for (const source of mermaidSources(document.tree, ['gantt'])) if (!names.has(source)) names.set(source, diagramName(plan, source));
   }
-  if (timeline) names.set(normalise(timeline), 'the portfolio timeline');
 
   const diagrams: DiagramSummary = { mode: 'browser', rendered: 0, cached: 0, failures: [], ...(lookup.found ? { chromium: lookup.found } : {}) };
   let drawings: Awaited<ReturnType<typeof renderDiagrams>>['svgs'] | undefined;
@@ -133,7 +144,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
 
   const planJsons = new Map(result.built.map((plan) => [plan, planJson(plan, result.analysis.plans.get(plan)!, [...(result.byFile.get(plan.file) ?? [])])]));
   const data = siteData(
-    { ...result, documents, ...(timeline ? { timeline: normalise(timeline) } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode, planJson: planJsons },
+    { ...result, documents, gantts, ...(timeline ? { timeline } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode, planJson: planJsons },
     {
       title: site.title,
       ...(site.repository ? { repository: site.repository } : {}),
@@ -154,6 +165,15 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     ...(options.onProgress ? { onPage: () => options.onProgress!({ stage: 'pages', done: ++pages, total: Math.max(expected, pages) }) } : {}),
   });
   return { ...result, out, site: { pages: countPages(out), plans: data.plans.length, diagrams } };
+}
+
+/** A drawing of planc's own as the site holds it: its figure, linking to its SVG file beside the page. */
+function native(drawing: GanttDrawing, file: string): NativeDrawing {
+  return { html: ganttHtml(drawing, { svgHref: file }), svg: ganttSvg(drawing) };
+}
+
+function fragment(id: string | undefined): string | undefined {
+  return id === undefined ? undefined : `#${id}`;
 }
 
 /** "plans/x.plan.yaml: the gantt diagram". */

@@ -8,6 +8,8 @@ import { planDocument, type DocumentInput } from './markdown/document.ts';
 import { portfolio } from './markdown/portfolio.ts';
 import { architecture } from './mermaid/architecture.ts';
 import { dependencies } from './mermaid/dependencies.ts';
+import { ganttSvg } from './gantt/chart.ts';
+import { planGantt } from './gantt/plan.ts';
 import { gantt } from './mermaid/gantt.ts';
 import { stringify } from '../util/json.ts';
 import { planJson } from './plan-json.ts';
@@ -52,9 +54,11 @@ export const planEmitters: readonly PlanEmitter[] = [
       const parts = documentInput(plan, input);
       const tasks = plan.phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
       const document = planDocument({ ...parts, dependencies: tasks <= GRAPH_IN_DOCUMENT ? parts.dependencies : undefined });
+      const drawing = planGantt(plan, input.analysis.plans.get(plan)!);
       return [
         { path: `${plan.id}/index.md`, content: document },
         ...(parts.gantt ? [{ path: `${plan.id}/gantt.mmd`, content: parts.gantt }] : []),
+        ...(drawing ? [{ path: `${plan.id}/gantt.svg`, content: ganttSvg(drawing) }] : []),
         ...[...parts.architecture].map(([id, text]) => ({ path: `${plan.id}/architecture-${id}.mmd`, content: text })),
         { path: `${plan.id}/dependencies.mmd`, content: parts.dependencies! },
       ];

@@ -213,8 +213,9 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
   // site's own facts (astro.config.mjs needs the title and the sidebar before anything
   // else), and each plan's document in its own file.
   mkdirSync(join(dataDir, 'plans'), { recursive: true });
-  writeFileSync(join(dataDir, 'site.json'), JSON.stringify({ ...data.site, plans: data.plans.map((plan) => ({ id: plan.id, title: plan.title })) }));
-  writeFileSync(join(dataDir, 'plans.json'), JSON.stringify(data.plans.map(({ html, plan, ...entry }) => entry)));
+  const { timelineSvg: _timeline, ...facts } = data.site;
+  writeFileSync(join(dataDir, 'site.json'), JSON.stringify({ ...facts, plans: data.plans.map((plan) => ({ id: plan.id, title: plan.title })) }));
+  writeFileSync(join(dataDir, 'plans.json'), JSON.stringify(data.plans.map(({ html, plan, ganttSvg, ...entry }) => entry)));
   for (const plan of data.plans) writeFileSync(join(dataDir, 'plans', `${plan.id}.html`), plan.html);
   for (const kind of ['decisions', 'risks', 'diagnostics'] as const) writeFileSync(join(dataDir, `${kind}.json`), JSON.stringify(data[kind]));
   rmSync(staging, { recursive: true, force: true });
@@ -235,11 +236,13 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
       options.onPage,
     );
     writeFileSync(join(output, SITE_MARKER), `${JSON.stringify({ generator: 'planc site', version: VERSION })}\n`);
-    // Each plan's analysed model beside its page, for other tools (docs/plan-json.md).
+    // Each plan's analysed model beside its page, for other tools (docs/plan-json.md), and its timeline as SVG.
     for (const plan of data.plans) {
       mkdirSync(join(output, 'plans', plan.id), { recursive: true });
       writeFileSync(join(output, 'plans', plan.id, 'plan.json'), stringify(plan.plan));
+      if (plan.ganttSvg) writeFileSync(join(output, 'plans', plan.id, 'gantt.svg'), plan.ganttSvg);
     }
+    if (data.site.timelineSvg) writeFileSync(join(output, 'timeline.svg'), data.site.timelineSvg);
     if (data.site.diagrams === 'browser') {
       mkdirSync(join(output, '_planc'), { recursive: true });
       cpSync(options.mermaidScript, join(output, '_planc', 'mermaid.min.js'));

@@ -73,11 +73,23 @@ function sized(svg: string): string {
   return resized + svg.slice(open.length);
 }
 
+/** The drawing a ```mermaid block is marked as (`data-planc-drawing`), when it is one the site draws natively. */
+function markedDrawing(code: Element | undefined): string | undefined {
+  const mark = code?.properties.dataPlancDrawing;
+  return typeof mark === 'string' ? mark : undefined;
+}
+
 /**
  * A plan's document as the site's HTML. Its headings are the emitter's (`outline`, by id):
- * they name the tables and diagrams below them.
+ * they name the tables and diagrams below them. `native` holds drawings planc made itself
+ * (the timeline): they take the place of the ```mermaid block marked as them.
  */
-export function documentHtml(tree: Root, outline: readonly OutlineEntry[], svgs: ReadonlyMap<string, Record<Theme, string>> | undefined): string {
+export function documentHtml(
+  tree: Root,
+  outline: readonly OutlineEntry[],
+  svgs: ReadonlyMap<string, Record<Theme, string>> | undefined,
+  native: Readonly<Record<string, string>> = {},
+): string {
   // remark-rehype reads the mdast tree and leaves it as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
   const headingsById = new Map(outline.map((entry) => [entry.id, entry]));
@@ -89,6 +101,14 @@ export function documentHtml(tree: Root, outline: readonly OutlineEntry[], svgs:
   visit(hast, 'element', (node, index, parent) => {
     // Dates stay on one line in narrow table columns.
     if (node.tagName === 'td' && DATE.test(toString(node))) node.properties.className = ['planc-nowrap'];
+    // What the markdown says about a drawing the site shows in its place.
+    const markdownOnly = node.properties.dataPlancMarkdownOnly;
+    if (typeof markdownOnly === 'string' && native[markdownOnly] !== undefined && parent && index !== undefined) {
+      // With the line break after it.
+      const next = parent.children[index + 1];
+      parent.children.splice(index, next?.type === 'text' && next.value.trim() === '' ? 2 : 1);
+      return index;
+    }
     const heading = /^h[1-6]$/.test(node.tagName) ? headingsById.get(String(node.properties.id)) : undefined;
     if (heading) {
       context.length = heading.depth - 1;
@@ -114,6 +134,12 @@ export function documentHtml(tree: Root, outline: readonly OutlineEntry[], svgs:
       node.properties.tabIndex = 0;
       return;
     }
+    const mark = markedDrawing(code);
+    if (mark && native[mark] !== undefined) {
+      // planc's own drawing, made of escaped plan text (src/emit/gantt/).
+      parent.children[index] = { type: 'raw', value: native[mark] } as unknown as ElementContent;
+      return SKIP;
+    }
     const source = normalise(toString(code));
     const occurrence = seen.get(source) ?? 0;
     seen.set(source, occurrence + 1);
@@ -136,11 +162,12 @@ export function documentHtml(tree: Root, outline: readonly OutlineEntry[], svgs:
   return printer.stringify(hast);
 }
 
-/** Every Mermaid source in a document tree, for rendering. */
-export function mermaidSources(tree: Root): string[] {
+/** Every Mermaid source in a document tree, for rendering (but those marked as a drawing in `except`, which planc draws itself). */
+export function mermaidSources(tree: Root, except: readonly string[] = []): string[] {
   const sources: string[] = [];
   visit(tree, 'code', (node) => {
-    if (node.lang === 'mermaid') sources.push(normalise(node.value));
+    const mark = (node.data as { hProperties?: { dataPlancDrawing?: string } } | undefined)?.hProperties?.dataPlancDrawing;
+    if (node.lang === 'mermaid' && !(mark && except.includes(mark))) sources.push(normalise(node.value));
   });
   return sources;
 }

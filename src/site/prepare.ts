@@ -14,7 +14,7 @@ import { repositoryUrl } from '../util/paths.ts';
 import { days, findingsText } from '../util/words.ts';
 import type { Plan } from '../model/plan.ts';
 import { VERSION } from '../version.ts';
-import { diagramElement, documentHtml, printer } from './html.ts';
+import { documentHtml } from './html.ts';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -40,14 +40,22 @@ export interface SiteOptions {
 export interface SiteInput extends EmitInput {
   /** Each built plan's document, without its title and line of facts (the page shows both itself), and its anchors. */
   documents: ReadonlyMap<Plan, PlanDocument>;
-  /** The portfolio's Gantt chart (Mermaid), when a plan has dates. */
-  timeline?: string;
+  /** The portfolio's timeline, drawn by planc (the site's figure and the standalone SVG), when a plan has dates. */
+  timeline?: NativeDrawing;
+  /** Each plan's timeline, drawn by planc, when it is scheduled: it takes the Mermaid chart's place. */
+  gantts: ReadonlyMap<Plan, NativeDrawing>;
   /** SVG drawings by diagram source, when they were drawn at build time (a diagram without one is drawn by the browser). */
   drawings?: Drawings;
   /** `svg`: every diagram has its drawings; `browser`: the site ships Mermaid for those that have none. */
   diagrams: 'svg' | 'browser';
   /** Each built plan's plan.json, written beside its page. */
   planJson: ReadonlyMap<Plan, Record<string, unknown>>;
+}
+
+/** A drawing planc makes itself: the HTML of its figure in the page, and the SVG file beside it. */
+export interface NativeDrawing {
+  html: string;
+  svg: string;
 }
 
 export interface SitePlan {
@@ -75,6 +83,8 @@ export interface SitePlan {
   /** `none`, or `2 errors, 1 warning`. */
   findingsText: string;
   html: string;
+  /** Its timeline as an SVG file (gantt.svg beside the page), when it is scheduled. */
+  ganttSvg?: string;
   /** The page's table of contents, in Starlight's shape: the document's outline. */
   headings: Array<{ depth: number; slug: string; text: string }>;
   plan: Record<string, unknown>;
@@ -145,7 +155,9 @@ export interface SiteData {
     /** `svg`: diagrams drawn at build time; `browser`: drawn by Mermaid in the page. */
     diagrams: 'svg' | 'browser';
     mermaid: SiteOptions['mermaid'];
+    /** The portfolio's timeline figure (HTML), and its SVG file (timeline.svg). */
     timeline?: string;
+    timelineSvg?: string;
     notBuilt: Array<{ file: string; errors: number }>;
     riskMatrix: RiskMatrix;
   };
@@ -209,7 +221,8 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
     const analysis = input.analysis.plans.get(plan)!;
     const schedule = analysis.schedule;
     const document = input.documents.get(plan)!;
-    const body = documentHtml(document.tree, document.outline, svgs);
+    const gantt = input.gantts.get(plan);
+    const body = documentHtml(document.tree, document.outline, svgs, gantt ? { gantt: gantt.html } : {});
     const file = relative(options.root, resolve(options.cwd, plan.file)).split('\\').join('/');
     plans.push({
       id: plan.id,
@@ -231,6 +244,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       findings: input.counts.get(plan.file)!,
       findingsText: findingsText(input.counts.get(plan.file)!),
       html: body,
+      ...(gantt ? { ganttSvg: gantt.svg } : {}),
       headings: document.outline.map(({ depth, id, text }) => ({ depth, slug: id, text })),
       plan: input.planJson.get(plan)!,
     });
@@ -278,7 +292,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       diagrams: input.diagrams,
       // Mermaid's settings per theme, for diagrams the reader's browser draws.
       mermaid: options.mermaid,
-      ...(input.timeline ? { timeline: printer.stringify({ type: 'root', children: [diagramElement(input.timeline, svgs, 0, 'Portfolio timeline')] }) } : {}),
+      ...(input.timeline ? { timeline: input.timeline.html, timelineSvg: input.timeline.svg } : {}),
       notBuilt: [...input.notBuilt],
       riskMatrix: riskMatrix(risks),
     },

@@ -30,3 +30,21 @@ export function isIsoDate(text: string): boolean {
 export function localDate(now: Date): string {
   return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/** The days of the week as the plan language writes them, Monday first. */
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** The day of the week of an epoch day: 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * The day a week starts on (0 = Monday): Monday, or the first working day after the days
+ * off (Sunday for a Sunday-to-Thursday week), as calendars that people use show it.
+ */
+export function weekStart(workdays: readonly string[]): number {
+  const working = WEEKDAYS.map((day) => workdays.includes(day));
+  for (let d = 0; d < 7; d++) if (working[d] && !working[(d + 6) % 7]) return d;
+  return 0;
+}

@@ -23,3 +23,15 @@ export const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** What JSON.stringify leaves raw of them (it escapes the C0 controls itself): DEL, the C1 controls and the bidirectional ones. */
 export const RAW_IN_JSON = new RegExp(`[\\u007f-\\u009f${BIDI}]`, 'g');
+
+/**
+ * Text on one line, as diagrams show it: bidirectional controls dropped, control characters
+ * and line breaks as spaces, runs of spaces collapsed.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(BIDI_ALL, '')
+    .replace(LINE_BREAKING, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

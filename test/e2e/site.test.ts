@@ -174,7 +174,10 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     for (const plan of ['jwt-auth-refactor', 'session-store-migration']) {
       await page.goto(`${served.url}plans/${plan}/`, { waitUntil: 'load' });
       const figures = await page.locator('figure.planc-diagram').count();
-      expect(figures, plan).toBeGreaterThanOrEqual(3);
+      expect(figures, plan).toBeGreaterThanOrEqual(2);
+      // The timeline is planc's own drawing, one SVG for both themes, with its file beside the page.
+      expect(await page.locator('figure.planc-gantt-figure svg.planc-gantt-chart').count(), plan).toBe(1);
+      expect((await page.request.get(`${served.url}plans/${plan}/gantt.svg`)).headers()['content-type']).toContain('image/svg+xml');
       expect(await page.locator('figure.planc-diagram .planc-diagram-light > svg').count()).toBe(figures);
       expect(await page.locator('figure.planc-diagram .planc-diagram-dark > svg').count()).toBe(figures);
       expect(await page.locator('pre.mermaid, code.language-mermaid').count()).toBe(0);
@@ -215,7 +218,7 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     expect(await rows.count()).toBe(2);
     const first = (await rows.first().locator('th, td').allTextContents()).map((cell) => cell.trim());
     expect(first).toEqual(['User authentication refactor', 'implementation', 'approved', 'backend', '2026-12-07→ 2027-03-05', '62.7d', '0%', '8/8', '7', 'none']);
-    expect(await page.locator('#timeline ~ figure.planc-diagram svg[aria-roledescription="gantt"]').count()).toBe(2);
+    expect(await page.locator('#timeline ~ figure.planc-gantt-figure svg.planc-gantt-chart a').count()).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, 'site-index.png'), fullPage: true });
     await page.goto(`${served.url}plans/jwt-auth-refactor/`);
     await page.screenshot({ path: join(ARTIFACTS, 'site-plan.png') });

@@ -164,6 +164,24 @@ describe('documentHtml', () => {
     expect(mermaidSources(tree)).toEqual(['gantt\n  title T\n', 'flowchart TB\n  a --> b\n']);
   });
 
+  it("puts planc's own drawing in place of the Mermaid chart marked as it, and drops what the markdown says of it", () => {
+    const marked: Root = {
+      type: 'root',
+      children: [
+        { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Timeline' }], data: { hProperties: { id: 'timeline' } } },
+        { type: 'code', lang: 'mermaid', value: 'gantt\n  title T', data: { hProperties: { dataPlancDrawing: 'gantt' } } },
+        { type: 'paragraph', children: [{ type: 'text', value: 'See gantt.svg.' }], data: { hProperties: { dataPlancMarkdownOnly: 'gantt' } } },
+        { type: 'paragraph', children: [{ type: 'text', value: 'Critical path.' }] },
+      ],
+    };
+    const html = documentHtml(marked, [{ depth: 3, id: 'timeline', text: 'Timeline' }], undefined, { gantt: '<figure class="native"></figure>' });
+    expect(html).toBe('<h3 id="timeline">Timeline</h3>\n<figure class="native"></figure>\n<p>Critical path.</p>');
+    // planc draws it: Mermaid is not asked to.
+    expect(mermaidSources(marked, ['gantt'])).toEqual([]);
+    // Without a drawing of its own (no schedule), the Mermaid chart stays, and so does the note.
+    expect(documentHtml(marked, [{ depth: 3, id: 'timeline', text: 'Timeline' }], undefined)).toContain('<pre class="mermaid">gantt');
+  });
+
   it('puts both drawings of a diagram in a focusable figure named after its heading', () => {
     const svgs = new Map([['gantt\n  title T\n', { light: '<svg id="a1" style="max-width: 640px;"><text>L</text></svg>', dark: '<svg id="a2" style="max-width: 2000px;"><text>D</text></svg>' }]]);
     const html = documentHtml(tree, outline, svgs);
@@ -191,7 +209,7 @@ describe('the risk register\'s data', () => {
     const result = compileYaml({ 'plans/a-b.plan.yaml': withRisk('c', 'high', 'critical'), 'plans/a.plan.yaml': withRisk('b-c', 'high', 'critical'), 'plans/z.plan.yaml': withRisk('c', 'low', 'low') });
     const documents = new Map(result.built.map((plan) => [plan, planDocumentTree(documentInput(plan, result), { header: false })]));
     const data = siteData(
-      { ...result, documents, diagrams: 'browser', planJson: new Map() },
+      { ...result, documents, gantts: new Map(), diagrams: 'browser', planJson: new Map() },
       { title: 'Plans', branch: 'main', root: '/repo', cwd: '/repo', mermaid: { light: { theme: 'default' }, dark: { theme: 'dark' } } },
     );
     expect(data.risks.map((risk) => [risk.rowId, risk.sharedId])).toEqual([

@@ -4,7 +4,7 @@
 // ```mermaid fences, so GitHub renders the document as it is. The tree is returned with
 // its anchors — the id of the heading or table row that holds each phase, decision, risk
 // and task — so the site links to them without reading the tree back.
-import type { Heading, Root, RootContent, TableRow } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { plural, workingDays } from '../../util/words.ts';
@@ -84,7 +84,7 @@ export function planDocumentTree(input: DocumentInput, options: DocumentOptions 
     analysis,
     schedule: analysis.schedule,
     noReturn: new Set(analysis.coverage.pointsOfNoReturn),
-    anchored: { phases: new Map(), decisions: new Map(), risks: new Map(), tasks: new Map() },
+    anchored: { phases: new Map(), decisions: new Map(), risks: new Map(), tasks: new Map(), milestones: new Map(), stages: new Map(), verification: new Map() },
   };
   const blocks: RootContent[] = [];
   if (options.header !== false) blocks.push(heading(1, plan.title), paragraph(emphasis(factsLine(input).join(' · '))));
@@ -106,14 +106,15 @@ function factsLine({ plan, analysis }: DocumentInput): string[] {
   return facts;
 }
 
-function setId(node: Heading | TableRow, id: string): void {
+function setId(node: Heading | TableRow | Paragraph, id: string): void {
   node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
 }
 
 /**
  * Gives every heading the id GitHub gives it (github-slugger over its text, in document
  * order, as rehype-slug does too), and each anchored table row an id no heading takes
- * (`task-<id>`, `risk-<id>`); returns the ids of the anchored items, and lists the headings in `outline`.
+ * (`task-<id>`, `risk-<id>`, `milestone-<id>`, `stage-<id>`) and each checkpoint's paragraph one
+ * (`check-<id>`); returns the ids of the anchored items, and lists the headings in `outline`.
  */
 function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): DocumentAnchors {
   const headings = new GithubSlugger();
@@ -134,7 +135,7 @@ function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): Docu
   visit(tree.children);
   const rows = new GithubSlugger();
   for (const id of ids.values()) rows.slug(id);
-  const rowIds = <T extends { id: string }>(entries: Map<T, TableRow>, prefix: string) =>
+  const rowIds = <T extends { id: string }>(entries: Map<T, TableRow | Paragraph>, prefix: string) =>
     new Map([...entries].map(([item, row]) => {
       const id = rows.slug(`${prefix}-${item.id}`);
       setId(row, id);
@@ -145,5 +146,8 @@ function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): Docu
     decisions: new Map([...anchored.decisions].map(([decision, node]) => [decision, ids.get(node)!])),
     tasks: rowIds(anchored.tasks, 'task'),
     risks: rowIds(anchored.risks, 'risk'),
+    milestones: rowIds(anchored.milestones, 'milestone'),
+    stages: rowIds(anchored.stages, 'stage'),
+    verification: rowIds(anchored.verification, 'check'),
   };
 }

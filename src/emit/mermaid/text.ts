@@ -2,16 +2,7 @@
 // may hold quotes, brackets, pipes, `#`, `%%{init: …}%%` directives, `click` callbacks,
 // HTML, newlines or anything else. Nothing here may end a label, start a statement, open a
 // comment or a directive, or reach the page as markup.
-import { BIDI_ALL, LINE_BREAKING } from '../../util/invisible.ts';
-
-/** Control characters and line breaks become spaces (bidirectional overrides go); runs of spaces collapse. */
-function flatten(text: string): string {
-  return text
-    .replace(BIDI_ALL, '')
-    .replace(LINE_BREAKING, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { oneLine } from '../../util/invisible.ts';
 
 /**
  * Text for a quoted flowchart label (`id["…"]`, `-->|"…"|`, `subgraph id["…"]`). Inside
@@ -23,7 +14,7 @@ function flatten(text: string): string {
  * entity, and then leaves the label's last entity undecoded).
  */
 export function label(text: string, fallback = ' '): string {
-  const flat = flatten(text) || fallback;
+  const flat = oneLine(text) || fallback;
   return flat.replace(/[#"%<>&`:]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
@@ -36,7 +27,7 @@ export function label(text: string, fallback = ' '): string {
  * keyword (`click …`, `section …`).
  */
 export function ganttText(text: string, fallback: string): string {
-  const encoded = (flatten(text) || fallback).replace(/[:;#%<>&`"]/g, (c) => `#${c.charCodeAt(0)};`);
+  const encoded = (oneLine(text) || fallback).replace(/[:;#%<>&`"]/g, (c) => `#${c.charCodeAt(0)};`);
   if (encoded.startsWith('#')) return encoded;
   const first = encoded.codePointAt(0)!;
   return `#${first};${encoded.slice(String.fromCodePoint(first).length)}`;
@@ -44,5 +35,5 @@ export function ganttText(text: string, fallback: string): string {
 
 /** Text after `accTitle:` / `accDescr:` (read as it is, to the end of the line): plain words. */
 export function accessibleText(text: string): string {
-  return flatten(text).replace(/[#%;<>&`{}]/g, ' ').replace(/\s+/g, ' ').trim() || ' ';
+  return oneLine(text).replace(/[#%;<>&`{}]/g, ' ').replace(/\s+/g, ' ').trim() || ' ';
 }

@@ -1,8 +1,8 @@
 // What every section of the plan document reads, and the pieces several sections share.
-import type { BlockContent, PhrasingContent, RootContent, TableRow } from 'mdast';
+import type { BlockContent, Paragraph, PhrasingContent, RootContent, TableRow } from 'mdast';
 import type { PlanAnalysis, PlanSchedule, Timing } from '../../../analyse/types.ts';
 import type { ResolvedDiagnostic } from '../../../diagnostics/types.ts';
-import type { Decision, Dependency, Phase, Plan, Risk, Rollback, Task, Verification } from '../../../model/plan.ts';
+import type { Decision, Dependency, Milestone, Phase, Plan, Risk, Rollback, RolloutStage, Task, Verification } from '../../../model/plan.ts';
 import { MAX_RISK_SCORE } from '../../../model/risks.ts';
 import { dayLabel, days } from '../../../util/words.ts';
 import { code, heading, paragraph, strong, table, text, textList } from '../../../util/mdast.ts';
@@ -19,16 +19,23 @@ export interface DocumentInput {
   links?: { repository: string; branch: string };
 }
 
-/** The items a reader (or the site) links to: phases and decisions by their heading, risks and tasks by their table row. */
-export interface AnchorsOf<Heading, Row> {
+/**
+ * The items a reader (or the site) links to: phases and decisions by their heading;
+ * risks, tasks, milestones and rollout stages by their table row; verification
+ * checkpoints by the paragraph that names them.
+ */
+export interface AnchorsOf<Heading, Row, Block = Row> {
   phases: Map<Phase, Heading>;
   decisions: Map<Decision, Heading>;
   risks: Map<Risk, Row>;
   tasks: Map<Task, Row>;
+  milestones: Map<Milestone, Row>;
+  stages: Map<RolloutStage, Row>;
+  verification: Map<Verification, Block>;
 }
 
 /** The node that holds each item, as the sections record them. */
-export type Anchored = AnchorsOf<RootContent, TableRow>;
+export type Anchored = AnchorsOf<RootContent, TableRow, Paragraph>;
 
 export interface DocumentContext {
   input: DocumentInput;
@@ -103,15 +110,21 @@ export function riskTable(risks: Risk[], context: DocumentContext): BlockContent
   return risksTable;
 }
 
-export function verificationBlocks(checks: Verification[], depth: 3 | 4): RootContent[] {
+export function verificationBlocks(checks: Verification[], depth: 3 | 4, anchored: Anchored): RootContent[] {
   return section(
     'Verification',
     depth,
     checks.flatMap((check) => [
-      paragraph(strong(check.title)),
+      anchor(anchored.verification, check, paragraph(strong(check.title))),
       ...(check.description ? untrustedBlocks(check.description) : []),
       ...(check.run ? [code(check.run, 'sh')] : []),
       ...(check.expect ? [paragraph('Expected:'), code(check.expect)] : []),
     ]),
   );
+}
+
+/** Records the node that anchors an item, and returns it. */
+export function anchor<K, N>(anchors: Map<K, N>, item: K, node: N): N {
+  anchors.set(item, node);
+  return node;
 }

@@ -32,7 +32,7 @@ export const migration: Section = ({ plan }) => {
   return blocks;
 };
 
-export const rollout: Section = ({ plan, schedule }) => {
+export const rollout: Section = ({ plan, schedule, anchored }) => {
   const rollout = plan.rollout;
   if (!rollout) return [];
   const blocks: RootContent[] = [heading(2, 'Rollout')];
@@ -40,22 +40,22 @@ export const rollout: Section = ({ plan, schedule }) => {
   if (rollout.strategy) about.push(strong('Strategy:'), ` ${rollout.strategy}`);
   if (rollout.flag) about.push(...(about.length ? ['. '] : []), strong('Feature flag:'), ' ', inlineCode(rollout.flag));
   if (about.length > 0) blocks.push(paragraph(...about));
-  blocks.push(
-    table(
-      ['Stage', 'Audience', 'Duration', 'Start', 'Finish', 'Rollback trigger'],
-      rollout.stages.map((stage) => {
-        const timing = schedule?.timings.get(stage);
-        return [
-          stage.percent === undefined ? stage.title : `${stage.title} (${stage.percent}%)`,
-          stage.audience ?? '—',
-          days(stage.duration),
-          when(timing, 'start') || '—',
-          when(timing, 'finish') || '—',
-          stage.rollbackTrigger ?? (rollout.rollback?.trigger ? `${rollout.rollback.trigger} (rollout)` : '—'),
-        ];
-      }),
-    ),
+  const stages = table(
+    ['Stage', 'Audience', 'Duration', 'Start', 'Finish', 'Rollback trigger'],
+    rollout.stages.map((stage) => {
+      const timing = schedule?.timings.get(stage);
+      return [
+        stage.percent === undefined ? stage.title : `${stage.title} (${stage.percent}%)`,
+        stage.audience ?? '—',
+        days(stage.duration),
+        when(timing, 'start') || '—',
+        when(timing, 'finish') || '—',
+        stage.rollbackTrigger ?? (rollout.rollback?.trigger ? `${rollout.rollback.trigger} (rollout)` : '—'),
+      ];
+    }),
   );
+  rollout.stages.forEach((stage, index) => anchored.stages.set(stage, stages.children[index + 1]!));
+  blocks.push(stages);
   blocks.push(...rollbackBlocks(rollout.rollback, 3));
   return blocks;
 };

@@ -121,7 +121,7 @@ function phaseBlocks(phase: Phase, index: number, context: DocumentContext): Roo
   for (const task of phase.tasks) blocks.push(...taskDetails(task, context));
   blocks.push(...section('Deliverables', 3, [phase.deliverables.length > 0 && textList(phase.deliverables)]));
   blocks.push(...section('Risks', 3, [riskTable(phase.risks, context)]));
-  blocks.push(...verificationBlocks(phase.verification, 3));
+  blocks.push(...verificationBlocks(phase.verification, 3, context.anchored));
   blocks.push(...rollbackBlocks(phase.rollback, 3));
   return blocks;
 }
@@ -130,5 +130,5 @@ export const phases: Section = (context) => context.plan.phases.flatMap((phase, 
 
 export const planWideRisks: Section = (context) => section('Plan-wide risks', 2, [riskTable(context.plan.risks, context)]);
 
-export const planWideVerification: Section = ({ plan }) =>
-  plan.verification.length > 0 ? [heading(2, 'Plan-wide verification'), ...verificationBlocks(plan.verification, 3).slice(1)] : [];
+export const planWideVerification: Section = ({ plan, anchored }) =>
+  plan.verification.length > 0 ? [heading(2, 'Plan-wide verification'), ...verificationBlocks(plan.verification, 3, anchored).slice(1)] : [];

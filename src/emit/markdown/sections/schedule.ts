@@ -26,7 +26,10 @@ export const timeline: Section = ({ input, schedule }) => {
       ),
     );
   }
-  if (input.gantt) blocks.push(code(input.gantt, 'mermaid'));
+  // Marked as the timeline, so that the site can put the chart planc draws in its place.
+  if (input.gantt) blocks.push({ ...code(input.gantt, 'mermaid'), data: { hProperties: { dataPlancDrawing: 'gantt' } } });
+  // For readers of the markdown: the site shows that chart in the Mermaid one's place.
+  if (input.gantt) blocks.push({ ...paragraph('The same timeline drawn by planc, with dependencies, float and progress: ', link('./gantt.svg', 'gantt.svg'), '.'), data: { hProperties: { dataPlancMarkdownOnly: 'gantt' } } });
   blocks.push(paragraph(strong('Critical path:'), ` ${schedule.criticalPath.join(' → ')}`));
   if (schedule.nearCritical.length > 0) blocks.push(paragraph(strong('Near-critical:'), ` ${schedule.nearCritical.join(', ')}`));
   const peak = schedule.peakParallelism;
@@ -44,27 +47,26 @@ export const timeline: Section = ({ input, schedule }) => {
   return blocks;
 };
 
-export const milestones: Section = ({ plan, schedule }) => {
+export const milestones: Section = ({ plan, schedule, anchored }) => {
   if (plan.milestones.length === 0) return [];
   const tracked = schedule?.status !== undefined;
-  return [
-    heading(2, 'Milestones'),
-    table(
-      // With a status date the schedule is the forecast, beside what was planned.
-      ['Milestone', ...(tracked ? ['Planned', 'Forecast'] : ['Scheduled']), 'Due', 'Status'],
-      plan.milestones.map((milestone) => {
-        const status = schedule?.milestones.get(milestone);
-        const scheduled = status ? (status.date ?? dayLabel(status.day)) : '—';
-        const planned = status?.planned ? (status.planned.date ?? dayLabel(status.planned.day)) : '—';
-        // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
-        let state = status?.reached ? '✓ reached' : '○ pending';
-        if (status?.overdue) state = `⚠ past due${status.slip ? ` (${plural(status.slip, 'working day')} late)` : ''}`;
-        else if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
-        else if (status?.probability !== undefined && milestone.due) state += ` (${percent(status.probability)}% chance by due date)`;
-        return [milestone.title, ...(tracked ? [planned] : []), scheduled, milestone.due ?? '—', state];
-      }),
-    ),
-  ];
+  const rows = table(
+    // With a status date the schedule is the forecast, beside what was planned.
+    ['Milestone', ...(tracked ? ['Planned', 'Forecast'] : ['Scheduled']), 'Due', 'Status'],
+    plan.milestones.map((milestone) => {
+      const status = schedule?.milestones.get(milestone);
+      const scheduled = status ? (status.date ?? dayLabel(status.day)) : '—';
+      const planned = status?.planned ? (status.planned.date ?? dayLabel(status.planned.day)) : '—';
+      // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
+      let state = status?.reached ? '✓ reached' : '○ pending';
+      if (status?.overdue) state = `⚠ past due${status.slip ? ` (${plural(status.slip, 'working day')} late)` : ''}`;
+      else if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
+      else if (status?.probability !== undefined && milestone.due) state += ` (${percent(status.probability)}% chance by due date)`;
+      return [milestone.title, ...(tracked ? [planned] : []), scheduled, milestone.due ?? '—', state];
+    }),
+  );
+  plan.milestones.forEach((milestone, index) => anchored.milestones.set(milestone, rows.children[index + 1]!));
+  return [heading(2, 'Milestones'), rows];
 };
 
 export const dependencyGraph: Section = ({ input, schedule }) => {
