@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { planc, ROOT } from '../helpers/repo.ts';
+import { gantt } from '../../src/emit/mermaid/gantt.ts';
 import { job, renderDiagrams, svgId } from '../../src/render/mermaid.ts';
+import { compileYaml } from '../helpers/compile.ts';
 
 describe.skipIf(!CHROMIUM)('diagrams rendered by mermaid-cli', () => {
   const work = mkdtempSync(join(tmpdir(), 'planc-render-'));
@@ -69,5 +71,26 @@ describe.skipIf(!CHROMIUM)("planc's own renderer (one page per theme)", () => {
     // From the cache the second time, through the same check.
     const again = await renderDiagrams([codeLike], { chromium: CHROMIUM!, cacheDir });
     expect(again.stats).toMatchObject({ rendered: 0, cached: 2, failed: 0 });
+  }, 120_000);
+
+  it("draws the markdown's Gantt chart with ticks that never restart and accessible text as written", async () => {
+    // An undated plan of 100 working days (ticks every 14 days: day 1, 15, 29…, never "day 29, 32"),
+    // and one of 50 dated days, whose weekly ticks fall on Mondays.
+    const tasks = (n: number) => Array.from({ length: n }, (_, i) => `      - { id: t${i}, title: Step ${i}, duration: 10d${i ? `, dependsOn: [t${i - 1}]` : ''} }`);
+    const undated = ['title: Undated; with a <b>semicolon</b> & 50%', 'phases:', '  - id: p', '    title: P', '    tasks:', ...tasks(10), ''].join('\n');
+    const dated = ['title: Dated', 'start: 2027-03-03', 'phases:', '  - id: p', '    title: P', '    tasks:', ...tasks(4), ''].join('\n');
+    const result = compileYaml({ 'undated.plan.yaml': undated, 'dated.plan.yaml': dated });
+    const [undatedChart, datedChart] = ['undated', 'dated'].map((id) => {
+      const plan = result.built.find((p) => p.id === id)!;
+      return gantt(plan, result.analysis.plans.get(plan)!)!;
+    });
+    const { svgs, stats } = await renderDiagrams([undatedChart!, datedChart!], { chromium: CHROMIUM!, cacheDir });
+    expect(stats.failed).toBe(0);
+    const ticks = (svg: string) => [...svg.matchAll(/<g class="tick"[^>]*>.*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(ticks(svgs.get(undatedChart!)!.light)).toEqual(['day 1', 'day 15', 'day 29', 'day 43', 'day 57', 'day 71', 'day 85', 'day 99']);
+    // 2027-03-08 is the first Monday after the start.
+    expect(ticks(svgs.get(datedChart!)!.light).slice(0, 3)).toEqual(['Mar 08', 'Mar 15', 'Mar 22']);
+    const title = /<title[^>]*>(.*?)<\/title>/.exec(svgs.get(undatedChart!)!.light)![1];
+    expect(title).toBe('Timeline of Undated; with a &#x3C;b>semicolon&#x3C;/b> &#x26; 50%');
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 // Where the Gantt chart draws bars and milestones: at the instants of the schedule, so a
 // milestone sits at the end of the bars it follows, on the date the document gives it.
 import { describe, expect, it } from 'vitest';
-import { barLabel, gantt, ganttAxis, sectionTitle } from '../../src/emit/mermaid/gantt.ts';
+import { barLabel, gantt, ganttAxis, labelRoom, sectionTitle } from '../../src/emit/mermaid/gantt.ts';
 import { compileYaml, planOf, timings } from '../helpers/compile.ts';
 
 /** The Gantt statements of a plan, by item name: `#65; :crit, t0, …` → { A: 'crit, t0, …' }. */
@@ -37,12 +37,12 @@ describe('Gantt positions', () => {
     const { lines, result } = draw(plan(['title: Undated']));
     expect(timings(result)['b-done']!.es).toBe(19.5);
     expect(lines).toEqual({
-      A: 'crit, t0, 1970-01-01 00:00, 1970-01-02 12:00',
-      B: 'crit, t1, 1970-01-02 12:00, 1970-01-20 12:00',
-      Flag: 'milestone, t2, 1970-01-02 12:00, 1970-01-02 12:00',
-      Kickoff: 'milestone, t3, 1970-01-01 00:00, 0d',
-      'A done': 'milestone, t4, 1970-01-02 12:00, 0d',
-      'B done': 'milestone, crit, t5, 1970-01-20 12:00, 0d',
+      A: 'crit, t0, 1990-01-01 00:00, 1990-01-02 12:00',
+      B: 'crit, t1, 1990-01-02 12:00, 1990-01-20 12:00',
+      Flag: 'milestone, t2, 1990-01-02 12:00, 1990-01-02 12:00',
+      Kickoff: 'milestone, t3, 1990-01-01 00:00, 0d',
+      'A done': 'milestone, t4, 1990-01-02 12:00, 0d',
+      'B done': 'milestone, crit, t5, 1990-01-20 12:00, 0d',
     });
   });
 
@@ -86,15 +86,25 @@ describe('Gantt positions', () => {
 });
 
 describe('the Gantt axis and labels', () => {
-  it('spaces ticks by the span, so no date repeats and no label crowds the next', () => {
+  it('spaces ticks by the span, so no date repeats and no label crowds the next; weeks start on Monday or the first workday', () => {
     expect(ganttAxis(5, true)).toEqual(['  axisFormat %b %d', '  tickInterval 1day']);
-    expect(ganttAxis(60, true)).toEqual(['  axisFormat %b %d', '  tickInterval 1week']);
-    expect(ganttAxis(89, true)).toEqual(['  axisFormat %b %d', '  tickInterval 2week']);
+    expect(ganttAxis(60, true)).toEqual(['  axisFormat %b %d', '  tickInterval 1week', '  weekday monday']);
+    expect(ganttAxis(89, true, 6)).toEqual(['  axisFormat %b %d', '  tickInterval 2week', '  weekday sunday']);
     expect(ganttAxis(300, true)).toEqual(['  axisFormat %b %Y', '  tickInterval 1month']);
     expect(ganttAxis(900, true)).toEqual(['  axisFormat %b %Y', '  tickInterval 3month']);
-    // Undated: day numbers from day 1, every 7 days from it, unpadded.
-    expect(ganttAxis(20, false)).toEqual(['  axisFormat day %-j', '  tickInterval 7day']);
-    expect(ganttAxis(100, false)).toEqual(['  axisFormat day %-j', '  tickInterval 14day']);
+    // Undated: day numbers from day 1, every 7, 14 or 28 days from it, unpadded; never by
+    // days of the month (d3 would restart those every month: "day 29, 32").
+    expect(ganttAxis(10, false)).toEqual(['  axisFormat day %-j', '  tickInterval 1day', '  weekday monday']);
+    expect(ganttAxis(20, false)).toEqual(['  axisFormat day %-j', '  tickInterval 1week', '  weekday monday']);
+    expect(ganttAxis(100, false)).toEqual(['  axisFormat day %-j', '  tickInterval 2week', '  weekday monday']);
+    expect(ganttAxis(200, false)).toEqual(['  axisFormat day %-j', '  tickInterval 4week', '  weekday monday']);
+  });
+
+  it('keeps the week from the calendar: a Sunday-to-Thursday plan ticks on Sundays', () => {
+    const text = plan(['title: Sunday weeks', 'start: 2027-03-07', 'calendar:', '  workdays: [sun, mon, tue, wed, thu]']);
+    const result = compileYaml({ 'gantt.plan.yaml': text });
+    const found = planOf(result);
+    expect(gantt(found, result.analysis.plans.get(found)!)).toContain('  tickInterval 1week\n  weekday sunday\n');
   });
 
   it('titles the chart with its dates (the axis shows no year) or its length', () => {
@@ -116,10 +126,32 @@ describe('the Gantt axis and labels', () => {
   });
 
   it('shortens long bar labels at a word; the document keeps the whole title', () => {
-    expect(barLabel('Provision the auth-db PostgreSQL 16 cluster')).toBe('Provision the auth-db PostgreSQL 16 cluster');
-    expect(barLabel('Stop writing refresh sessions to Redis and read only from PostgreSQL')).toBe('Stop writing refresh sessions to Redis and…');
-    expect(barLabel('x'.repeat(60))).toBe(`${'x'.repeat(43)}…`);
-    expect(Array.from(barLabel('🚀'.repeat(60))).length).toBe(44);
+    expect(barLabel('Provision the auth-db PostgreSQL 16 cluster', 44)).toBe('Provision the auth-db PostgreSQL 16 cluster');
+    expect(barLabel('Stop writing refresh sessions to Redis and read only from PostgreSQL', 44)).toBe('Stop writing refresh sessions to Redis and…');
+    expect(barLabel('x'.repeat(60), 44)).toBe(`${'x'.repeat(43)}…`);
+    expect(Array.from(barLabel('🚀'.repeat(60), 44)).length).toBe(44);
+  });
+
+  it('gives a label the room Mermaid gives it: inside a long bar, right of a bar before the edge, else left of it', () => {
+    const span = { from: 0, to: 100 };
+    // A bar in the first tenth: the rest of the axis (650 px wide) is to its right.
+    expect(labelRoom(0, 10, span)).toBe(Math.floor((650 - 65 - 37.5) / 6.2));
+    // A bar at the very end: the room is on its left.
+    expect(labelRoom(95, 100, span)).toBe(Math.floor((617.5 - 5) / 6.2));
+    // A bar over the whole span: inside it.
+    expect(labelRoom(0, 100, span)).toBe(Math.floor(646 / 6.2));
+    // Never less than a word's room.
+    expect(labelRoom(49, 51, { from: 0, to: 51.01 })).toBeGreaterThanOrEqual(12);
+  });
+
+  it('keeps whole titles where there is room, and the plan title to the drawing\'s width', () => {
+    const long = 'Provision the new auth-db PostgreSQL 16 cluster with its replicas and backups';
+    const text = ['title: A plan whose title was long enough to be cut at forty, before', 'start: 2027-03-01', 'phases:', '  - id: p', '    title: P', '    tasks:', `      - { id: a, title: ${long}, duration: 1d }`, '      - { id: b, title: B, duration: 30d, dependsOn: [a] }', ''].join('\n');
+    const result = compileYaml({ 'gantt.plan.yaml': text });
+    const found = planOf(result);
+    const chart = gantt(found, result.analysis.plans.get(found)!)!;
+    expect(chart).toContain(`#80;${long.slice(1)} :`);
+    expect(chart).toContain('title #65; plan whose title was long enough to be cut at forty, before (2027-03-01');
   });
 });
 

@@ -33,7 +33,12 @@ export function ganttText(text: string, fallback: string): string {
   return `#${first};${encoded.slice(String.fromCodePoint(first).length)}`;
 }
 
-/** Text after `accTitle:` / `accDescr:` (read as it is, to the end of the line): plain words. */
+/**
+ * Text after `accTitle:` / `accDescr:`, read to the end of the line. Nothing is dropped
+ * (a `;` or a `<` keeps its meaning): what Mermaid reacts to travels as an entity code,
+ * which it restores in the drawing's `<title>` and `<desc>` (`#` and `%` start entities,
+ * comments and directives; markup; `:` as in `label`, for the `style …: …#…;` pattern).
+ */
 export function accessibleText(text: string): string {
-  return oneLine(text).replace(/[#%;<>&`{}]/g, ' ').replace(/\s+/g, ' ').trim() || ' ';
+  return (oneLine(text) || ' ').replace(/[#%:<>&`{}"]/g, (c) => `#${c.charCodeAt(0)};`);
 }
