@@ -9,6 +9,7 @@
 
 export { check, type CheckOptions } from './api/check.ts';
 export { buildOutputs, type BuildOptions, type BuildResult } from './api/build.ts';
+export { statusReports, type PlanStatusReport, type StatusReportRequest, type StatusReportResult } from './api/status-report.ts';
 export { buildSite, type DiagramSummary, type SiteOptions, type SiteProgress, type SiteResult } from './api/site.ts';
 export { CompilerSession, compileFiles, type CheckRequest, type SessionOptions, type Work } from './api/session.ts';
 export { watchPlans, type PlanWatcher, type WatchOptions, type WatchRun } from './api/watch.ts';

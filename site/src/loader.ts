@@ -33,6 +33,11 @@ export function planHtml(id: string): string {
   return readFileSync(join(folder(), 'plans', `${id}.html`), 'utf8');
 }
 
+/** A plan's status report, as HTML (only with a status date). */
+export function planStatusHtml(id: string): string {
+  return readFileSync(join(folder(), 'plans', `${id}.status.html`), 'utf8');
+}
+
 export function plancLoader(kind: Kind): Loader {
   return {
     name: `planc-${kind}`,

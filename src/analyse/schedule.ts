@@ -99,7 +99,7 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     peakParallelism: peak(graph, cpm, nodes, calendar),
     ...(calendar ? { calendar } : {}),
   };
-  if (input.tracking && calendar) schedule.status = statusView(input, calendar, milestones);
+  if (input.tracking && calendar) schedule.status = statusView(input, calendar, milestones, duration);
   if (hasEstimates) {
     const ends = chains.map((chain) => chain.at(-1)!);
     const sigma = Math.sqrt(Math.max(0, ...ends.map((v) => variance.chain[v]!)));
@@ -184,7 +184,7 @@ function lateness(task: Task, es: number, ef: number, s: number): Timing['late']
 }
 
 /** The plan judged on the status date: its baseline's span and the late items, in plan order (read off the arrays: no timings needed). */
-function statusView(input: ScheduleInput, calendar: WorkCalendar, milestones: Map<Milestone, MilestoneStatus>): StatusView {
+function statusView(input: ScheduleInput, calendar: WorkCalendar, milestones: Map<Milestone, MilestoneStatus>, forecast: number): StatusView {
   const { plan, planIndex, graph } = input;
   const tracking = input.tracking!;
   const duration = roundDays(tracking.baseline.finish[planIndex] ?? 0);
@@ -192,6 +192,7 @@ function statusView(input: ScheduleInput, calendar: WorkCalendar, milestones: Ma
     date: tracking.statusDate,
     offset: calendar.workdaysBefore(epochDay(tracking.statusDate)),
     planned: { duration, start: calendar.startDate(0), finish: calendar.finishDate(Math.max(duration, 0)) },
+    slip: roundDays(forecast - duration),
     notStarted: [],
     overdue: [],
     overdueMilestones: plan.milestones.filter((milestone) => milestones.get(milestone)?.overdue),

@@ -77,6 +77,8 @@ export interface StatusView {
   offset: number;
   /** The plan as written, scheduled without the status date (the baseline). */
   planned: { duration: number; start?: string; finish?: string };
+  /** Working days the forecast finishes after the plan as written (negative: ahead of it). */
+  slip: number;
   /** Tasks that should have started before the status date and are still to do or blocked, in plan order. */
   notStarted: Task[];
   /** Tasks that should have finished before it and are not done, in plan order. */

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { emitAll } from '../emit/index.ts';
 import { shownPath } from '../util/paths.ts';
-import { OutputProblem, outputFolderProblem, readManifest, writeOutputs, type WriteSummary } from '../write/outputs.ts';
+import { OutputProblem, outputFolderProblem, readManifest, writeOutputs, type OutputFile, type WriteSummary } from '../write/outputs.ts';
 import { UsageError } from './errors.ts';
 import type { CheckResult } from './result.ts';
 import { checkRequest, CompilerSession, type CheckRequest, type SessionOptions } from './session.ts';
@@ -47,16 +47,24 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     ...result.skipped.map((plan) => plan.id),
     ...result.notBuilt.flatMap(({ file }) => (!planFiles.has(file) && previous.plans[file] ? [previous.plans[file]] : [])),
   ]);
+  const written = await writeOutputFolder(out, cwd, files, {
+    keep: (path) => kept.has(path.split('/')[0]!),
+    plans: Object.fromEntries(result.built.map((plan) => [plan.file, plan.id])),
+  });
+  return { ...result, out, written };
+}
+
+/**
+ * Writes files into an output folder by the policy of src/write/outputs.ts, with what can
+ * go wrong as a usage error: a folder planc must not write into (it holds files planc did
+ * not write), or the disk (full, a permission, a file where a folder should be) — in which
+ * case nothing was replaced.
+ */
+export async function writeOutputFolder(out: string, cwd: string, files: OutputFile[], options: Parameters<typeof writeOutputs>[2] = {}, help = OUTPUT_HELP): Promise<WriteSummary> {
   try {
-    const written = await writeOutputs(out, files, {
-      keep: (path) => kept.has(path.split('/')[0]!),
-      plans: Object.fromEntries(result.built.map((plan) => [plan.file, plan.id])),
-    });
-    return { ...result, out, written };
+    return await writeOutputs(out, files, options);
   } catch (error) {
-    if (error instanceof OutputProblem) throw new UsageError(`the output folder \`${shownPath(out, cwd)}\` ${error.detail}`, OUTPUT_HELP);
-    // The disk, not planc: a full disk, a permission, a file where a folder should be.
-    // Nothing was replaced (writeOutputs renames only once every file is written).
+    if (error instanceof OutputProblem) throw new UsageError(`the output folder \`${shownPath(out, cwd)}\` ${error.detail}`, help);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     // Node's messages start with the code ("ENOSPC: no space left on device, write").

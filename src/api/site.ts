@@ -6,12 +6,14 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { documentInput } from '../emit/index.ts';
-import { planDocumentTree } from '../emit/markdown/document.ts';
+import { planDocumentTree, type DocumentAnchors } from '../emit/markdown/document.ts';
 import { ganttHtml, ganttSvg, type GanttDrawing } from '../emit/gantt/chart.ts';
 import { planGantt } from '../emit/gantt/plan.ts';
 import { portfolioGantt } from '../emit/gantt/portfolio.ts';
+import { statusReport, type Linked } from '../emit/markdown/status-report.ts';
 import { planJson } from '../emit/plan-json.ts';
-import type { Milestone, Plan, RolloutStage, Task } from '../model/plan.ts';
+import { epochDay, isoDate } from '../util/dates.ts';
+import type { Plan } from '../model/plan.ts';
 import { findChromium, isOff, type ChromiumFound } from '../render/chromium.ts';
 import { mermaidScript, mermaidTheme, renderDiagrams, type RenderStats } from '../render/mermaid.ts';
 import { basePath, buildAstroSite, cacheFolder, siteTargetProblem, type Env } from '../site/build.ts';
@@ -20,6 +22,7 @@ import { siteData, type NativeDrawing } from '../site/prepare.ts';
 import { shownPath } from '../util/paths.ts';
 import type { Theme } from '../util/themes.ts';
 import { UsageError } from './errors.ts';
+import { DEFAULT_SINCE_DAYS } from './status-report.ts';
 import type { CheckResult } from './result.ts';
 import { checkRequest, CompilerSession, type CheckRequest, type SessionOptions } from './session.ts';
 
@@ -108,10 +111,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   // The timelines planc draws itself, each bar linking to its row in the page.
   const gantts = new Map<Plan, NativeDrawing>();
   for (const [plan, document] of documents) {
-    const { anchors } = document;
-    const row = (item: Task | Milestone | RolloutStage) =>
-      item.kind === 'task' ? anchors.tasks.get(item) : item.kind === 'milestone' ? anchors.milestones.get(item) : anchors.stages.get(item);
-    const drawing = planGantt(plan, result.analysis.plans.get(plan)!, { href: (item) => fragment(row(item)) });
+    const drawing = planGantt(plan, result.analysis.plans.get(plan)!, { href: (item) => fragment(anchorOf(document.anchors, item)) });
     if (drawing) gantts.set(plan, native(drawing, 'gantt.svg'));
   }
   const portfolio = portfolioGantt(result.built, result.analysis, { href: (plan) => `plans/${plan.id}/` });
@@ -142,9 +142,30 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     }
   }
 
+  // With a status date, each plan's status report has a page of its own.
+  const statusDate = config.statusDate;
+  const since = statusDate === undefined ? undefined : isoDate(epochDay(statusDate) - DEFAULT_SINCE_DAYS);
+  const statusReports =
+    statusDate === undefined
+      ? undefined
+      : {
+          date: statusDate,
+          reports: new Map(
+            result.built.map((plan) => {
+              // Each name links to its row (or heading) on the plan's page, the folder above.
+              const { anchors } = documents.get(plan)!;
+              const href = (item: Linked) => {
+                const id = anchorOf(anchors, item);
+                return id === undefined ? undefined : `../#${id}`;
+              };
+              return [plan, statusReport(plan, result.analysis.plans.get(plan)!, { statusDate, since: since!, header: false, href })] as const;
+            }),
+          ),
+        };
+
   const planJsons = new Map(result.built.map((plan) => [plan, planJson(plan, result.analysis.plans.get(plan)!, [...(result.byFile.get(plan.file) ?? [])])]));
   const data = siteData(
-    { ...result, documents, gantts, ...(timeline ? { timeline } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode, planJson: planJsons },
+    { ...result, documents, gantts, ...(statusReports ? { statusReports } : {}), ...(timeline ? { timeline } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode, planJson: planJsons },
     {
       title: site.title,
       ...(site.repository ? { repository: site.repository } : {}),
@@ -154,7 +175,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
       mermaid: { light: mermaidTheme('light'), dark: mermaidTheme('dark') },
     },
   );
-  const expected = data.plans.length + data.diagnostics.length + FIXED_PAGES;
+  const expected = data.plans.length + (statusReports?.reports.size ?? 0) + data.diagnostics.length + FIXED_PAGES;
   let pages = 0;
   await buildAstroSite(data, {
     out,
@@ -170,6 +191,22 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
 /** A drawing of planc's own as the site holds it: its figure, linking to its SVG file beside the page. */
 function native(drawing: GanttDrawing, file: string): NativeDrawing {
   return { html: ganttHtml(drawing, { svgHref: file }), svg: ganttSvg(drawing) };
+}
+
+/** The id of the element that holds an item on its plan's page: a table row, or a decision's heading. */
+function anchorOf(anchors: DocumentAnchors, item: Linked): string | undefined {
+  switch (item.kind) {
+    case 'task':
+      return anchors.tasks.get(item);
+    case 'milestone':
+      return anchors.milestones.get(item);
+    case 'stage':
+      return anchors.stages.get(item);
+    case 'risk':
+      return anchors.risks.get(item);
+    case 'decision':
+      return anchors.decisions.get(item);
+  }
 }
 
 function fragment(id: string | undefined): string | undefined {

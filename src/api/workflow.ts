@@ -2,9 +2,10 @@
 // requests it checks the plans — annotations on the lines, alerts in code scanning (SARIF),
 // the job summary —, says what the pull request does to them (`planc diff`) and which
 // plans and tasks the code it changes belongs to (`planc impact`), each in the job summary
-// and in one comment on the pull request, updated on every push; on the default branch it
-// builds the site, diagrams drawn by Chrome and kept in the Actions cache, and publishes it
-// on GitHub Pages. Each job is a piece of its own, listed in JOBS.
+// and in one comment on the pull request, updated on every push; on the default branch
+// (and every Monday) it builds the site, judged on that day, diagrams drawn by Chrome and
+// kept in the Actions cache, publishes it on GitHub Pages, and puts the status report in
+// the job summary. Each job is a piece of its own, listed in JOBS.
 import { DEFAULT_MARKER, UNCHANGED_MARKER } from '../emit/markdown/diff.ts';
 import { IMPACT_MARKER, UNTOUCHED_MARKER } from '../report/impact.ts';
 import { VERSION } from '../version.ts';
@@ -177,8 +178,10 @@ function siteJob(options: WorkflowOptions): string[] {
     '          path: .planc-cache',
     `          key: planc-diagrams-\${{ runner.os }}-\${{ hashFiles(${[...options.plans, 'planc.config.yaml'].map((glob) => `'${glob.replace(/'/g, "''")}'`).join(', ')}) }}`,
     '          restore-keys: planc-diagrams-${{ runner.os }}-',
+    '      # Judged on the day it is built: the timeline shows today, each plan gets a status page.',
+    '      # Findings (exit 1) are on the site; only a site that could not be built (2, 3) stops the job.',
     '      - name: Build the site',
-    `        run: ${planc} site --base "\${{ steps.pages.outputs.base_path }}/"`,
+    `        run: ${planc} site --status-date today --base "\${{ steps.pages.outputs.base_path }}/" || [ $? -eq 1 ]`,
     '        env:',
     '          PLANC_CHROMIUM: ${{ steps.chrome.outputs.chrome-path }}',
     '          PLANC_CACHE_DIR: .planc-cache',
@@ -190,8 +193,25 @@ function siteJob(options: WorkflowOptions): string[] {
   ];
 }
 
+/** Outside pull requests (pushes, the weekly run, by hand): the status report on today's date, as the job summary. */
+function statusJob(options: WorkflowOptions): string[] {
+  const planc = plancCommand(options);
+  return [
+    '  status:',
+    '    name: Status report',
+    "    if: github.event_name != 'pull_request'",
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: read',
+    '    steps:',
+    ...setup(options),
+    '      - name: Status report',
+    `        run: ${planc} report --status-date today >> "$GITHUB_STEP_SUMMARY"`,
+  ];
+}
+
 /** The jobs of the workflow, in order; each a list of lines indented under `jobs:`. */
-export const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, diffJob, impactJob, siteJob];
+export const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, diffJob, impactJob, siteJob, statusJob];
 
 /** The diff job alone, as the README shows it for a workflow of one's own: lines indented under `jobs:`. */
 export function diffJobText(options: WorkflowOptions): string {
@@ -203,15 +223,18 @@ export function workflow(options: WorkflowOptions): string {
     `# Written by \`planc init\` (planc ${VERSION}). On pull requests: checks the plans, with`,
     '# annotations on the lines, alerts in code scanning and a job summary, and says what the',
     '# pull request does to them (planc diff) and which plans and tasks its code belongs to',
-    '# (planc impact), each in the job summary and in one comment. On the',
-    '# default branch: builds the plans into a site and publishes it on GitHub Pages (Settings →',
-    '# Pages → Source: GitHub Actions).',
+    '# (planc impact), each in the job summary and in one comment. On the default branch (and',
+    '# every Monday): builds the plans into a site and publishes it on GitHub Pages (Settings →',
+    '# Pages → Source: GitHub Actions), and writes a status report.',
     'name: Plans',
     '',
     'on:',
     '  pull_request:',
     '  push:',
     `    branches: [${quoted(options.defaultBranch)}]`,
+    '  # Mondays at 06:00 UTC: the site and the status report judged on the new week.',
+    '  schedule:',
+    "    - cron: '0 6 * * 1'",
     '  workflow_dispatch:',
     '',
     'permissions:',

@@ -74,7 +74,7 @@ function task(raw: RawTask, at: Cursor, phase: string, defaultOwner: string | un
 }
 
 function risk(raw: RawRisk, at: Cursor, context: BuildContext, phase?: string): Risk {
-  return { kind: 'risk', ...raw, ...(phase !== undefined ? { phase } : {}), location: context.claim(raw.id, 'risk', at) };
+  return { kind: 'risk', ...raw, status: raw.status ?? 'open', ...(phase !== undefined ? { phase } : {}), location: context.claim(raw.id, 'risk', at) };
 }
 
 function verification(raw: RawVerification, at: Cursor, context: BuildContext, phase?: string): Verification {

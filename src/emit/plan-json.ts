@@ -235,6 +235,7 @@ const risks: Part<'risks'> = ({ analysis }) => ({
     mitigation: risk.mitigation,
     contingency: risk.contingency,
     owner: risk.owner,
+    status: risk.status,
   })),
 });
 

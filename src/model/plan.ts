@@ -19,6 +19,7 @@ export type DecisionStatus = Language.DecisionStatus;
 export type Probability = Language.Probability;
 export type Impact = Language.Impact;
 export type RiskCategory = Language.RiskCategory;
+export type RiskStatus = Language.RiskStatus;
 export type Weekday = Language.Weekday;
 export type Direction = Language.Direction;
 export type NodeKind = Language.NodeKind;
@@ -152,6 +153,7 @@ export interface PathPattern {
 /** A risk as written (build copies every property), with where it belongs. */
 export interface Risk extends Language.RawRisk {
   kind: 'risk';
+  status: RiskStatus;
   /** The phase it belongs to; undefined for a plan-wide risk. */
   phase?: string;
   location: Location;

@@ -156,6 +156,13 @@ export const riskCategory = oneOfValues({ title: 'Category', description: 'The k
   ['compliance', 'legal, regulatory or policy requirements could be broken'],
 ]);
 
+export const riskStatus = oneOfValues({ title: 'Status', description: 'Where the risk stands. Defaults to `open`.' }, [
+  ['open', 'it could still happen: watched, its mitigation under way'],
+  ['mitigated', 'the mitigation is in place'],
+  ['accepted', 'left as it is, knowingly'],
+  ['closed', 'it can no longer happen'],
+], { default: 'open' });
+
 export const probability = oneOfValues({ title: 'Probability', description: 'How likely the risk is to happen.' }, [
   ['low', 'unlikely'],
   ['medium', 'about as likely as not'],
@@ -190,6 +197,7 @@ const risk = object(
     ),
     contingency: markdown({ title: 'Contingency', description: 'What is done if the risk happens anyway.' }),
     owner: text({ title: 'Owner', description: 'Who watches the risk.' }),
+    status: riskStatus,
   },
   ['id', 'risk', 'probability', 'impact'],
   {
@@ -855,6 +863,7 @@ export type DecisionStatus = Static<typeof decisionStatus>;
 export type Probability = Static<typeof probability>;
 export type Impact = Static<typeof impact>;
 export type RiskCategory = Static<typeof riskCategory>;
+export type RiskStatus = Static<typeof riskStatus>;
 export type Weekday = Static<typeof weekday>;
 export type Direction = Static<typeof direction>;
 export type NodeKind = Static<typeof nodeKind>;

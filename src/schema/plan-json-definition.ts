@@ -42,6 +42,7 @@ import {
   planStatus,
   probability,
   riskCategory,
+  riskStatus,
   rolloutStrategy,
   size,
   taskStatus,
@@ -295,8 +296,9 @@ const risk = object(
     mitigation: fromThePlan('Mitigation'),
     contingency: fromThePlan('Contingency'),
     owner: fromThePlan('Owner'),
+    status: sameValues({ title: 'Status', description: 'As written in the plan (`open` when not written).' }, riskStatus),
   },
-  ['id', 'risk', 'probability', 'impact', 'score'],
+  ['id', 'risk', 'probability', 'impact', 'score', 'status'],
 );
 
 const verification = object(

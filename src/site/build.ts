@@ -215,8 +215,11 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
   mkdirSync(join(dataDir, 'plans'), { recursive: true });
   const { timelineSvg: _timeline, ...facts } = data.site;
   writeFileSync(join(dataDir, 'site.json'), JSON.stringify({ ...facts, plans: data.plans.map((plan) => ({ id: plan.id, title: plan.title })) }));
-  writeFileSync(join(dataDir, 'plans.json'), JSON.stringify(data.plans.map(({ html, plan, ganttSvg, ...entry }) => entry)));
-  for (const plan of data.plans) writeFileSync(join(dataDir, 'plans', `${plan.id}.html`), plan.html);
+  writeFileSync(join(dataDir, 'plans.json'), JSON.stringify(data.plans.map(({ html, plan, ganttSvg, statusHtml, ...entry }) => entry)));
+  for (const plan of data.plans) {
+    writeFileSync(join(dataDir, 'plans', `${plan.id}.html`), plan.html);
+    if (plan.statusHtml !== undefined) writeFileSync(join(dataDir, 'plans', `${plan.id}.status.html`), plan.statusHtml);
+  }
   for (const kind of ['decisions', 'risks', 'diagnostics'] as const) writeFileSync(join(dataDir, `${kind}.json`), JSON.stringify(data[kind]));
   rmSync(staging, { recursive: true, force: true });
   const env: Record<string, string> = {};

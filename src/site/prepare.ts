@@ -15,6 +15,7 @@ import { days, findingsText } from '../util/words.ts';
 import type { Plan } from '../model/plan.ts';
 import { VERSION } from '../version.ts';
 import { documentHtml } from './html.ts';
+import type { StatusReport } from '../emit/markdown/status-report.ts';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -44,6 +45,8 @@ export interface SiteInput extends EmitInput {
   timeline?: NativeDrawing;
   /** Each plan's timeline, drawn by planc, when it is scheduled: it takes the Mermaid chart's place. */
   gantts: ReadonlyMap<Plan, NativeDrawing>;
+  /** With a status date: the date, and each plan's status report, for a page of its own. */
+  statusReports?: { date: string; reports: ReadonlyMap<Plan, StatusReport> };
   /** SVG drawings by diagram source, when they were drawn at build time (a diagram without one is drawn by the browser). */
   drawings?: Drawings;
   /** `svg`: every diagram has its drawings; `browser`: the site ships Mermaid for those that have none. */
@@ -85,6 +88,9 @@ export interface SitePlan {
   html: string;
   /** Its timeline as an SVG file (gantt.svg beside the page), when it is scheduled. */
   ganttSvg?: string;
+  /** With a status date: its status report (the page `status/` beside the plan's), as HTML, and that page's outline. */
+  statusHtml?: string;
+  statusReport?: { date: string; headings: Array<{ depth: number; slug: string; text: string }> };
   /** The page's table of contents, in Starlight's shape: the document's outline. */
   headings: Array<{ depth: number; slug: string; text: string }>;
   plan: Record<string, unknown>;
@@ -222,6 +228,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
     const schedule = analysis.schedule;
     const document = input.documents.get(plan)!;
     const gantt = input.gantts.get(plan);
+    const report = input.statusReports?.reports.get(plan);
     const body = documentHtml(document.tree, document.outline, svgs, gantt ? { gantt: gantt.html } : {});
     const file = relative(options.root, resolve(options.cwd, plan.file)).split('\\').join('/');
     plans.push({
@@ -245,6 +252,12 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       findingsText: findingsText(input.counts.get(plan.file)!),
       html: body,
       ...(gantt ? { ganttSvg: gantt.svg } : {}),
+      ...(report
+        ? {
+            statusHtml: documentHtml(report.tree, report.outline, undefined),
+            statusReport: { date: input.statusReports!.date, headings: report.outline.map(({ depth, id, text }) => ({ depth, slug: id, text })) },
+          }
+        : {}),
       headings: document.outline.map(({ depth, id, text }) => ({ depth, slug: id, text })),
       plan: input.planJson.get(plan)!,
     });

@@ -61,7 +61,7 @@ describe('planc init', () => {
 
     const path = join(dir, '.github', 'workflows', 'plans.yml');
     const read = await readByGitHub('workflow', path);
-    expect(read).toEqual({ errors: [], validator: 0, jobs: ['check', 'diff', 'impact', 'site'] });
+    expect(read).toEqual({ errors: [], validator: 0, jobs: ['check', 'diff', 'impact', 'site', 'status'] });
     const flow = parse(readFileSync(path, 'utf8'));
     expect(flow.on.push.branches).toEqual(['trunk']);
     const steps = (job: string) => flow.jobs[job].steps as Array<{ uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }>;
@@ -85,6 +85,11 @@ describe('planc init', () => {
       'actions/upload-pages-artifact',
       'actions/deploy-pages',
     ]);
+    // The site and the status report are judged on the day they are made.
+    expect(steps('site')[5]!.run).toBe(`npx --yes planc@${VERSION} site --status-date today --base "\${{ steps.pages.outputs.base_path }}/" || [ $? -eq 1 ]`);
+    expect(steps('status').at(-1)!.run).toBe(`npx --yes planc@${VERSION} report --status-date today >> "$GITHUB_STEP_SUMMARY"`);
+    expect(flow.jobs.status.if).toBe("github.event_name != 'pull_request'");
+    expect(flow.on.schedule).toEqual([{ cron: '0 6 * * 1' }]);
     expect(steps('site')[4]!.with!.key).toBe("planc-diagrams-${{ runner.os }}-${{ hashFiles('plans/**', 'planc.config.yaml') }}");
   });
 
@@ -171,7 +176,7 @@ describe('planc in CI: exit codes and messages', () => {
 
   it('says "did you mean" for a misspelt command or option', async () => {
     const command = await cli(['chek'], { cwd: dir });
-    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, fix, init, build, site, diff, impact, new, mcp, guide, schema, watch, preview.\n' });
+    expect(command).toMatchObject({ status: 2, stderr: 'planc: unknown command `chek`; did you mean `check`?\nCommands: check, explain, fix, init, build, site, diff, impact, report, new, mcp, guide, schema, watch, preview.\n' });
     const option = await cli(['check', '--fromat', 'json'], { cwd: dir });
     expect(option).toMatchObject({ status: 2, stderr: 'planc: unknown option `--fromat`; did you mean `--format`?\nRun `planc check --help`.\n' });
   });

@@ -19,7 +19,8 @@ const REPOSITORY = 'https://github.com/acme/shop';
 
 describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
   const repo = tempRepo({
-    'planc.config.yaml': `site:\n  title: Acme plans\n  base: ${BASE}\n  repository: ${REPOSITORY}\n  branch: trunk\n`,
+    // The status date is the first plan's start: nothing is late yet, and every plan has a status page.
+    'planc.config.yaml': `statusDate: 2026-12-07\nsite:\n  title: Acme plans\n  base: ${BASE}\n  repository: ${REPOSITORY}\n  branch: trunk\n`,
   });
   copyBundled(repo.dir);
   const out = join(repo.dir, '_site');
@@ -76,6 +77,8 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
         'index.html',
         'plans/jwt-auth-refactor/index.html',
         'plans/session-store-migration/index.html',
+        'plans/jwt-auth-refactor/status/index.html',
+        'plans/session-store-migration/status/index.html',
         'decisions/index.html',
         'risks/index.html',
         'diagnostics/index.html',
@@ -205,6 +208,22 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
       `${REPOSITORY}/blob/trunk/src/routes/orders.ts`,
     ]);
     expect((await routes.filter({ hasText: 'Code owners:' }).first().textContent())?.trim()).toBe('Code owners: @acme/backend, @acme/qa');
+    // Its status report on the status date, each item linking to its row on the plan's page.
+    await page.locator('.planc-facts a', { hasText: 'on 2026-12-07' }).click();
+    await page.waitForURL(/plans\/jwt-auth-refactor\/status\/$/);
+    expect((await page.locator('main h2').allTextContents()).map((text) => text.trim())).toEqual([
+      'Done since 2026-11-23',
+      'In progress',
+      'Late',
+      'Starting by 2026-12-20',
+      'Milestones',
+      'Top risks',
+      'Open decisions and questions',
+      'Rollback coverage',
+    ]);
+    await page.locator('main table a', { hasText: 'Set up JWT library' }).first().click();
+    await page.waitForURL(/plans\/jwt-auth-refactor\/#task-jwt-library$/);
+    await page.goto(`${served.url}plans/jwt-auth-refactor/`);
     // Its analysed model sits beside it.
     const json = await (await page.request.get(`${served.url}plans/jwt-auth-refactor/plan.json`)).json();
     expect(json).toMatchObject({ id: 'jwt-auth-refactor', title: 'User authentication refactor' });

@@ -137,6 +137,17 @@ export const commands: Record<string, CommandSpec> = {
     },
     load: () => import('./impact.ts'),
   },
+  report: {
+    summary: 'Print a status report (markdown) of each plan and the portfolio on a status date.',
+    usage: '[paths…] --status-date YYYY-MM-DD|today [--since YYYY-MM-DD] [--out <folder>]',
+    options: {
+      'status-date': STATUS_DATE,
+      since: { type: 'string', description: 'The last report\'s date: work finished after it is "done since" (default: two weeks before the status date)' },
+      out: { type: 'string', description: 'Write index.md and one <plan-id>.md per plan into this folder instead of printing' },
+      config: CONFIG,
+    },
+    load: () => import('./report.ts'),
+  },
   new: {
     summary: 'Write a commented starter plan that checks clean.',
     usage: '<id> [--template implementation|migration|refactoring] [--title <title>] [--start <date>] [--dir <folder>]',

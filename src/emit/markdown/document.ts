@@ -111,12 +111,10 @@ function setId(node: Heading | TableRow | Paragraph, id: string): void {
 }
 
 /**
- * Gives every heading the id GitHub gives it (github-slugger over its text, in document
- * order, as rehype-slug does too), and each anchored table row an id no heading takes
- * (`task-<id>`, `risk-<id>`, `milestone-<id>`, `stage-<id>`) and each checkpoint's paragraph one
- * (`check-<id>`); returns the ids of the anchored items, and lists the headings in `outline`.
+ * Gives every heading of a tree the id GitHub gives it (github-slugger over its text, in
+ * document order, as rehype-slug does too), lists them in `outline`, and returns them.
  */
-function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): DocumentAnchors {
+export function identifyHeadings(tree: Root, outline: OutlineEntry[]): Map<RootContent, string> {
   const headings = new GithubSlugger();
   const ids = new Map<RootContent, string>();
   const visit = (nodes: RootContent[]) => {
@@ -133,6 +131,17 @@ function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): Docu
     }
   };
   visit(tree.children);
+  return ids;
+}
+
+/**
+ * Gives every heading the id GitHub gives it (github-slugger over its text, in document
+ * order, as rehype-slug does too), and each anchored table row an id no heading takes
+ * (`task-<id>`, `risk-<id>`, `milestone-<id>`, `stage-<id>`) and each checkpoint's paragraph one
+ * (`check-<id>`); returns the ids of the anchored items, and lists the headings in `outline`.
+ */
+function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): DocumentAnchors {
+  const ids = identifyHeadings(tree, outline);
   const rows = new GithubSlugger();
   for (const id of ids.values()) rows.slug(id);
   const rowIds = <T extends { id: string }>(entries: Map<T, TableRow | Paragraph>, prefix: string) =>

@@ -1,10 +1,11 @@
 // What every section of the plan document reads, and the pieces several sections share.
 import type { BlockContent, Paragraph, PhrasingContent, RootContent, TableRow } from 'mdast';
-import type { PlanAnalysis, PlanSchedule, Timing } from '../../../analyse/types.ts';
+import type { MilestoneStatus, PlanAnalysis, PlanSchedule, StatusView, Timing } from '../../../analyse/types.ts';
 import type { ResolvedDiagnostic } from '../../../diagnostics/types.ts';
 import type { Decision, Dependency, Milestone, Phase, Plan, Risk, Rollback, RolloutStage, Task, Verification } from '../../../model/plan.ts';
 import { MAX_RISK_SCORE } from '../../../model/risks.ts';
-import { dayLabel, days } from '../../../util/words.ts';
+import { dayLabel, days, plural } from '../../../util/words.ts';
+import { percent } from '../../../util/numbers.ts';
 import { code, heading, paragraph, strong, table, text, textList } from '../../../util/mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
 
@@ -127,4 +128,24 @@ export function verificationBlocks(checks: Verification[], depth: 3 | 4, anchore
 export function anchor<K, N>(anchors: Map<K, N>, item: K, node: N): N {
   anchors.set(item, node);
   return node;
+}
+
+/** Where a milestone stands, in words: reached, pending (with its chance by the due date), late or past due. */
+export function milestoneState(milestone: Milestone, status: MilestoneStatus | undefined): string {
+  // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
+  let state = status?.reached ? '✓ reached' : '○ pending';
+  if (status?.overdue) state = `⚠ past due${status.slip ? ` (${plural(status.slip, 'working day')} late)` : ''}`;
+  else if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
+  else if (status?.probability !== undefined && milestone.due) state += ` (${percent(status.probability)}% chance by due date)`;
+  return state;
+}
+
+/** What is behind the plan on its status date: "Behind the plan: 2 tasks overdue, 1 milestone past due." */
+export function behindText(status: StatusView): string {
+  const behind = [
+    ...(status.overdue.length ? [`${plural(status.overdue.length, 'task')} overdue`] : []),
+    ...(status.notStarted.length ? [`${plural(status.notStarted.length, 'task')} not started`] : []),
+    ...(status.overdueMilestones.length ? [`${plural(status.overdueMilestones.length, 'milestone')} past due`] : []),
+  ];
+  return behind.length > 0 ? `Behind the plan: ${behind.join(', ')}.` : 'Nothing is behind the plan.';
 }

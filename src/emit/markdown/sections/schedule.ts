@@ -1,28 +1,20 @@
 // When: the timeline (the Gantt chart, the critical path, uncertainty), the milestones,
 // and the dependency graph.
 import type { RootContent } from 'mdast';
-import { percent } from '../../../util/numbers.ts';
 import { dayLabel, days, plural, workingDays } from '../../../util/words.ts';
 import { code, heading, link, paragraph, strong, table } from '../../../util/mdast.ts';
-import type { Section } from './context.ts';
+import { behindText, milestoneState, type Section } from './context.ts';
 
 export const timeline: Section = ({ input, schedule }) => {
   if (!schedule) return [];
   const blocks: RootContent[] = [heading(2, 'Timeline')];
   const status = schedule.status;
   if (status) {
-    const behind = status.notStarted.length + status.overdue.length;
     blocks.push(
       paragraph(
         strong(`Status on ${status.date}:`),
         ` forecast finish ${schedule.finish} (${workingDays(schedule.duration)}); planned ${status.planned.finish} (${workingDays(status.planned.duration)}).`,
-        behind > 0 || status.overdueMilestones.length > 0
-          ? ` Behind the plan: ${[
-              ...(status.overdue.length ? [plural(status.overdue.length, 'task') + ' overdue'] : []),
-              ...(status.notStarted.length ? [plural(status.notStarted.length, 'task') + ' not started'] : []),
-              ...(status.overdueMilestones.length ? [plural(status.overdueMilestones.length, 'milestone') + ' past due'] : []),
-            ].join(', ')}.`
-          : ' Nothing is behind the plan.',
+        ` ${behindText(status)}`,
       ),
     );
   }
@@ -57,12 +49,7 @@ export const milestones: Section = ({ plan, schedule, anchored }) => {
       const status = schedule?.milestones.get(milestone);
       const scheduled = status ? (status.date ?? dayLabel(status.day)) : '—';
       const planned = status?.planned ? (status.planned.date ?? dayLabel(status.planned.day)) : '—';
-      // Symbols that text fonts have (no emoji: a machine without an emoji font shows a box).
-      let state = status?.reached ? '✓ reached' : '○ pending';
-      if (status?.overdue) state = `⚠ past due${status.slip ? ` (${plural(status.slip, 'working day')} late)` : ''}`;
-      else if (status?.slip) state = `⚠ ${plural(status.slip, 'working day')} late`;
-      else if (status?.probability !== undefined && milestone.due) state += ` (${percent(status.probability)}% chance by due date)`;
-      return [milestone.title, ...(tracked ? [planned] : []), scheduled, milestone.due ?? '—', state];
+      return [milestone.title, ...(tracked ? [planned] : []), scheduled, milestone.due ?? '—', milestoneState(milestone, status)];
     }),
   );
   plan.milestones.forEach((milestone, index) => anchored.milestones.set(milestone, rows.children[index + 1]!));
