@@ -4,7 +4,7 @@
 // plus a binary search over holidays, so it costs O(log holidays), never a day-by-day walk.
 import { dayLabel } from '../util/words.ts';
 import type { Calendar, Weekday } from '../model/plan.ts';
-import { epochDay, isoDate } from '../util/dates.ts';
+import { epochDay, isoDate, weekdayOf } from '../util/dates.ts';
 import { EPSILON } from '../util/duration.ts';
 
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -31,10 +31,6 @@ export function finishLabel(offset: number, calendar: WorkCalendar | undefined):
   return calendar ? calendar.finishDate(offset) : dayLabel(finishIndex(offset) + 1);
 }
 
-/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
-function weekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
-}
 
 export class WorkCalendar {
   /** The first working day on or after the start date. */
@@ -50,18 +46,18 @@ export class WorkCalendar {
     const holidays = new Set(calendar.holidays.map(epochDay));
     let first = epochDay(start);
     // With at least one working day a week, a run of holidays must end within the list's length.
-    for (let guard = 0; guard < 7 + holidays.size && (!this.#working[weekday(first)] || holidays.has(first)); guard++) first += 1;
+    for (let guard = 0; guard < 7 + holidays.size && (!this.#working[weekdayOf(first)] || holidays.has(first)); guard++) first += 1;
     this.firstDay = first;
-    this.#holidays = [...holidays].filter((day) => this.#working[weekday(day)]).sort((a, b) => a - b);
+    this.#holidays = [...holidays].filter((day) => this.#working[weekdayOf(day)]).sort((a, b) => a - b);
   }
 
   isWorkday(day: number): boolean {
-    return this.#working[weekday(day)]! && !this.#isHoliday(day);
+    return this.#working[weekdayOf(day)]! && !this.#isHoliday(day);
   }
 
   /** Whether a day of the week is a working one (0 = Monday … 6 = Sunday). */
   isWorkingWeekday(day: number): boolean {
-    return this.#working[weekday(day)]!;
+    return this.#working[weekdayOf(day)]!;
   }
 
   #isHoliday(day: number): boolean {
@@ -84,7 +80,7 @@ export class WorkCalendar {
   #workdaysIn(from: number, to: number): number {
     const weeks = Math.floor((to - from) / 7);
     let count = weeks * this.#perWeek;
-    for (let d = from + weeks * 7; d < to; d++) if (this.#working[weekday(d)]) count += 1;
+    for (let d = from + weeks * 7; d < to; d++) if (this.#working[weekdayOf(d)]) count += 1;
     return count - (this.#holidaysBefore(to) - this.#holidaysBefore(from));
   }
 

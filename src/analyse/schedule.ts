@@ -11,6 +11,7 @@ import { nodeName, upstreamWork, type Graph } from './graph.ts';
 import { probabilityBy } from './pert.ts';
 import { percentile, shareAtOrBelow, type SimulationResult } from './simulate.ts';
 import type { ForecastInputs } from './tracking.ts';
+import { ownerWorkloads, type OwnerWorkload } from './workload.ts';
 import type { AnalysedNetwork, MilestoneStatus, PhaseTiming, PlannedTiming, PlanSchedule, StatusView, Timing } from './types.ts';
 
 export interface Variance {
@@ -55,6 +56,7 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
   let phases: Map<Phase, PhaseTiming> | undefined;
   const timingsOf = () => (timings ??= itemTimings(input));
   const phasesOf = () => (phases ??= phaseTimings(plan, timingsOf(), calendar));
+  let workload: OwnerWorkload[] | undefined;
 
   const milestones = new Map<Milestone, MilestoneStatus>();
   for (const milestone of plan.milestones) {
@@ -91,6 +93,9 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     },
     get phases() {
       return phasesOf();
+    },
+    get workload() {
+      return (workload ??= ownerWorkloads(plan, graph, cpm, input.config, calendar));
     },
     milestones,
     criticalPath: criticalPaths[0] ?? [],

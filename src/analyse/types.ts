@@ -5,6 +5,7 @@ import type { CpmResult } from './cpm.ts';
 import type { Graph } from './graph.ts';
 import type { RiskRating } from '../model/risks.ts';
 import type { PlanCode } from './code/types.ts';
+import type { OwnerWorkload } from './workload.ts';
 
 /** The schedule of one task, milestone or rollout stage, in working days from the plan start. */
 export interface Timing {
@@ -117,6 +118,8 @@ export interface PlanSchedule {
   timings: Map<Task | Milestone | RolloutStage, Timing>;
   phases: Map<Phase, PhaseTiming>;
   milestones: Map<Milestone, MilestoneStatus>;
+  /** Each owner's load over time against their capacity (worked out when first read). */
+  workload: OwnerWorkload[];
   /** One critical chain, ids in order (the first of criticalPaths). */
   criticalPath: string[];
   criticalPaths: string[][];

@@ -10,6 +10,7 @@ import { planDocumentTree, type DocumentAnchors } from '../emit/markdown/documen
 import { ganttHtml, ganttSvg, type GanttDrawing } from '../emit/gantt/chart.ts';
 import { planGantt } from '../emit/gantt/plan.ts';
 import { portfolioGantt } from '../emit/gantt/portfolio.ts';
+import { workloadDrawing } from '../emit/gantt/workload.ts';
 import { statusReport, type Linked } from '../emit/markdown/status-report.ts';
 import { planJson } from '../emit/plan-json.ts';
 import { epochDay, isoDate } from '../util/dates.ts';
@@ -109,10 +110,12 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
 
   const documents = new Map(result.built.map((plan) => [plan, planDocumentTree(documentInput(plan, result), { header: false })]));
   // The timelines planc draws itself, each bar linking to its row in the page.
-  const gantts = new Map<Plan, NativeDrawing>();
+  const gantts = new Map<Plan, Record<string, NativeDrawing>>();
   for (const [plan, document] of documents) {
     const drawing = planGantt(plan, result.analysis.plans.get(plan)!, { href: (item) => fragment(anchorOf(document.anchors, item)) });
-    if (drawing) gantts.set(plan, native(drawing, 'gantt.svg'));
+    if (drawing) gantts.set(plan, { gantt: native(drawing, 'gantt.svg') });
+    const load = workloadDrawing(plan, result.analysis.plans.get(plan)!);
+    if (load) gantts.set(plan, { ...gantts.get(plan), workload: native(load, 'workload.svg') });
   }
   const portfolio = portfolioGantt(result.built, result.analysis, { href: (plan) => `plans/${plan.id}/` });
   const timeline = portfolio ? native(portfolio, 'timeline.svg') : undefined;

@@ -10,6 +10,7 @@ import { architecture } from './mermaid/architecture.ts';
 import { dependencies } from './mermaid/dependencies.ts';
 import { ganttSvg } from './gantt/chart.ts';
 import { planGantt } from './gantt/plan.ts';
+import { workloadDrawing } from './gantt/workload.ts';
 import { gantt } from './mermaid/gantt.ts';
 import { stringify } from '../util/json.ts';
 import { planJson } from './plan-json.ts';
@@ -55,10 +56,12 @@ export const planEmitters: readonly PlanEmitter[] = [
       const tasks = plan.phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
       const document = planDocument({ ...parts, dependencies: tasks <= GRAPH_IN_DOCUMENT ? parts.dependencies : undefined });
       const drawing = planGantt(plan, input.analysis.plans.get(plan)!);
+      const load = workloadDrawing(plan, input.analysis.plans.get(plan)!);
       return [
         { path: `${plan.id}/index.md`, content: document },
         ...(parts.gantt ? [{ path: `${plan.id}/gantt.mmd`, content: parts.gantt }] : []),
         ...(drawing ? [{ path: `${plan.id}/gantt.svg`, content: ganttSvg(drawing) }] : []),
+        ...(load ? [{ path: `${plan.id}/workload.svg`, content: ganttSvg(load) }] : []),
         ...[...parts.architecture].map(([id, text]) => ({ path: `${plan.id}/architecture-${id}.mmd`, content: text })),
         { path: `${plan.id}/dependencies.mmd`, content: parts.dependencies! },
       ];

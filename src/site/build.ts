@@ -215,7 +215,7 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
   mkdirSync(join(dataDir, 'plans'), { recursive: true });
   const { timelineSvg: _timeline, ...facts } = data.site;
   writeFileSync(join(dataDir, 'site.json'), JSON.stringify({ ...facts, plans: data.plans.map((plan) => ({ id: plan.id, title: plan.title })) }));
-  writeFileSync(join(dataDir, 'plans.json'), JSON.stringify(data.plans.map(({ html, plan, ganttSvg, statusHtml, ...entry }) => entry)));
+  writeFileSync(join(dataDir, 'plans.json'), JSON.stringify(data.plans.map(({ html, plan, svgFiles, statusHtml, ...entry }) => entry)));
   for (const plan of data.plans) {
     writeFileSync(join(dataDir, 'plans', `${plan.id}.html`), plan.html);
     if (plan.statusHtml !== undefined) writeFileSync(join(dataDir, 'plans', `${plan.id}.status.html`), plan.statusHtml);
@@ -243,7 +243,7 @@ export async function buildAstroSite(data: SiteData, options: AstroOptions): Pro
     for (const plan of data.plans) {
       mkdirSync(join(output, 'plans', plan.id), { recursive: true });
       writeFileSync(join(output, 'plans', plan.id, 'plan.json'), stringify(plan.plan));
-      if (plan.ganttSvg) writeFileSync(join(output, 'plans', plan.id, 'gantt.svg'), plan.ganttSvg);
+      for (const [name, svg] of Object.entries(plan.svgFiles)) writeFileSync(join(output, 'plans', plan.id, name), svg);
     }
     if (data.site.timelineSvg) writeFileSync(join(output, 'timeline.svg'), data.site.timelineSvg);
     if (data.site.diagrams === 'browser') {

@@ -79,17 +79,22 @@ function markedDrawing(code: Element | undefined): string | undefined {
   return typeof mark === 'string' ? mark : undefined;
 }
 
+export interface DocumentHtmlOptions {
+  /** SVG drawings by diagram source, when they were drawn at build time (a diagram without one is drawn by the browser). */
+  svgs?: ReadonlyMap<string, Record<Theme, string>> | undefined;
+  /** Drawings planc made itself (the timeline, the workload), by the mark of the block they replace. */
+  native?: Readonly<Record<string, string>>;
+  /** Where a name written as code links to (an item's id: its row), when it names something. */
+  links?: (name: string) => string | undefined;
+}
+
 /**
  * A plan's document as the site's HTML. Its headings are the emitter's (`outline`, by id):
- * they name the tables and diagrams below them. `native` holds drawings planc made itself
- * (the timeline): they take the place of the ```mermaid block marked as them.
+ * they name the tables and diagrams below them. Drawings planc made itself take the place
+ * of the blocks marked as them; names written as code that `links` knows become links.
  */
-export function documentHtml(
-  tree: Root,
-  outline: readonly OutlineEntry[],
-  svgs: ReadonlyMap<string, Record<Theme, string>> | undefined,
-  native: Readonly<Record<string, string>> = {},
-): string {
+export function documentHtml(tree: Root, outline: readonly OutlineEntry[], options: DocumentHtmlOptions = {}): string {
+  const { svgs, native = {}, links } = options;
   // remark-rehype reads the mdast tree and leaves it as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
   const headingsById = new Map(outline.map((entry) => [entry.id, entry]));
@@ -109,6 +114,12 @@ export function documentHtml(
       parent.children.splice(index, next?.type === 'text' && next.value.trim() === '' ? 2 : 1);
       return index;
     }
+    // A placeholder of planc's own drawing (the workload's paragraph): the drawing in its place.
+    const placeholder = node.tagName === 'code' ? undefined : node.properties.dataPlancDrawing;
+    if (typeof placeholder === 'string' && native[placeholder] !== undefined && parent && index !== undefined) {
+      parent.children[index] = { type: 'raw', value: native[placeholder] } as unknown as ElementContent;
+      return SKIP;
+    }
     const heading = /^h[1-6]$/.test(node.tagName) ? headingsById.get(String(node.properties.id)) : undefined;
     if (heading) {
       context.length = heading.depth - 1;
@@ -124,6 +135,14 @@ export function documentHtml(
     // the criterion in the plan).
     if (node.tagName === 'input' && node.properties.type === 'checkbox' && parent?.type === 'element') {
       node.properties.ariaLabel = toString(parent).trim();
+    }
+    // An id written as code, outside code blocks and links: a link to what it names.
+    if (links && node.tagName === 'code' && parent?.type === 'element' && parent.tagName !== 'pre' && parent.tagName !== 'a' && index !== undefined) {
+      const href = links(toString(node));
+      if (href !== undefined) {
+        parent.children[index] = { type: 'element', tagName: 'a', properties: { href }, children: [node] };
+        return SKIP;
+      }
     }
     if (node.tagName !== 'pre' || !parent || index === undefined) return;
     const code = node.children[0];

@@ -43,8 +43,11 @@ export interface SiteInput extends EmitInput {
   documents: ReadonlyMap<Plan, PlanDocument>;
   /** The portfolio's timeline, drawn by planc (the site's figure and the standalone SVG), when a plan has dates. */
   timeline?: NativeDrawing;
-  /** Each plan's timeline, drawn by planc, when it is scheduled: it takes the Mermaid chart's place. */
-  gantts: ReadonlyMap<Plan, NativeDrawing>;
+  /**
+   * The drawings planc makes itself for each plan, by the mark of the block they replace:
+   * `gantt`, its timeline (in the Mermaid chart's place), and `workload`, its owners' load.
+   */
+  gantts: ReadonlyMap<Plan, Readonly<Record<string, NativeDrawing>>>;
   /** With a status date: the date, and each plan's status report, for a page of its own. */
   statusReports?: { date: string; reports: ReadonlyMap<Plan, StatusReport> };
   /** SVG drawings by diagram source, when they were drawn at build time (a diagram without one is drawn by the browser). */
@@ -86,8 +89,8 @@ export interface SitePlan {
   /** `none`, or `2 errors, 1 warning`. */
   findingsText: string;
   html: string;
-  /** Its timeline as an SVG file (gantt.svg beside the page), when it is scheduled. */
-  ganttSvg?: string;
+  /** Its own drawings as SVG files beside the page (gantt.svg, workload.svg), by file name. */
+  svgFiles: Record<string, string>;
   /** With a status date: its status report (the page `status/` beside the plan's), as HTML, and that page's outline. */
   statusHtml?: string;
   statusReport?: { date: string; headings: Array<{ depth: number; slug: string; text: string }> };
@@ -117,6 +120,10 @@ export interface SiteRisk {
   impact: string;
   score: number;
   level: RiskLevel;
+  category?: string;
+  owner?: string;
+  /** open, mitigated, accepted or closed. */
+  status: string;
   mitigation?: string;
   anchor: string;
   /** The id of its row in the register (unique: plan and risk ids cannot contain `/`). */
@@ -217,9 +224,42 @@ function catalogueEntries(): SiteDiagnostic[] {
   });
 }
 
+/**
+ * What a name written as code links to on a plan's page (its id of an item: the row or
+ * heading that holds it): the plan's own items and owners (their row in the workload
+ * table, when no item has that id), `plan#id` for an item of any plan, and another plan's
+ * id for its page. Pages are `plans/<id>/`, so another plan's is `../<id>/`.
+ */
+export function nameLinks(documents: ReadonlyMap<Plan, PlanDocument>): (plan: Plan, name: string) => string | undefined {
+  const own = new Map<Plan, Map<string, string>>();
+  const everywhere = new Map<string, { plan: Plan; anchor: string }>();
+  for (const [plan, { anchors }] of documents) {
+    const here = new Map<string, string>();
+    const add = (id: string, anchor: string | undefined) => {
+      if (anchor === undefined || here.has(id)) return;
+      here.set(id, anchor);
+      everywhere.set(`${plan.id}#${id}`, { plan, anchor });
+    };
+    for (const map of [anchors.tasks, anchors.milestones, anchors.stages, anchors.risks, anchors.decisions, anchors.phases, anchors.verification] as ReadonlyArray<ReadonlyMap<{ id: string }, string>>) {
+      for (const [item, anchor] of map) add(item.id, anchor);
+    }
+    for (const [owner, anchor] of anchors.owners) if (!here.has(owner)) here.set(owner, anchor);
+    own.set(plan, here);
+  }
+  const pages = new Set([...documents.keys()].map((plan) => plan.id));
+  return (plan, name) => {
+    const local = own.get(plan)?.get(name);
+    if (local !== undefined) return `#${local}`;
+    const found = everywhere.get(name);
+    if (found) return found.plan === plan ? `#${found.anchor}` : `../${found.plan.id}/#${found.anchor}`;
+    return pages.has(name) && name !== plan.id ? `../${name}/` : undefined;
+  };
+}
+
 /** Everything the site's pages read, in the shape its content loader takes (src/site/build.ts writes it). */
 export function siteData(input: SiteInput, options: SiteOptions): SiteData {
   const svgs = input.drawings;
+  const links = nameLinks(input.documents);
   const plans: SitePlan[] = [];
   const decisions: SiteDecision[] = [];
   const risks: SiteRisk[] = [];
@@ -229,7 +269,11 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
     const document = input.documents.get(plan)!;
     const gantt = input.gantts.get(plan);
     const report = input.statusReports?.reports.get(plan);
-    const body = documentHtml(document.tree, document.outline, svgs, gantt ? { gantt: gantt.html } : {});
+    const body = documentHtml(document.tree, document.outline, {
+      svgs,
+      native: Object.fromEntries(Object.entries(gantt ?? {}).map(([mark, drawing]) => [mark, drawing.html])),
+      links: (name: string) => links(plan, name),
+    });
     const file = relative(options.root, resolve(options.cwd, plan.file)).split('\\').join('/');
     plans.push({
       id: plan.id,
@@ -251,10 +295,10 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       findings: input.counts.get(plan.file)!,
       findingsText: findingsText(input.counts.get(plan.file)!),
       html: body,
-      ...(gantt ? { ganttSvg: gantt.svg } : {}),
+      svgFiles: Object.fromEntries(Object.entries(gantt ?? {}).map(([mark, drawing]) => [`${mark}.svg`, drawing.svg])),
       ...(report
         ? {
-            statusHtml: documentHtml(report.tree, report.outline, undefined),
+            statusHtml: documentHtml(report.tree, report.outline),
             statusReport: { date: input.statusReports!.date, headings: report.outline.map(({ depth, id, text }) => ({ depth, slug: id, text })) },
           }
         : {}),
@@ -285,6 +329,9 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
         impact: risk.impact,
         score: rating.score,
         level: rating.level,
+        ...(risk.category ? { category: risk.category } : {}),
+        ...(risk.owner ? { owner: risk.owner } : {}),
+        status: risk.status,
         ...(risk.mitigation ? { mitigation: risk.mitigation } : {}),
         anchor: anchors.risks.get(risk)!,
         rowId: `risk-${plan.id}/${risk.id}`,

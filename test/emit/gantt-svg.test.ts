@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ganttHtml, ganttSvg, HEAD, ROW } from '../../src/emit/gantt/chart.ts';
 import { planGantt } from '../../src/emit/gantt/plan.ts';
 import { portfolioGantt } from '../../src/emit/gantt/portfolio.ts';
+import { workloadDrawing } from '../../src/emit/gantt/workload.ts';
 import { route } from '../../src/emit/gantt/route.ts';
 import { timeScale } from '../../src/emit/gantt/scale.ts';
 import { planJson } from '../../src/emit/plan-json.ts';
@@ -273,5 +274,52 @@ describe('the portfolio timeline', () => {
     const document = parse(ganttSvg(drawing));
     expect([...document.querySelectorAll('g.names text')].map((text) => text.lastChild!.textContent)).toEqual(['Sooner', 'Later']);
     expect([...document.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['plans/sooner/', 'plans/later/']);
+  });
+});
+
+describe('the workload histogram', () => {
+  const yaml = readFileSync(join(FIXTURES, 'gantt', 'workload.plan.yaml'), 'utf8');
+  const result = compileYaml({ 'plans/team.plan.yaml': yaml }, { config: { statusDate: '2027-03-03' } });
+  const plan = planOf(result);
+  const analysis = result.analysis.plans.get(plan)!;
+  const drawing = workloadDrawing(plan, analysis)!;
+  const svg = ganttSvg(drawing);
+  const document = parse(svg);
+
+  it('is worked out once in the analysis: steps of tasks at once, the peak, and the stretches over capacity the finding names', () => {
+    const ana = analysis.schedule!.workload.find((load) => load.owner === 'ana')!;
+    expect(ana.capacity).toBe(1);
+    expect(ana.peak).toBe(2);
+    expect(ana.overloads.map((window) => [window.start, window.finish, window.tasks.map((task) => task.id)])).toEqual([['2027-03-03', '2027-03-04', ['api', 'client']]]);
+    const finding = result.diagnostics.find((d) => d.code === 'PLAN4002')!;
+    expect(finding.message).toBe('`ana` has 2 tasks at once (capacity 1) from 2027-03-03 to 2027-03-04: `api`, `client`');
+    // Work done is in the load (it took the owner's time) but overloads nobody now.
+    expect(ana.steps[0]!.tasks.map((task) => task.id)).toEqual(['schema']);
+    expect(analysis.schedule!.workload.map((load) => [load.owner, load.peak, load.overloads.length])).toEqual([
+      ['ana', 2, 1],
+      ['bob', 2, 0],
+      ['cy', 1, 0],
+    ]);
+  });
+
+  it('stacks a block per task at each step, hatches those over capacity, and draws the capacity line', () => {
+    const ana = analysis.schedule!.workload.find((load) => load.owner === 'ana')!;
+    const band = [...document.querySelectorAll('g[role="img"]')].find((g) => g.getAttribute('aria-label')!.startsWith('ana:'))!;
+    const blocks = [...band.querySelectorAll('rect.load')];
+    expect(blocks.length).toBe(ana.steps.reduce((sum, step) => sum + step.tasks.length, 0));
+    // One block over capacity per step of the overload, hatched as well as coloured.
+    const over = blocks.filter((block) => block.getAttribute('class')!.includes('over'));
+    const steps = ana.steps.filter((step) => step.tasks.filter((task) => task.status !== 'done').length > 1);
+    expect(over.length).toBe(steps.length);
+    expect(band.querySelectorAll('rect[fill$="-hatch)"]').length).toBe(over.length);
+    expect(over.every((block) => block.querySelector('title')!.textContent!.includes('over capacity'))).toBe(true);
+    // Stacked: the second block of a step sits one unit above the first.
+    const [lower, upper] = blocks.filter((block) => block.getAttribute('x') === over[0]!.getAttribute('x'));
+    expect(number(lower!, 'y') - number(upper!, 'y')).toBe(10);
+    // The capacity line is a unit above the baseline for a capacity of 1.
+    const lines = [...document.querySelectorAll('line.capacity')].map((line) => number(line, 'y1'));
+    expect(lines[0]).toBeCloseTo(number(lower!, 'y') - 0.5, 1);
+    expect(drawing.legend).toEqual(['load', 'overload', 'done', 'capacity', 'nonWorking', 'status']);
+    expectGolden(join(FIXTURES, 'gantt', 'workload.svg'), svg);
   });
 });

@@ -149,7 +149,7 @@ describe('documentHtml', () => {
 
   it('keeps the headings\' ids, gives tables a named scrolling region, checkboxes a name, and leaves text as text', () => {
     const before = structuredClone(tree);
-    const html = documentHtml(tree, outline, undefined);
+    const html = documentHtml(tree, outline);
     // The document tree is read, not changed (the site makes HTML of it without a copy).
     expect(tree).toEqual(before);
     expect(html).toContain('<h3 id="tasks-1">Tasks</h3>');
@@ -174,17 +174,17 @@ describe('documentHtml', () => {
         { type: 'paragraph', children: [{ type: 'text', value: 'Critical path.' }] },
       ],
     };
-    const html = documentHtml(marked, [{ depth: 3, id: 'timeline', text: 'Timeline' }], undefined, { gantt: '<figure class="native"></figure>' });
+    const html = documentHtml(marked, [{ depth: 3, id: 'timeline', text: 'Timeline' }], { native: { gantt: '<figure class="native"></figure>' } });
     expect(html).toBe('<h3 id="timeline">Timeline</h3>\n<figure class="native"></figure>\n<p>Critical path.</p>');
     // planc draws it: Mermaid is not asked to.
     expect(mermaidSources(marked, ['gantt'])).toEqual([]);
     // Without a drawing of its own (no schedule), the Mermaid chart stays, and so does the note.
-    expect(documentHtml(marked, [{ depth: 3, id: 'timeline', text: 'Timeline' }], undefined)).toContain('<pre class="mermaid">gantt');
+    expect(documentHtml(marked, [{ depth: 3, id: 'timeline', text: 'Timeline' }])).toContain('<pre class="mermaid">gantt');
   });
 
   it('puts both drawings of a diagram in a focusable figure named after its heading', () => {
     const svgs = new Map([['gantt\n  title T\n', { light: '<svg id="a1" style="max-width: 640px;"><text>L</text></svg>', dark: '<svg id="a2" style="max-width: 2000px;"><text>D</text></svg>' }]]);
-    const html = documentHtml(tree, outline, svgs);
+    const html = documentHtml(tree, outline, { svgs });
     expect(html).toContain('<figure class="planc-diagram" tabindex="0" aria-label="Diagram: Timeline">');
     expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-light"><svg id="a1" style="max-width: 640px;"><text>L</text></svg></div>');
     // A wide drawing keeps its natural size (the figure scrolls).
@@ -224,5 +224,42 @@ describe('the risk register\'s data', () => {
     expect(cell('high', 'critical')).toMatchObject({ score: 12, level: 'severe', risks: [{ rowId: 'risk-a/b-c' }, { rowId: 'risk-a-b/c' }] });
     expect(cell('low', 'low')).toMatchObject({ score: 1, level: 'low', risks: [{ rowId: 'risk-z/c', plan: 'z' }] });
     expect(rows.flatMap((row) => row.cells).reduce((sum, c) => sum + c.risks.length, 0)).toBe(3);
+  });
+});
+
+describe('names on a plan page', () => {
+  it('link every id written as code to what it names: this plan\'s items and owners, another plan\'s items, another plan', () => {
+    const result = compileYaml({
+      'plans/app.plan.yaml': [
+        'title: App',
+        'start: 2027-03-01',
+        'rollback: { trigger: errors rise, steps: [revert] }',
+        'risks: [{ id: outage, risk: Outage, probability: low, impact: high, mitigation: "Watch `deploy` and the `platform#infra` work", owner: ana, status: mitigated }]',
+        'phases:',
+        '  - id: work',
+        '    title: Work',
+        '    tasks:',
+        '      - { id: build, title: Build, owner: ana, duration: 2d, dependsOn: [platform#infra] }',
+        '      - { id: deploy, title: Deploy, owner: ana, duration: 2d }',
+        '',
+      ].join('\n'),
+      'plans/platform.plan.yaml': ['title: Platform', 'start: 2027-03-01', 'rollback: { trigger: errors rise, steps: [revert] }', 'phases:', '  - { id: base, title: Base, tasks: [{ id: infra, title: Infra, duration: 1d }] }', ''].join('\n'),
+    });
+    const documents = new Map(result.built.map((plan) => [plan, planDocumentTree(documentInput(plan, result), { header: false })]));
+    const data = siteData(
+      { ...result, documents, gantts: new Map(), diagrams: 'browser', planJson: new Map() },
+      { title: 'Plans', branch: 'main', root: '/repo', cwd: '/repo', mermaid: { light: { theme: 'default' }, dark: { theme: 'dark' } } },
+    );
+    const html = data.plans.find((plan) => plan.id === 'app')!.html;
+    // A dependency on another plan's task, and the critical path, link to its row there.
+    expect(html).toContain('<a href="../platform/#task-infra"><code>platform#infra</code></a>');
+    // A mitigation naming a task of the plan.
+    expect(html).toContain('<a href="#task-deploy"><code>deploy</code></a>');
+    // The owner-overloaded finding names the owner: it links to the owner's workload row.
+    expect(html).toMatch(/warning PLAN4002<\/strong>[^<]*<a href="#owner-ana"><code>ana<\/code><\/a>/);
+    expect(html).toContain('<tr id="owner-ana">');
+    // The risk table shows the owner and the status, and the mitigation as plain text (not emphasis).
+    expect(html).toMatch(/<td>Outage<\/td>\s*<td>low<\/td>\s*<td>high<\/td>\s*<td>3 \/ 12<\/td>\s*<td>ana<\/td>\s*<td>mitigated<\/td>\s*<td>Watch /);
+    expect(data.risks[0]).toMatchObject({ owner: 'ana', status: 'mitigated' });
   });
 });

@@ -1,7 +1,4 @@
 import { ownerOverloaded } from '../../diagnostics/catalogue.ts';
-import { allTasks, type Task } from '../../model/plan.ts';
-import { finishLabel, startLabel } from '../calendar.ts';
-import { EPSILON, roundDays } from '../../util/duration.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -13,52 +10,23 @@ export const ownerOverloadedRule: Rule = {
   run({ plan, analysis, config, diagnostics }) {
     const schedule = analysis.schedule;
     if (!schedule) return;
-    const byOwner = new Map<string, Task[]>();
-    const order = new Map<Task, number>();
-    for (const task of allTasks(plan)) {
-      order.set(task, order.size);
-      if (!task.owner || task.duration <= EPSILON || task.status === 'cancelled' || task.status === 'done') continue;
-      let list = byOwner.get(task.owner);
-      if (!list) byOwner.set(task.owner, (list = []));
-      list.push(task);
-    }
-    for (const [owner, tasks] of byOwner) {
-      const capacity = plan.capacity[owner] ?? config.schedule.capacity;
-      if (tasks.length <= capacity) continue;
-      // From the schedule's arrays: the per-item timings (dates and all) are made only for outputs.
-      const { graph, cpm } = analysis.network;
-      const events = tasks.flatMap((task) => {
-        const v = graph.index.get(task)!;
-        return [
-          { at: roundDays(cpm.es[v]!), delta: 1, task },
-          { at: roundDays(cpm.ef[v]!), delta: -1, task },
-        ];
-      });
-      events.sort((a, b) => a.at - b.at || a.delta - b.delta);
-      const active = new Set<Task>();
-      let window: { from: number; tasks: Set<Task> } | undefined;
-      for (const event of events) {
-        if (event.delta > 0) active.add(event.task);
-        else active.delete(event.task);
-        if (active.size > capacity) {
-          if (!window) window = { from: event.at, tasks: new Set() };
-          for (const task of active) window.tasks.add(task);
-        } else if (window) {
-          // In the order the plan lists them.
-          const involved = [...window.tasks].sort((a, b) => order.get(a)! - order.get(b)!);
-          diagnostics.report(
-            ownerOverloaded,
-            {
-              owner,
-              capacity,
-              tasks: involved.map((task) => task.id),
-              from: startLabel(window.from, schedule.calendar),
-              to: finishLabel(event.at, schedule.calendar),
-            },
-            involved[0]!.location,
-          );
-          window = undefined;
-        }
+    // Only owners with more tasks than their capacity can be overloaded: the workload is not worked out for the others.
+    const counts = new Map<string, number>();
+    for (const phase of plan.phases) for (const task of phase.tasks) if (task.owner && task.status !== 'done' && task.status !== 'cancelled') counts.set(task.owner, (counts.get(task.owner) ?? 0) + 1);
+    if (![...counts].some(([owner, count]) => count > (plan.capacity[owner] ?? config.schedule.capacity))) return;
+    for (const workload of schedule.workload) {
+      for (const window of workload.overloads) {
+        diagnostics.report(
+          ownerOverloaded,
+          {
+            owner: workload.owner,
+            capacity: workload.capacity,
+            tasks: window.tasks.map((task) => task.id),
+            from: window.start,
+            to: window.finish,
+          },
+          window.tasks[0]!.location,
+        );
       }
     }
   },

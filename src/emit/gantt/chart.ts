@@ -26,7 +26,9 @@ export interface NameRow {
 }
 
 /** What a legend entry shows: the mark's swatch and its meaning. */
-export type LegendKey = 'task' | 'critical' | 'done' | 'float' | 'planned' | 'late' | 'summary' | 'milestone' | 'due' | 'noReturn' | 'stage' | 'nonWorking' | 'status' | 'link' | 'plan';
+export type LegendKey =
+  | 'task' | 'critical' | 'done' | 'float' | 'planned' | 'late' | 'summary' | 'milestone' | 'due' | 'noReturn' | 'stage' | 'nonWorking' | 'status' | 'link' | 'plan'
+  | 'load' | 'overload' | 'capacity';
 
 export interface GanttDrawing {
   /** Unique within a page: the prefix of every id the drawing defines. */
@@ -59,6 +61,9 @@ const LEGEND: Record<LegendKey, string> = {
   status: 'Status date',
   link: 'Dependency',
   plan: 'Plan',
+  load: 'A task under way',
+  overload: 'Over capacity (hatched)',
+  capacity: 'Capacity',
 };
 
 /** The drawing's height: header and rows. */
@@ -86,6 +91,7 @@ export const GANTT_STYLE = [
   '.planc-gantt .stop{fill:var(--g-late);stroke:var(--g-bg)}.planc-gantt .stop-bar{fill:var(--g-bg)}',
   '.planc-gantt .status{stroke:var(--g-status);stroke-width:2;stroke-dasharray:6 3}.planc-gantt text.status-label{fill:var(--g-status);font-weight:600}.planc-gantt .status-bg{fill:var(--g-bg)}',
   '.planc-gantt .link{fill:none;stroke:var(--g-link);stroke-width:1.2}.planc-gantt .link.crit{stroke:var(--g-crit-line);stroke-width:2}.planc-gantt .head{fill:var(--g-link)}.planc-gantt .head.crit{fill:var(--g-crit-line)}',
+  '.planc-gantt .load{fill:var(--g-bar);stroke:var(--g-bar-line);stroke-width:0.6}.planc-gantt .load.done{fill:var(--g-bar-done)}.planc-gantt .load.over{fill:var(--g-crit);stroke:var(--g-crit-line);stroke-width:1.2}.planc-gantt .capacity{stroke:var(--g-text);stroke-width:1.5;stroke-dasharray:5 3}',
   '.planc-gantt a:focus-visible .bar,.planc-gantt a:focus-visible .ms{stroke:var(--g-text);stroke-width:3}',
 ].join('');
 
@@ -98,8 +104,18 @@ function defs(id: string): string {
 
 const fixed = (value: number) => String(Math.round(value * 10) / 10);
 
-/** The axis: shaded days, tick lines and their labels over the whole height. */
-export function axisMarks(scale: TimeScale, height: number): { back: string[]; front: string[] } {
+/** Where the status label sits in the header's top tier, [left, right], for the month labels to keep clear of. */
+export function statusLabelBox(x: number, date: string, scale: TimeScale): [number, number] {
+  const room = `Status ${date}`.length * 6.6 + 6;
+  return x + room > scale.width ? [x - room, x] : [x, x + room];
+}
+
+/**
+ * The axis: shaded days, tick lines and their labels over the whole height. A month (or
+ * year) label that would run into `reserved` (the status label) moves past it, or is left
+ * out when there is no room before the next one.
+ */
+export function axisMarks(scale: TimeScale, height: number, reserved?: readonly [number, number]): { back: string[]; front: string[] } {
   const back: string[] = [];
   const front: string[] = [];
   const minorY = 36;
@@ -108,17 +124,51 @@ export function axisMarks(scale: TimeScale, height: number): { back: string[]; f
   for (const tick of scale.major) if (tick.x >= 0) back.push(`<line class="tick major" x1="${fixed(tick.x)}" x2="${fixed(tick.x)}" y1="0" y2="${height}"/>`);
   for (const tick of scale.minor) if (tick.x >= 0) back.push(`<line class="tick" x1="${fixed(tick.x)}" x2="${fixed(tick.x)}" y1="22" y2="${height}"/>`);
   const labels: string[] = [];
+  // A label is drawn only where it fits before the next tick (about 6.5 px a character at 12 px).
+  const fits = (label: string, room: number) => room >= label.length * 6.5 + 4;
   scale.major.forEach((tick, i) => {
     const next = scale.major[i + 1]?.x ?? scale.width;
-    const x = Math.max(tick.x, 0) + 4;
-    if (next - x > 24) labels.push(`<text x="${fixed(x)}" y="${majorY}">${escapeXml(tick.label)}</text>`);
+    let x = Math.max(tick.x, 0) + 4;
+    const width = tick.label.length * 6.5;
+    if (reserved && x < reserved[1] && x + width > reserved[0]) x = reserved[1] + 4;
+    if (fits(tick.label, next - x)) labels.push(`<text x="${fixed(x)}" y="${majorY}">${escapeXml(tick.label)}</text>`);
   });
   scale.minor.forEach((tick, i) => {
     const next = scale.minor[i + 1]?.x ?? scale.width;
-    if (next - tick.x >= 14 && tick.x >= 0) labels.push(`<text x="${fixed(tick.x + 3)}" y="${minorY}">${escapeXml(tick.label)}</text>`);
+    if (tick.x >= 0 && fits(tick.label, next - tick.x - 3)) labels.push(`<text x="${fixed(tick.x + 3)}" y="${minorY}">${escapeXml(tick.label)}</text>`);
   });
   front.push(`<g class="axis">${labels.join('')}</g>`, `<line class="rule" x1="0" x2="${scale.width}" y1="${HEAD - 0.5}" y2="${HEAD - 0.5}"/>`);
   return { back, front };
+}
+
+/** Days for which `off` holds (non-working days), shaded in runs under the header. */
+export function shadedDays(scale: TimeScale, off: (day: number) => boolean, height: number): string[] {
+  if (scale.unit < 2.5) return [];
+  const marks: string[] = [];
+  const first = Math.floor(scale.origin);
+  const last = Math.ceil(scale.origin + scale.width / scale.unit);
+  let run = -1;
+  for (let day = first; day <= last; day++) {
+    const shaded = day < last && off(day);
+    if (shaded && run === -1) run = day;
+    if (!shaded && run !== -1) {
+      marks.push(`<rect class="off" x="${fixed((run - scale.origin) * scale.unit)}" y="${HEAD}" width="${fixed((day - run) * scale.unit)}" height="${height - HEAD}"/>`);
+      run = -1;
+    }
+  }
+  return marks;
+}
+
+/** The status date's line at x, its label in the header on the background (left of the line when there is no room right of it). */
+export function statusMarks(x: number, date: string, scale: TimeScale, height: number): string[] {
+  const label = `Status ${date}`;
+  const [lx, right] = statusLabelBox(x, date, scale);
+  const room = right - lx;
+  const left = lx < x;
+  return [
+    `<line class="status" x1="${fixed(x)}" x2="${fixed(x)}" y1="2" y2="${height}"/>`,
+    `<rect class="status-bg" x="${fixed(lx + (left ? 0 : 2))}" y="3" width="${fixed(room - 2)}" height="15"/><text class="status-label" x="${fixed(lx + (left ? 2 : 5))}" y="15">${escapeXml(label)}</text>`,
+  ];
 }
 
 /** A swatch for the legend, 24 × 14. */
@@ -154,6 +204,12 @@ function swatch(key: LegendKey, id: string): string {
       return `<path class="link" d="M1 3H8V11H20" marker-end="url(#${id}-arrow)"/>`;
     case 'plan':
       return '<rect class="bar" x="1.5" y="2.5" width="21" height="9" rx="2"/>';
+    case 'load':
+      return '<rect class="load" x="2" y="3" width="20" height="7"/>';
+    case 'overload':
+      return `<rect class="load over" x="2" y="3" width="20" height="7"/><rect x="2" y="3" width="20" height="7" fill="url(#${id}-hatch)"/>`;
+    case 'capacity':
+      return '<line class="capacity" x1="1" x2="23" y1="7" y2="7"/>';
   }
 }
 

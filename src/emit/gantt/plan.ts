@@ -6,7 +6,6 @@
 // dependency arrows of every type. Each bar links to its row in the page and tells its
 // dates, length, owner, float and criticality.
 import type { PlanAnalysis, Timing } from '../../analyse/types.ts';
-import type { WorkCalendar } from '../../analyse/calendar.ts';
 import { DEPENDENCY_TYPES, taskProgress, type Milestone, type Plan, type RolloutStage, type Task } from '../../model/plan.ts';
 import { epochDay, isoDate } from '../../util/dates.ts';
 import { EPSILON } from '../../util/duration.ts';
@@ -14,9 +13,9 @@ import { percent } from '../../util/numbers.ts';
 import { dayLabel, days, plural, workingDays } from '../../util/words.ts';
 import { oneLine } from '../../util/invisible.ts';
 import { escapeXml, escapeXmlAttribute } from '../../util/xml.ts';
-import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, type GanttDrawing, type LegendKey, type NameRow } from './chart.ts';
+import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, shadedDays, statusLabelBox, statusMarks, type GanttDrawing, type LegendKey, type NameRow } from './chart.ts';
 import { route, type Blocked, type End } from './route.ts';
-import { timeScale, type TimeScale } from './scale.ts';
+import { Placement, timeScale, type TimeScale } from './scale.ts';
 
 type Item = Task | Milestone | RolloutStage;
 
@@ -28,36 +27,6 @@ export interface PlanGanttOptions {
 }
 
 const fixed = (value: number) => String(Math.round(value * 10) / 10);
-
-/** Where items are drawn: working-day offsets to pixels, through the calendar when the plan has one. */
-class Placement {
-  readonly scale: TimeScale;
-  readonly #calendar: WorkCalendar | undefined;
-
-  constructor(scale: TimeScale, calendar: WorkCalendar | undefined) {
-    this.scale = scale;
-    this.#calendar = calendar;
-  }
-
-  /** x of a start at a working-day offset. */
-  start(offset: number): number {
-    return this.#x(this.#calendar ? this.#calendar.startTime(offset) : offset);
-  }
-
-  /** x of a finish (or of a zero-length item) at a working-day offset. */
-  finish(offset: number): number {
-    return this.#x(this.#calendar ? this.#calendar.finishTime(offset) : offset);
-  }
-
-  /** x of the start of a calendar day (dated plans). */
-  day(date: string): number {
-    return this.#x(epochDay(date));
-  }
-
-  #x(time: number): number {
-    return (time - this.scale.origin) * this.scale.unit;
-  }
-}
 
 /** One row being drawn: what it holds, for the arrows to avoid. */
 interface RowSpan {
@@ -165,20 +134,11 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
   }
 
   const height = chartHeight({ rows });
-  const axis = axisMarks(scale, height);
-  const back = [...shading(scale, calendar, height), ...axis.back];
+  const axis = axisMarks(scale, height, status && calendar ? statusLabelBox(place.day(status.date), status.date, scale) : undefined);
+  const back = [...(calendar ? shadedDays(scale, (day) => !calendar.isWorkday(day), height) : []), ...axis.back];
   if (calendar && scale.unit >= 2.5) legend.add('nonWorking');
   if (status && calendar) {
-    const x = place.day(status.date);
-    // Its label in the top tier, on the background, left of the line when there is no room right of it.
-    const label = `Status ${status.date}`;
-    const room = label.length * 6.6 + 6;
-    const left = x + room > scale.width;
-    const lx = left ? x - room : x;
-    front.push(
-      `<line class="status" x1="${fixed(x)}" x2="${fixed(x)}" y1="2" y2="${height}"/>`,
-      `<rect class="status-bg" x="${fixed(lx + (left ? 0 : 2))}" y="3" width="${fixed(room - 2)}" height="15"/><text class="status-label" x="${fixed(lx + (left ? 2 : 5))}" y="15">${escapeXml(label)}</text>`,
-    );
+    front.push(...statusMarks(place.day(status.date), status.date, scale, height));
     legend.add('status');
   }
   const links = arrows();
@@ -404,25 +364,6 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
       return `<path class="link${critical ? ' crit' : ''}" d="${d}" marker-end="url(#${id}-arrow${critical ? '-crit' : ''})"/>`;
     }
   }
-}
-
-/** Non-working days (the calendar's days off and holidays), shaded, in runs. */
-function shading(scale: TimeScale, calendar: WorkCalendar | undefined, height: number): string[] {
-  if (!calendar || scale.unit < 2.5) return [];
-  const marks: string[] = [];
-  const first = Math.floor(scale.origin);
-  const last = Math.ceil(scale.origin + scale.width / scale.unit);
-  let run = -1;
-  for (let day = first; day <= last; day++) {
-    const off = day < last && !calendar.isWorkday(day);
-    if (off && run === -1) run = day;
-    if (!off && run !== -1) {
-      const x = (run - scale.origin) * scale.unit;
-      marks.push(`<rect class="off" x="${fixed(x)}" y="${HEAD}" width="${fixed((day - run) * scale.unit)}" height="${height - HEAD}"/>`);
-      run = -1;
-    }
-  }
-  return marks;
 }
 
 const LEGEND_ORDER: readonly LegendKey[] = ['summary', 'task', 'critical', 'done', 'float', 'planned', 'late', 'stage', 'milestone', 'due', 'noReturn', 'link', 'nonWorking', 'status'];

@@ -10,7 +10,7 @@ import { EPSILON } from '../../util/duration.ts';
 import { oneLine } from '../../util/invisible.ts';
 import { escapeXml, escapeXmlAttribute } from '../../util/xml.ts';
 import { plural, workingDays } from '../../util/words.ts';
-import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, type GanttDrawing, type LegendKey, type NameRow } from './chart.ts';
+import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, shadedDays, statusLabelBox, statusMarks, type GanttDrawing, type LegendKey, type NameRow } from './chart.ts';
 import { route, type Blocked } from './route.ts';
 import { timeScale } from './scale.ts';
 
@@ -104,29 +104,16 @@ export function portfolioGantt(plans: readonly Plan[], analysis: ProjectAnalysis
   });
 
   const height = chartHeight({ rows });
-  const back: string[] = [];
   // Non-working days every plan shares, and holidays every plan has.
-  if (scale.unit >= 2.5) {
-    const calendars = dated.map(({ schedule }) => schedule.calendar!);
-    let run = -1;
-    const last = Math.ceil(scale.origin + scale.width / scale.unit);
-    for (let day = Math.floor(scale.origin); day <= last; day++) {
-      const off = day < last && calendars.every((calendar) => !calendar.isWorkday(day));
-      if (off && run === -1) run = day;
-      if (!off && run !== -1) {
-        back.push(`<rect class="off" x="${fixed(x(run))}" y="${HEAD}" width="${fixed((day - run) * scale.unit)}" height="${height - HEAD}"/>`);
-        run = -1;
-      }
-    }
-    legend.add('nonWorking');
-  }
-  const axis = axisMarks(scale, height);
+  const calendars = dated.map(({ schedule }) => schedule.calendar!);
+  const back = shadedDays(scale, (day) => calendars.every((calendar) => !calendar.isWorkday(day)), height);
+  if (back.length > 0) legend.add('nonWorking');
+  const statusDate = dated.find(({ schedule }) => schedule.status)?.schedule.status?.date;
+  const axis = axisMarks(scale, height, statusDate ? statusLabelBox(x(epochDay(statusDate)), statusDate, scale) : undefined);
   back.push(...axis.back);
   const front: string[] = [];
-  const statusDate = dated.find(({ schedule }) => schedule.status)?.schedule.status?.date;
   if (statusDate) {
-    const sx = x(epochDay(statusDate));
-    front.push(`<line class="status" x1="${fixed(sx)}" x2="${fixed(sx)}" y1="2" y2="${height}"/><rect class="status-bg" x="${fixed(sx + 2)}" y="3" width="112" height="15"/><text class="status-label" x="${fixed(sx + 5)}" y="15">Status ${escapeXml(statusDate)}</text>`);
+    front.push(...statusMarks(x(epochDay(statusDate)), statusDate, scale, height));
     legend.add('status');
   }
   // Links between plans: from the item waited for, on its plan's row, to the one waiting.

@@ -3,7 +3,8 @@
 // plan and a long one stays a few screens wide; and the two tiers of ticks that suit the
 // scale (days under months, weeks under months, months under years…), weeks starting on
 // the calendar's first working day.
-import { isoDate, weekdayOf, weekStart } from '../../util/dates.ts';
+import type { WorkCalendar } from '../../analyse/calendar.ts';
+import { epochDay, isoDate, weekdayOf, weekStart } from '../../util/dates.ts';
 import type { Weekday } from '../../model/plan.ts';
 
 export interface Tick {
@@ -93,3 +94,34 @@ export function timeScale(options: { from: number; to: number; dated: boolean; w
   }
   return { dated: true, origin, unit, width, minor, major };
 }
+
+/** Where items are drawn: working-day offsets to pixels, through the calendar when the plan has one. */
+export class Placement {
+  readonly scale: TimeScale;
+  readonly #calendar: WorkCalendar | undefined;
+
+  constructor(scale: TimeScale, calendar: WorkCalendar | undefined) {
+    this.scale = scale;
+    this.#calendar = calendar;
+  }
+
+  /** x of a start at a working-day offset. */
+  start(offset: number): number {
+    return this.#x(this.#calendar ? this.#calendar.startTime(offset) : offset);
+  }
+
+  /** x of a finish (or of a zero-length item) at a working-day offset. */
+  finish(offset: number): number {
+    return this.#x(this.#calendar ? this.#calendar.finishTime(offset) : offset);
+  }
+
+  /** x of the start of a calendar day (dated plans). */
+  day(date: string): number {
+    return this.#x(epochDay(date));
+  }
+
+  #x(time: number): number {
+    return (time - this.scale.origin) * this.scale.unit;
+  }
+}
+

@@ -15,7 +15,7 @@ import { diagnostics, rollbackCoverage } from './sections/findings.ts';
 import { architecture, dependencies, migration, monitoring, rollbackPlan, rollout } from './sections/operations.ts';
 import { lists, successCriteria, summary } from './sections/overview.ts';
 import { phases, planWideRisks, planWideVerification } from './sections/phases.ts';
-import { dependencyGraph, milestones, timeline } from './sections/schedule.ts';
+import { dependencyGraph, milestones, timeline, workload } from './sections/schedule.ts';
 
 export type { DocumentInput } from './sections/context.ts';
 
@@ -36,6 +36,7 @@ export const SECTIONS: readonly Section[] = [
   dependencies,
   timeline,
   milestones,
+  workload,
   dependencyGraph,
   rollbackCoverage,
   diagnostics,
@@ -84,7 +85,7 @@ export function planDocumentTree(input: DocumentInput, options: DocumentOptions 
     analysis,
     schedule: analysis.schedule,
     noReturn: new Set(analysis.coverage.pointsOfNoReturn),
-    anchored: { phases: new Map(), decisions: new Map(), risks: new Map(), tasks: new Map(), milestones: new Map(), stages: new Map(), verification: new Map() },
+    anchored: { phases: new Map(), decisions: new Map(), risks: new Map(), tasks: new Map(), milestones: new Map(), stages: new Map(), verification: new Map(), owners: new Map() },
   };
   const blocks: RootContent[] = [];
   if (options.header !== false) blocks.push(heading(1, plan.title), paragraph(emphasis(factsLine(input).join(' · '))));
@@ -158,5 +159,12 @@ function identify(tree: Root, anchored: Anchored, outline: OutlineEntry[]): Docu
     milestones: rowIds(anchored.milestones, 'milestone'),
     stages: rowIds(anchored.stages, 'stage'),
     verification: rowIds(anchored.verification, 'check'),
+    owners: new Map(
+      [...anchored.owners].map(([owner, row]) => {
+        const id = rows.slug(`owner-${owner}`);
+        setId(row, id);
+        return [owner, id] as const;
+      }),
+    ),
   };
 }

@@ -6,7 +6,7 @@ import type { Decision, Dependency, Milestone, Phase, Plan, Risk, Rollback, Roll
 import { MAX_RISK_SCORE } from '../../../model/risks.ts';
 import { dayLabel, days, plural } from '../../../util/words.ts';
 import { percent } from '../../../util/numbers.ts';
-import { code, heading, paragraph, strong, table, text, textList } from '../../../util/mdast.ts';
+import { code, heading, inlineCode, paragraph, strong, table, text, textList, type Phrasing } from '../../../util/mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
 
 export interface DocumentInput {
@@ -33,6 +33,8 @@ export interface AnchorsOf<Heading, Row, Block = Row> {
   milestones: Map<Milestone, Row>;
   stages: Map<RolloutStage, Row>;
   verification: Map<Verification, Block>;
+  /** Owners by their row in the workload table. */
+  owners: Map<string, Row>;
 }
 
 /** The node that holds each item, as the sections record them. */
@@ -65,11 +67,22 @@ export function when(timing: Timing | undefined, side: 'start' | 'finish'): stri
   return planned && planned !== forecast ? `${forecast} (planned ${planned})` : forecast;
 }
 
-export function dependencyText(dependency: Dependency): string {
+/** A dependency: the id it names as code (the site links it), then its kind, type and lag. */
+export function dependencyPhrasing(dependency: Dependency): Phrasing[] {
   const name = dependency.plan ? `${dependency.plan}#${dependency.id}` : dependency.id;
   const kind = dependency.target?.item.kind === 'phase' ? ' (phase)' : '';
   const link = dependency.type === 'FS' && dependency.lag === 0 ? '' : ` ${dependency.type}${dependency.lag ? ` ${dependency.lag > 0 ? '+' : ''}${days(dependency.lag)}` : ''}`;
-  return `${name}${kind}${link}`;
+  return [inlineCode(name), ...(kind || link ? [`${kind}${link}`] : [])];
+}
+
+/** Ids as code (the site links each to its item), between separators: `a` → `b` → `c`. */
+export function idList(ids: readonly string[], separator = ', '): Phrasing[] {
+  return ids.flatMap((id, i) => [...(i > 0 ? [separator] : []), inlineCode(id)]);
+}
+
+/** Several dependencies, comma-separated. */
+export function dependencyList(dependencies: readonly Dependency[]): Phrasing[] {
+  return dependencies.flatMap((dependency, i) => [...(i > 0 ? [', '] : []), ...dependencyPhrasing(dependency)]);
 }
 
 /** A heading and its blocks, or nothing when none of the blocks is there. */
@@ -98,13 +111,15 @@ export function rollbackBlocks(rollback: Rollback | undefined, depth: 2 | 3 | 4,
 export function riskTable(risks: Risk[], context: DocumentContext): BlockContent | undefined {
   if (risks.length === 0) return undefined;
   const risksTable = table(
-    ['Risk', 'Probability', 'Impact', 'Score', 'Mitigation'],
+    ['Risk', 'Probability', 'Impact', 'Score', 'Owner', 'Status', 'Mitigation'],
     risks.map((risk) => [
       risk.risk,
       risk.probability,
       risk.impact,
       `${context.analysis.risks.get(risk)!.score} / ${MAX_RISK_SCORE}`,
-      risk.mitigation === undefined ? '—' : ({ type: 'emphasis', children: untrustedInline(risk.mitigation) } as PhrasingContent),
+      risk.owner ?? '—',
+      risk.status,
+      risk.mitigation === undefined ? '—' : untrustedInline(risk.mitigation),
     ]),
   );
   risks.forEach((risk, index) => context.anchored.risks.set(risk, risksTable.children[index + 1]!));

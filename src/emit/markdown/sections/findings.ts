@@ -1,7 +1,7 @@
 // What planc found: rollback coverage and the plan's diagnostics.
 import type { RootContent } from 'mdast';
 import { heading, inlineCode, item, list, messageInline, paragraph, strong } from '../../../util/mdast.ts';
-import type { Section } from './context.ts';
+import { idList, type Section } from './context.ts';
 
 export const rollbackCoverage: Section = ({ analysis }) => {
   const coverage = analysis.coverage;
@@ -14,7 +14,7 @@ export const rollbackCoverage: Section = ({ analysis }) => {
   if (uncovered.length > 0) {
     blocks.push(paragraph(strong('Not covered:')), list(uncovered.map((unit) => item(`${unit.kind} `, inlineCode(unit.id), ` — missing ${unit.missing.join(', ')}`))));
   }
-  if (coverage.pointsOfNoReturn.length > 0) blocks.push(paragraph(strong('Points of no return:'), ` ${coverage.pointsOfNoReturn.join(', ')}`));
+  if (coverage.pointsOfNoReturn.length > 0) blocks.push(paragraph(strong('Points of no return:'), ' ', ...idList(coverage.pointsOfNoReturn)));
   return blocks;
 };
 

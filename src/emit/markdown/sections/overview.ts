@@ -1,7 +1,7 @@
 // What the plan is for: the executive summary, goals and the other lists, success criteria.
 import { blockItem, heading, list, paragraph, textList } from '../../../util/mdast.ts';
 import { untrustedBlocks } from '../untrusted.ts';
-import { section, type Section } from './context.ts';
+import { idList, section, type Section } from './context.ts';
 
 export const summary: Section = ({ plan }) => section('Executive summary', 2, plan.summary ? untrustedBlocks(plan.summary, 3) : []);
 
@@ -24,7 +24,7 @@ export const successCriteria: Section = ({ plan }) => {
         const verifiers = criterion.verifiedBy.map((ref) => ref.target);
         const done = verifiers.length > 0 && verifiers.every((target) => target?.item.kind === 'task' && target.item.status === 'done');
         const by = criterion.verifiedBy.map((ref) => (ref.plan ? `${ref.plan}#${ref.id}` : ref.id));
-        return blockItem([paragraph(criterion.text, ...(by.length > 0 ? [` — verified by ${by.join(', ')}`] : []))], done);
+        return blockItem([paragraph(criterion.text, ...(by.length > 0 ? [' — verified by ', ...idList(by)] : []))], done);
       }),
     ),
   ];

@@ -8,7 +8,7 @@ import { repositoryUrl } from '../../../util/paths.ts';
 import { days, plural } from '../../../util/words.ts';
 import { cellText, heading, inlineCode, link, paragraph, strong, table, text, textList, type Phrasing } from '../../../util/mdast.ts';
 import { untrustedBlocks, untrustedInline } from '../untrusted.ts';
-import { dependencyText, riskTable, rollbackBlocks, section, verificationBlocks, when, type DocumentContext, type Section } from './context.ts';
+import { dependencyList, riskTable, rollbackBlocks, section, verificationBlocks, when, type DocumentContext, type Section } from './context.ts';
 
 function effortText(task: Task): string {
   if (task.status === 'cancelled') return 'cancelled';
@@ -39,7 +39,7 @@ function taskTable(phase: Phase, context: DocumentContext): BlockContent {
       return [
         taskCell(title, task, timing?.late),
         task.owner ?? '—',
-        task.dependsOn.length > 0 ? task.dependsOn.map(dependencyText).join(', ') : '—',
+        task.dependsOn.length > 0 ? dependencyList(task.dependsOn) : '—',
         effortText(task),
         when(timing, 'start') || '—',
         when(timing, 'finish') || '—',
@@ -115,7 +115,7 @@ function phaseBlocks(phase: Phase, index: number, context: DocumentContext): Roo
   const about: Phrasing[] = [];
   if (span) about.push(strong('When:'), ` ${span}`);
   if (phase.owner) about.push(...(about.length ? ['. '] : []), strong('Owner:'), ` ${phase.owner}`);
-  if (phase.dependsOn.length > 0) about.push(...(about.length ? ['. '] : []), strong('Depends on:'), ` ${phase.dependsOn.map(dependencyText).join(', ')}`);
+  if (phase.dependsOn.length > 0) about.push(...(about.length ? ['. '] : []), strong('Depends on:'), ' ', ...dependencyList(phase.dependsOn));
   if (about.length > 0) blocks.push(paragraph(...about));
   blocks.push(heading(3, 'Tasks'), taskTable(phase, context));
   for (const task of phase.tasks) blocks.push(...taskDetails(task, context));

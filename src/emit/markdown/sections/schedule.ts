@@ -2,8 +2,8 @@
 // and the dependency graph.
 import type { RootContent } from 'mdast';
 import { dayLabel, days, plural, workingDays } from '../../../util/words.ts';
-import { code, heading, link, paragraph, strong, table } from '../../../util/mdast.ts';
-import { behindText, milestoneState, type Section } from './context.ts';
+import { code, heading, inlineCode, link, paragraph, strong, table, type Phrasing } from '../../../util/mdast.ts';
+import { behindText, idList, milestoneState, type Section } from './context.ts';
 
 export const timeline: Section = ({ input, schedule }) => {
   if (!schedule) return [];
@@ -22,8 +22,8 @@ export const timeline: Section = ({ input, schedule }) => {
   if (input.gantt) blocks.push({ ...code(input.gantt, 'mermaid'), data: { hProperties: { dataPlancDrawing: 'gantt' } } });
   // For readers of the markdown: the site shows that chart in the Mermaid one's place.
   if (input.gantt) blocks.push({ ...paragraph('The same timeline drawn by planc, with dependencies, float and progress: ', link('./gantt.svg', 'gantt.svg'), '.'), data: { hProperties: { dataPlancMarkdownOnly: 'gantt' } } });
-  blocks.push(paragraph(strong('Critical path:'), ` ${schedule.criticalPath.join(' → ')}`));
-  if (schedule.nearCritical.length > 0) blocks.push(paragraph(strong('Near-critical:'), ` ${schedule.nearCritical.join(', ')}`));
+  blocks.push(paragraph(strong('Critical path:'), ' ', ...idList(schedule.criticalPath, ' → ')));
+  if (schedule.nearCritical.length > 0) blocks.push(paragraph(strong('Near-critical:'), ' ', ...idList(schedule.nearCritical)));
   const peak = schedule.peakParallelism;
   blocks.push(paragraph(strong('Peak parallelism:'), ` ${plural(peak.tasks, 'task')} at once${peak.date ? ` (from ${peak.date})` : ''}.`));
   if (schedule.pert) {
@@ -54,6 +54,39 @@ export const milestones: Section = ({ plan, schedule, anchored }) => {
   );
   plan.milestones.forEach((milestone, index) => anchored.milestones.set(milestone, rows.children[index + 1]!));
   return [heading(2, 'Milestones'), rows];
+};
+
+/**
+ * Each owner's load against their capacity: a row per owner (anchored, so a finding about an
+ * owner can link to it) with the stretches over capacity. The histogram is workload.svg
+ * beside the document; the site shows it in this paragraph's place.
+ */
+export const workload: Section = ({ schedule, anchored }) => {
+  const workloads = schedule?.workload ?? [];
+  if (workloads.length === 0) return [];
+  const rows = table(
+    ['Owner', 'Tasks', 'Capacity', 'Most at once', 'Over capacity'],
+    workloads.map((load) => [
+      load.owner,
+      String(load.tasks.length),
+      String(load.capacity),
+      String(load.peak),
+      load.overloads.length === 0
+        ? '—'
+        : load.overloads.flatMap((window, i): Phrasing[] => [
+            ...(i > 0 ? ['; '] : []),
+            `${window.start === window.finish ? window.start : `${window.start} → ${window.finish}`}: `,
+            ...idList(window.tasks.map((task) => task.id)),
+          ]),
+    ]),
+    [null, 'right', 'right', 'right', null],
+  );
+  workloads.forEach((load, index) => anchored.owners.set(load.owner, rows.children[index + 1]!));
+  return [
+    heading(2, 'Workload'),
+    { ...paragraph('Tasks at once per owner over time, against their capacity: ', link('./workload.svg', 'workload.svg'), '.'), data: { hProperties: { dataPlancDrawing: 'workload' } } },
+    rows,
+  ];
 };
 
 export const dependencyGraph: Section = ({ input, schedule }) => {
