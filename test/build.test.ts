@@ -88,8 +88,8 @@ describe('planc build', () => {
     expect((await cli(['build', '--out', 'out'], { cwd: dir })).status).toBe(0);
     writeFileSync(join(dir, 'out/notes.txt'), 'mine');
     const single = await cli(['build', 'plans/jwt-auth-refactor.plan.yaml', '--out', 'out'], { cwd: dir });
-    // The other plan's five outputs: plan.json, index.md, gantt.mmd, its architecture diagram, dependencies.mmd.
-    expect(single.stdout).toMatch(/, 5 removed\.\n/);
+    // The other plan's seven outputs: plan.json, index.md, gantt.mmd, gantt.svg, workload.svg, its architecture diagram, dependencies.mmd.
+    expect(single.stdout).toMatch(/, 7 removed\.\n/);
     expect(existsSync(join(dir, 'out/session-store-migration/plan.json'))).toBe(false);
     expect(existsSync(join(dir, 'out/session-store-migration/index.md'))).toBe(false);
     expect(readFileSync(join(dir, 'out/index.md'), 'utf8')).not.toContain('session-store-migration');

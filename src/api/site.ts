@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { documentInput } from '../emit/index.ts';
 import { planDocumentTree, type DocumentAnchors } from '../emit/markdown/document.ts';
+import { untrustedInline } from '../emit/markdown/untrusted.ts';
 import { ganttHtml, ganttSvg, type GanttDrawing } from '../emit/gantt/chart.ts';
 import { planGantt } from '../emit/gantt/plan.ts';
 import { portfolioGantt } from '../emit/gantt/portfolio.ts';
@@ -168,7 +169,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
 
   const planJsons = new Map(result.built.map((plan) => [plan, planJson(plan, result.analysis.plans.get(plan)!, [...(result.byFile.get(plan.file) ?? [])])]));
   const data = siteData(
-    { ...result, documents, gantts, ...(statusReports ? { statusReports } : {}), ...(timeline ? { timeline } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode, planJson: planJsons },
+    { ...result, documents, gantts, untrustedInline, ...(statusReports ? { statusReports } : {}), ...(timeline ? { timeline } : {}), ...(drawings ? { drawings } : {}), diagrams: diagrams.mode, planJson: planJsons },
     {
       title: site.title,
       ...(site.repository ? { repository: site.repository } : {}),

@@ -13,7 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { writeAtomically } from '../util/atomic.ts';
-import { THEMES, type Theme } from '../util/themes.ts';
+import { CLASS_STYLES, THEMES, type Theme } from '../util/themes.ts';
 import { chromiumArgs } from './chromium.ts';
 
 const require = createRequire(import.meta.url);
@@ -32,22 +32,59 @@ const OUTSIDE_TEXT = ['activeText', 'activeCritText', 'doneText', 'doneCritText'
   .flatMap((name) => [0, 1, 2, 3].flatMap((n) => [`.taskTextOutsideRight.${name}${n}`, `.taskTextOutsideLeft.${name}${n}`]))
   .join(',');
 
+/** Mermaid's settings for a theme, as `mermaid.initialize` takes them (the site carries them too). */
+export interface MermaidSettings {
+  theme: string;
+  themeCSS: string;
+  look: 'classic';
+  flowchart: { wrappingWidth: number; useMaxWidth: boolean };
+  /** The styles of planc's node classes in this theme (`classDef` lines are drawn with these: `themedSource`). */
+  classStyles: Readonly<Record<string, string>>;
+}
+
+/** The page's background in each theme (Starlight's), behind edge labels. */
+const PAGE = { light: '#ffffff', dark: '#17181c' } as const;
+
 /**
  * Mermaid's settings per theme, for the drawings made at build time and for the ones the
- * reader's browser makes when there was no Chromium (the site carries them). Mermaid
- * scopes `themeCSS` to each drawing's id, so it wins over the theme's own rules. In the
- * dark theme: the Gantt grid dimmer (its lines are drawn in `currentColor`, the page's
- * light text), and the labels beside done and active bars light (Mermaid draws them in
- * the dark colour meant for inside the light bars).
+ * reader's browser makes when there was no Chromium (the site carries them), so both are
+ * sized and look alike. Mermaid scopes `themeCSS` to each drawing's id, so it wins over
+ * the theme's own rules.
+ * - The classic look: plain shapes (the "neo" look draws each edge of a box as a curve
+ *   with random control points, ten times the bytes and different at every drawing).
+ * - Labels wrap where the emitters break them, at words (src/emit/mermaid/text.ts):
+ *   Mermaid's own wrapping, at 200 px, cut long identifiers in pieces ("USE_JWT_AUT / H").
+ * - Edge labels sit on the page's background, opaque, so their line does not strike them through.
+ * - Drawings fit the width they are given (the site adds zoom and a full-screen view).
+ * - In the dark theme: fills of its own for what a plan adds, changes and removes (the
+ *   document's light ones are for GitHub's light page), and for groups; the Gantt grid
+ *   dimmer (its lines are drawn in `currentColor`, the page's light text), and the labels
+ *   beside done and active bars light (Mermaid draws them in the dark colour meant for
+ *   inside the light bars).
  */
-export function mermaidTheme(theme: Theme): { theme: string; themeCSS?: string } {
-  if (theme === 'light') return { theme: 'default' };
+export function mermaidTheme(theme: Theme): MermaidSettings {
+  const edgeLabels = `.edgeLabel rect,.edgeLabel .background,.labelBkg{opacity:1!important;fill:${PAGE[theme]}!important;background-color:${PAGE[theme]}!important}.edgeLabel,.edgeLabel p{background-color:${PAGE[theme]}!important}`;
+  const common = { look: 'classic' as const, flowchart: { wrappingWidth: 640, useMaxWidth: true }, classStyles: CLASS_STYLES[theme] };
+  if (theme === 'light') return { theme: 'default', themeCSS: edgeLabels, ...common };
   // (Mermaid's gridColor styles the tick groups, not the lines, which carry their own stroke.)
-  return { theme: 'dark', themeCSS: `.grid .tick line{stroke:#4a4f59}${OUTSIDE_TEXT}{fill:#d0d4da !important}` };
+  return {
+    theme: 'dark',
+    themeCSS: `${edgeLabels}.cluster rect{fill:#1f2328!important;stroke:#3d444d!important}.grid .tick line{stroke:#4a4f59}${OUTSIDE_TEXT}{fill:#d0d4da !important}`,
+    ...common,
+  };
+}
+
+/**
+ * A diagram's source as drawn in a theme: the `classDef` lines planc writes (src/emit/mermaid/)
+ * with the theme's styles. Plan text cannot make such a line: labels are on the line of
+ * their node, quoted and escaped. The site's script does the same for the browser.
+ */
+export function themedSource(source: string, settings: Pick<MermaidSettings, 'classStyles'>): string {
+  return source.replace(/^( {2}classDef (\w+)) .*$/gm, (line, head: string, name: string) => (settings.classStyles[name] === undefined ? line : `${head} ${settings.classStyles[name]}`));
 }
 
 /** Part of every cache key: bump when the rendering settings below change. */
-const SETTINGS = `v6 strict htmlLabels=false width=${DRAWING_WIDTH} ${JSON.stringify(THEMES.map(mermaidTheme))}`;
+const SETTINGS = `v7 strict htmlLabels=false width=${DRAWING_WIDTH} ${JSON.stringify(THEMES.map(mermaidTheme))}`;
 
 export function mermaidScript(): string {
   return MERMAID_SCRIPT;
@@ -86,6 +123,34 @@ const svgPrinter = unified().use(rehypeStringify);
  */
 export function numericEntities(svg: string): string {
   return svg.replace(/&amp;#(\d{1,7});/g, '&#$1;');
+}
+
+/** Attributes that hold only geometry: numbers, commands and separators, never plan text. */
+const GEOMETRY = /\s(d|points|transform|x|y|x1|y1|x2|y2|cx|cy|r|rx|ry|width|height|viewBox)="([^"]*)"/g;
+
+const tenth = (n: number) => Math.round(n * 10) / 10;
+
+/** How Mermaid opens each word of a text label. Plan text holds no `<`, so it cannot write one. */
+const INNER_TSPAN = '<tspan font-style="normal" class="text-inner-tspan" font-weight="normal">';
+
+/**
+ * A drawing with its geometry to a tenth of a pixel: Mermaid writes coordinates with
+ * sixteen digits, keeps each edge's points again as base64 data no browser reads, and
+ * gives each word of a label a tspan of its own. Only geometry and Mermaid's own markup
+ * are touched: text, which holds plan text, is left as it is. (SVGO does more, but takes
+ * 0.4 s a drawing: more than drawing it.)
+ */
+export function compactSvg(svg: string): string {
+  return svg
+    .replace(/\sdata-points="[A-Za-z0-9+/=]*"/g, '')
+    // Data Mermaid keeps about its edges for itself (no style reads it), and empty styles.
+    .replace(/\sdata-(?:et|edge|id)="[\w-]*"/g, '')
+    .replace(/\sstyle=";?"/g, '')
+    // A label's words in one run of text, not a tspan each (the text is the same).
+    .replace(new RegExp(`</tspan>${INNER_TSPAN}`, 'g'), '')
+    .replace(GEOMETRY, (_, name: string, value: string) => {
+      return ` ${name}="${value.replace(/-?\d*\.\d+(?:e-?\d+)?/g, (n) => String(tenth(Number(n))))}"`;
+    });
 }
 
 /** Elements that can run, fetch or embed something: none of them belongs in a diagram. */
@@ -254,14 +319,17 @@ async function draw(jobs: Job[], executable: string, rendering: Rendering): Prom
 }
 
 async function drawTheme(page: Page, theme: Theme, batch: Job[], rendering: Rendering): Promise<void> {
+  const settings = mermaidTheme(theme);
   // Gantt charts take the width of the page they are drawn in: that of the site's column
   // of text, so their labels are drawn at the size they are read at.
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;width:${DRAWING_WIDTH}px}</style></head><body></body></html>`);
   await page.addScriptTag({ path: MERMAID_SCRIPT });
   await page.evaluate((settings) => {
     const mermaid = (globalThis as unknown as { mermaid: { initialize(config: unknown): void } }).mermaid;
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', ...settings, flowchart: { htmlLabels: false }, htmlLabels: false });
-  }, mermaidTheme(theme));
+    // Labels as SVG text at build time: HTML labels would need a foreignObject, which safeSvg refuses.
+    const { classStyles: _, ...config } = settings;
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', ...config, flowchart: { ...config.flowchart, htmlLabels: false }, htmlLabels: false });
+  }, settings);
   // In chunks, so the cache fills as drawings are made (an interrupted build keeps what it drew).
   for (let start = 0; start < batch.length; start += CHUNK) {
     const chunk = batch.slice(start, start + CHUNK);
@@ -276,7 +344,7 @@ async function drawTheme(page: Page, theme: Theme, batch: Job[], rendering: Rend
         }
       }
       return out;
-    }, chunk.map((job) => ({ id: svgId(job), source: job.source })));
+    }, chunk.map((job) => ({ id: svgId(job), source: themedSource(job.source, settings) })));
     results.forEach((drawn, index) => store(chunk[index]!, drawn, rendering));
   }
   await page.close();
@@ -285,7 +353,7 @@ async function drawTheme(page: Page, theme: Theme, batch: Job[], rendering: Rend
 /** Keeps a drawing fresh from Mermaid (checked, and cached) or records why there is none. */
 function store(job: Job, drawn: { svg: string } | { error: string }, rendering: Rendering): void {
   const { stats } = rendering;
-  const svg = 'svg' in drawn ? checkedSvg(numericEntities(drawn.svg)) : undefined;
+  const svg = 'svg' in drawn ? checkedSvg(compactSvg(numericEntities(drawn.svg))) : undefined;
   if (svg === undefined) {
     stats.failed += 1;
     const reason = 'error' in drawn ? `Mermaid could not draw it: ${drawn.error}` : 'the drawing held something executable and was refused';

@@ -3,7 +3,7 @@
 // given ids, and every ```mermaid block replaced by its SVG drawings (light and dark) or,
 // when no browser could draw them at build time, by a block Mermaid draws in the browser.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -20,57 +20,54 @@ const toHast = unified().use(remarkRehype);
 // by src/render/mermaid.ts); plan text never becomes one (remark-rehype drops HTML).
 export const printer = unified().use(rehypeStringify, { allowDangerousHtml: true });
 
+/** Phrasing content (plan text already cleaned by the emitter) as HTML, for a table cell of the site's own pages. */
+export function inlineHtml(nodes: PhrasingContent[]): string {
+  const hast = toHast.runSync({ type: 'root', children: [{ type: 'paragraph', children: nodes }] }) as HastRoot;
+  const paragraph = hast.children.find((child): child is Element => child.type === 'element');
+  return paragraph ? printer.stringify({ type: 'root', children: paragraph.children }) : '';
+}
+
 /** Renumbers the ids of an SVG (they are unique per drawing; a page may hold one twice). */
 function reidentify(svg: string, occurrence: number): string {
   const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
   return id && occurrence > 0 ? svg.replaceAll(id, `${id}-${occurrence}`) : svg;
 }
 
-/** A diagram: both drawings when there are SVGs, else Mermaid source for the browser. */
-export function diagramElement(source: string, svgs: ReadonlyMap<string, Record<Theme, string>> | undefined, occurrence: number, label: string): Element {
-  const drawings = svgs?.get(source);
-  // A top-to-bottom graph stacks its groups and centres them: when it is wider than the
-  // column, the page scrolls its figure to the middle (Diagrams.astro), not the empty left.
-  const centre = /^(?:flowchart|graph) TB\b/.test(source) ? { dataPlancCentre: '' } : {};
-  if (!drawings) {
-    return {
-      type: 'element',
-      tagName: 'figure',
-      properties: { className: ['planc-diagram', 'planc-diagram-browser'], tabIndex: 0, ariaLabel: label, ...centre },
-      children: [{ type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: source }] }],
-    };
-  }
-  const children: ElementContent[] = THEMES.map((theme) => ({
-    type: 'element',
-    tagName: 'div',
-    properties: { className: ['planc-diagram-drawing', `planc-diagram-${theme}`] },
-    children: [{ type: 'raw', value: sized(reidentify(drawings[theme], occurrence)) }],
-  }));
-  return {
-    type: 'element',
-    tagName: 'figure',
-    // Focusable: a wide drawing scrolls sideways, and a keyboard must be able to scroll it.
-    properties: { className: ['planc-diagram'], tabIndex: 0, ariaLabel: label, ...centre },
-    children,
-  };
-}
-
-/** Drawings up to this wide (CSS pixels) shrink to fit the column; wider ones scroll. */
-const FIT = 800;
+/** Where the SVG files of a page's drawings go: each drawing's file name (beside the page), filled in as the page is made. */
+export type DrawingFiles = Map<string, string>;
 
 /**
- * Mermaid draws at `width="100%"` with `max-width` set to the natural width: a wide graph
- * then shrinks until its labels cannot be read. Wide drawings are shown at their natural
- * size instead, in a figure that scrolls sideways.
+ * A diagram: both drawings when there are SVGs, else Mermaid source for the browser; in a
+ * figure whose view fits the drawing to the column, which the page's script lets the reader
+ * zoom, pan and show full screen (Diagrams.astro), and, for drawings made at build time, a
+ * link to the drawing as an SVG file (its theme's: the script switches it with the theme).
  */
-function sized(svg: string): string {
-  const open = /^<svg\b[^>]*>/.exec(svg)?.[0];
-  const natural = Number(/\sstyle="max-width:\s*([\d.]+)px;?"/.exec(open ?? '')?.[1]);
-  if (!open || !Number.isFinite(natural) || natural <= FIT) return svg;
-  const resized = open
-    .replace(/\swidth="[^"]*"/, '')
-    .replace(/\sstyle="max-width:\s*[\d.]+px;?"/, ` style="max-width: none;" width="${Math.ceil(natural)}"`);
-  return resized + svg.slice(open.length);
+export function diagramElement(source: string, svgs: ReadonlyMap<string, Record<Theme, string>> | undefined, occurrence: number, label: string, files?: DrawingFiles): Element {
+  const drawings = svgs?.get(source);
+  const figure = (className: string[], view: ElementContent[], tools: ElementContent[]): Element => ({
+    type: 'element',
+    tagName: 'figure',
+    properties: { className, dataPlancZoom: '' },
+    children: [
+      // Focusable: when zoomed in, the view scrolls, and a keyboard must be able to scroll it.
+      { type: 'element', tagName: 'div', properties: { className: ['planc-diagram-view'], tabIndex: 0, role: 'region', ariaLabel: label }, children: view },
+      { type: 'element', tagName: 'figcaption', properties: { className: ['planc-diagram-tools'] }, children: tools },
+    ],
+  });
+  if (!drawings) {
+    return figure(['planc-diagram', 'planc-diagram-browser'], [{ type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: source }] }], []);
+  }
+  const names = {} as Record<Theme, string>;
+  const view: ElementContent[] = THEMES.map((theme) => {
+    const svg = reidentify(drawings[theme], occurrence);
+    names[theme] = `${/^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1] ?? `diagram-${theme}`}.svg`;
+    files?.set(names[theme], svg);
+    return { type: 'element', tagName: 'div', properties: { className: ['planc-diagram-drawing', `planc-diagram-${theme}`] }, children: [{ type: 'raw', value: svg }] };
+  });
+  const open: ElementContent[] = files
+    ? [{ type: 'element', tagName: 'a', properties: { className: ['planc-diagram-open'], href: names.light, dataDarkHref: names.dark }, children: [{ type: 'text', value: 'Open the SVG' }] }]
+    : [];
+  return figure(['planc-diagram'], view, open);
 }
 
 /** The drawing a ```mermaid block is marked as (`data-planc-drawing`), when it is one the site draws natively. */
@@ -86,6 +83,8 @@ export interface DocumentHtmlOptions {
   native?: Readonly<Record<string, string>>;
   /** Where a name written as code links to (an item's id: its row), when it names something. */
   links?: (name: string) => string | undefined;
+  /** Filled with the SVG files of the drawings, for the page to link to (none: no links). */
+  files?: DrawingFiles;
 }
 
 /**
@@ -94,7 +93,7 @@ export interface DocumentHtmlOptions {
  * of the blocks marked as them; names written as code that `links` knows become links.
  */
 export function documentHtml(tree: Root, outline: readonly OutlineEntry[], options: DocumentHtmlOptions = {}): string {
-  const { svgs, native = {}, links } = options;
+  const { svgs, native = {}, links, files } = options;
   // remark-rehype reads the mdast tree and leaves it as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
   const headingsById = new Map(outline.map((entry) => [entry.id, entry]));
@@ -124,6 +123,11 @@ export function documentHtml(tree: Root, outline: readonly OutlineEntry[], optio
     if (heading) {
       context.length = heading.depth - 1;
       context[heading.depth - 1] = heading.text;
+      // A sub-heading says, unseen, what it is under ("Phase 2: Core implementation › Tasks"):
+      // search results are titled by their heading, and a screen reader's list of headings
+      // reads better with it. The outline (the table of contents) keeps the short text.
+      const above = context.slice(1, -1).filter(Boolean);
+      if (heading.depth > 2 && above.length > 0) node.children.unshift({ type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `${above.join(' › ')} › ` }] });
     }
     if (node.tagName === 'table') {
       const base = context.filter(Boolean).slice(-2).join(': ') || 'Plan';
@@ -165,7 +169,7 @@ export function documentHtml(tree: Root, outline: readonly OutlineEntry[], optio
     // Named after the heading it sits under (an architecture diagram follows its prose).
     const under = context.filter(Boolean).at(-1);
     const label = under ? `Diagram: ${under}` : 'Diagram';
-    parent.children[index] = diagramElement(source, svgs, occurrence, label);
+    parent.children[index] = diagramElement(source, svgs, occurrence, label, files);
   });
   // Wide tables scroll sideways in a region a keyboard can reach (and scroll).
   visit(hast, 'element', (node, index, parent) => {

@@ -13,8 +13,9 @@ import type { Impact, Probability } from '../model/plan.ts';
 import { repositoryUrl } from '../util/paths.ts';
 import { days, findingsText } from '../util/words.ts';
 import type { Plan } from '../model/plan.ts';
+import type { PhrasingContent } from 'mdast';
 import { VERSION } from '../version.ts';
-import { documentHtml } from './html.ts';
+import { documentHtml, inlineHtml, type DrawingFiles } from './html.ts';
 import type { StatusReport } from '../emit/markdown/status-report.ts';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -34,7 +35,7 @@ export interface SiteOptions {
   root: string;
   cwd: string;
   /** Mermaid's settings per theme, for the diagrams the reader's browser draws. */
-  mermaid: Record<Theme, { theme: string; themeCSS?: string }>;
+  mermaid: Record<Theme, { theme: string; themeCSS?: string; classStyles?: Readonly<Record<string, string>>; look?: string; flowchart?: Readonly<Record<string, unknown>> }>;
 }
 
 /** What the site is made of: the checked plans, their documents, the drawings made of their diagrams. */
@@ -48,6 +49,8 @@ export interface SiteInput extends EmitInput {
    * `gantt`, its timeline (in the Mermaid chart's place), and `workload`, its owners' load.
    */
   gantts: ReadonlyMap<Plan, Readonly<Record<string, NativeDrawing>>>;
+  /** Plan text written in markdown (a mitigation) as the documents show it: cleaned, inline (src/emit/markdown/untrusted.ts). */
+  untrustedInline?: (markdown: string) => PhrasingContent[];
   /** With a status date: the date, and each plan's status report, for a page of its own. */
   statusReports?: { date: string; reports: ReadonlyMap<Plan, StatusReport> };
   /** SVG drawings by diagram source, when they were drawn at build time (a diagram without one is drawn by the browser). */
@@ -89,7 +92,7 @@ export interface SitePlan {
   /** `none`, or `2 errors, 1 warning`. */
   findingsText: string;
   html: string;
-  /** Its own drawings as SVG files beside the page (gantt.svg, workload.svg), by file name. */
+  /** Its drawings as SVG files beside the page (gantt.svg, workload.svg, each Mermaid drawing's), by file name. */
   svgFiles: Record<string, string>;
   /** With a status date: its status report (the page `status/` beside the plan's), as HTML, and that page's outline. */
   statusHtml?: string;
@@ -125,6 +128,8 @@ export interface SiteRisk {
   /** open, mitigated, accepted or closed. */
   status: string;
   mitigation?: string;
+  /** The mitigation as the plan's page shows it (`code` as code), as HTML. */
+  mitigationHtml?: string;
   anchor: string;
   /** The id of its row in the register (unique: plan and risk ids cannot contain `/`). */
   rowId: string;
@@ -269,8 +274,10 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
     const document = input.documents.get(plan)!;
     const gantt = input.gantts.get(plan);
     const report = input.statusReports?.reports.get(plan);
+    const files: DrawingFiles = new Map();
     const body = documentHtml(document.tree, document.outline, {
       svgs,
+      files,
       native: Object.fromEntries(Object.entries(gantt ?? {}).map(([mark, drawing]) => [mark, drawing.html])),
       links: (name: string) => links(plan, name),
     });
@@ -295,7 +302,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
       findings: input.counts.get(plan.file)!,
       findingsText: findingsText(input.counts.get(plan.file)!),
       html: body,
-      svgFiles: Object.fromEntries(Object.entries(gantt ?? {}).map(([mark, drawing]) => [`${mark}.svg`, drawing.svg])),
+      svgFiles: { ...Object.fromEntries(Object.entries(gantt ?? {}).map(([mark, drawing]) => [`${mark}.svg`, drawing.svg])), ...Object.fromEntries(files) },
       ...(report
         ? {
             statusHtml: documentHtml(report.tree, report.outline),
@@ -332,7 +339,7 @@ export function siteData(input: SiteInput, options: SiteOptions): SiteData {
         ...(risk.category ? { category: risk.category } : {}),
         ...(risk.owner ? { owner: risk.owner } : {}),
         status: risk.status,
-        ...(risk.mitigation ? { mitigation: risk.mitigation } : {}),
+        ...(risk.mitigation ? { mitigation: risk.mitigation, ...(input.untrustedInline ? { mitigationHtml: inlineHtml(input.untrustedInline(risk.mitigation)) } : {}) } : {}),
         anchor: anchors.risks.get(risk)!,
         rowId: `risk-${plan.id}/${risk.id}`,
         sharedId: false,

@@ -131,11 +131,13 @@ export function cellText(value: string): Text {
   return text(value.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
-/** A table; a cell is text (kept on one line), a node, or several nodes. */
+/** A table; a cell is text (kept on one line, its `backticks` code, as in `textList`), a node, or several nodes. */
 export function table(headers: string[], rows: Array<Array<Phrasing | Phrasing[]>>, align?: Array<'left' | 'right' | 'center' | null>): Table {
   const cell = (content: Phrasing | Phrasing[]): TableCell => ({
     type: 'tableCell',
-    children: (Array.isArray(content) ? content : [content]).map((part) => (typeof part === 'string' ? cellText(part) : part)),
+    children: (Array.isArray(content) ? content : [content])
+      .flatMap((part) => (typeof part === 'string' ? codeSpans(part) : [part]))
+      .map((part) => (typeof part === 'string' ? cellText(part) : part)),
   });
   return {
     type: 'table',

@@ -313,13 +313,30 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     }
     const desktop = await watchedPage({ viewport: { width: 1280, height: 800 } });
     await wide(desktop.page, 1280);
-    // A wide dependency graph opens scrolled to its middle, where its stacked phases are.
+    // Every diagram fits the column; zoomed in, it scrolls about its middle and drags to pan;
+    // "Fit" brings it back; its SVG file is linked, in the page's theme.
     await desktop.page.goto(`${served.url}plans/jwt-auth-refactor/`, { waitUntil: 'load' });
-    const graph = await desktop.page
-      .locator('figure[aria-label="Diagram: Dependency graph"]')
-      .evaluate((figure) => ({ left: figure.scrollLeft, range: figure.scrollWidth - figure.clientWidth }));
-    expect(graph.range).toBeGreaterThan(0);
-    expect(Math.abs(graph.left - graph.range / 2)).toBeLessThanOrEqual(1);
+    const graph = desktop.page.locator('figure.planc-diagram', { has: desktop.page.locator('[aria-label="Diagram: Dependency graph"]') });
+    const view = graph.locator('.planc-diagram-view');
+    const extent = () => view.evaluate((box) => ({ left: box.scrollLeft, range: box.scrollWidth - box.clientWidth }));
+    expect((await extent()).range).toBe(0);
+    for (let i = 0; i < 3; i++) await graph.getByRole('button', { name: 'Zoom in' }).click();
+    const zoomed = await extent();
+    expect(zoomed.range).toBeGreaterThan(300);
+    expect(Math.abs(zoomed.left - zoomed.range / 2)).toBeLessThanOrEqual(2);
+    const box = (await view.boundingBox())!;
+    await desktop.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await desktop.page.mouse.down();
+    await desktop.page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 5 });
+    await desktop.page.mouse.up();
+    expect((await extent()).left).toBeGreaterThan(zoomed.left + 100);
+    await graph.getByRole('button', { name: 'Fit to the column' }).click();
+    expect((await extent()).range).toBe(0);
+    const open = graph.locator('a.planc-diagram-open');
+    const svgFile = await desktop.page.request.get(new URL((await open.getAttribute('href'))!, desktop.page.url()).href);
+    expect(svgFile.status()).toBe(200);
+    expect(await svgFile.text()).toMatch(/^<svg [^>]*aria-roledescription="flowchart-v2"/);
+    await desktop.page.screenshot({ path: join(ARTIFACTS, 'site-diagram-fit.png') });
     expect(desktop.problems).toEqual([]);
     await desktop.page.close();
     // The menu opens the sidebar with every plan.

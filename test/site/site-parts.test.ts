@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/render/chromium.ts';
-import { job, numericEntities, parsedSvgIsSafe, safeSvg, svgId } from '../../src/render/mermaid.ts';
+import { compactSvg, job, mermaidTheme, numericEntities, parsedSvgIsSafe, safeSvg, svgId, themedSource } from '../../src/render/mermaid.ts';
 import { basePath } from '../../src/site/build.ts';
 import { documentInput } from '../../src/emit/index.ts';
 import { planDocumentTree } from '../../src/emit/markdown/document.ts';
@@ -152,15 +152,16 @@ describe('documentHtml', () => {
     const html = documentHtml(tree, outline);
     // The document tree is read, not changed (the site makes HTML of it without a copy).
     expect(tree).toEqual(before);
-    expect(html).toContain('<h3 id="tasks-1">Tasks</h3>');
+    // A sub-heading says, unseen, what it is under (search results are titled by it).
+    expect(html).toContain('<h3 id="tasks-1"><span class="sr-only">Phase 1: Build › </span>Tasks</h3>');
     expect(html).toContain('<div class="planc-scroll" tabindex="0" role="region" aria-label="Phase 1: Build: Tasks (table)"><table>');
     expect(html).toContain('aria-label="Phase 1: Build: Tasks (table 2)"');
     expect(html).toMatch(/<td>&#x3C;script><\/td>\s*<td class="planc-nowrap">2026-12-07<\/td>/);
     expect(html).toContain('<input type="checkbox" checked disabled aria-label="Criterion met">');
-    // No drawings: the diagram is left to Mermaid in the browser.
-    expect(html).toContain('<figure class="planc-diagram planc-diagram-browser" tabindex="0" aria-label="Diagram: Timeline"><pre class="mermaid">gantt\n  title T\n</pre></figure>');
-    // A top-to-bottom graph is marked to be scrolled to its middle when it is wide.
-    expect(html).toContain('<figure class="planc-diagram planc-diagram-browser" tabindex="0" aria-label="Diagram: Timeline" data-planc-centre=""><pre class="mermaid">flowchart TB');
+    // No drawings: the diagram is left to Mermaid in the browser, in a view the page's script can zoom.
+    expect(html).toContain(
+      '<figure class="planc-diagram planc-diagram-browser" data-planc-zoom=""><div class="planc-diagram-view" tabindex="0" role="region" aria-label="Diagram: Timeline"><pre class="mermaid">gantt\n  title T\n</pre></div><figcaption class="planc-diagram-tools"></figcaption></figure>',
+    );
     expect(mermaidSources(tree)).toEqual(['gantt\n  title T\n', 'flowchart TB\n  a --> b\n']);
   });
 
@@ -182,13 +183,17 @@ describe('documentHtml', () => {
     expect(documentHtml(marked, [{ depth: 3, id: 'timeline', text: 'Timeline' }])).toContain('<pre class="mermaid">gantt');
   });
 
-  it('puts both drawings of a diagram in a focusable figure named after its heading', () => {
-    const svgs = new Map([['gantt\n  title T\n', { light: '<svg id="a1" style="max-width: 640px;"><text>L</text></svg>', dark: '<svg id="a2" style="max-width: 2000px;"><text>D</text></svg>' }]]);
-    const html = documentHtml(tree, outline, { svgs });
-    expect(html).toContain('<figure class="planc-diagram" tabindex="0" aria-label="Diagram: Timeline">');
-    expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-light"><svg id="a1" style="max-width: 640px;"><text>L</text></svg></div>');
-    // A wide drawing keeps its natural size (the figure scrolls).
-    expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-dark"><svg id="a2" style="max-width: none;" width="2000"><text>D</text></svg></div>');
+  it('puts both drawings of a diagram in a focusable view named after its heading, fitted, with links to their SVG files', () => {
+    const svgs = new Map([['gantt\n  title T\n', { light: '<svg id="a1" width="100%" style="max-width: 640px;"><text>L</text></svg>', dark: '<svg id="a2" width="100%" style="max-width: 2000px;"><text>D</text></svg>' }]]);
+    const files = new Map<string, string>();
+    const html = documentHtml(tree, outline, { svgs, files });
+    expect(html).toContain('<figure class="planc-diagram" data-planc-zoom=""><div class="planc-diagram-view" tabindex="0" role="region" aria-label="Diagram: Timeline">');
+    // As Mermaid sized them: the width of the column, up to their own (the script zooms them).
+    expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-light"><svg id="a1" width="100%" style="max-width: 640px;"><text>L</text></svg></div>');
+    expect(html).toContain('<div class="planc-diagram-drawing planc-diagram-dark"><svg id="a2" width="100%" style="max-width: 2000px;"><text>D</text></svg></div>');
+    expect(html).toContain('<figcaption class="planc-diagram-tools"><a class="planc-diagram-open" href="a1.svg" data-dark-href="a2.svg">Open the SVG</a></figcaption>');
+    expect([...files.keys()]).toEqual(['a1.svg', 'a2.svg']);
+    expect(files.get('a2.svg')).toBe(svgs.get('gantt\n  title T\n')!.dark);
   });
 });
 
@@ -261,5 +266,32 @@ describe('names on a plan page', () => {
     // The risk table shows the owner and the status, and the mitigation as plain text (not emphasis).
     expect(html).toMatch(/<td>Outage<\/td>\s*<td>low<\/td>\s*<td>high<\/td>\s*<td>3 \/ 12<\/td>\s*<td>ana<\/td>\s*<td>mitigated<\/td>\s*<td>Watch /);
     expect(data.risks[0]).toMatchObject({ owner: 'ana', status: 'mitigated' });
+  });
+});
+
+describe("the drawings' bytes", () => {
+  it('keep geometry to a tenth of a pixel, and plan text as it was', () => {
+    const inner = '<tspan font-style="normal" class="text-inner-tspan" font-weight="normal">';
+    const svg = [
+      '<svg id="d1" viewBox="0 0 100.123456 50.98765"><g transform="translate(10.123456, 20.987654)">',
+      '<path d="M-55.5 -16 C-11.34567 -16, 33.12345 -16, 55.5 -16"/>',
+      '<path d="M809.32031,138.19999L809.3,162.2" data-points="W3sieCI6ODA5LjMyfV0=" data-et="edge" data-edge="true" data-id="L_a_b_0" style=";"/>',
+      `<text y="-10.1234"><tspan class="text-outer-tspan row" x="0" y="-0.1em" dy="1.1em">${inner}Ratio</tspan>${inner} 0.123456 of</tspan>${inner} 3.14159</tspan></tspan></text>`,
+      '</g></svg>',
+    ].join('');
+    expect(compactSvg(svg)).toBe(
+      [
+        '<svg id="d1" viewBox="0 0 100.1 51"><g transform="translate(10.1, 21)">',
+        '<path d="M-55.5 -16 C-11.3 -16, 33.1 -16, 55.5 -16"/>',
+        '<path d="M809.3,138.2L809.3,162.2"/>',
+        `<text y="-10.1"><tspan class="text-outer-tspan row" x="0" y="-0.1em" dy="1.1em">${inner}Ratio 0.123456 of 3.14159</tspan></tspan></text>`,
+        '</g></svg>',
+      ].join(''),
+    );
+  });
+
+  it("are drawn in the dark theme with planc's dark node styles, and only planc's classDef lines change", () => {
+    const source = 'flowchart LR\n  a["classDef new fill:#fff"]\n  classDef new fill:#e6f4ea,stroke:#1e8e3e\n  classDef other fill:#123\n';
+    expect(themedSource(source, mermaidTheme('dark'))).toBe(`flowchart LR\n  a["classDef new fill:#fff"]\n  classDef new ${mermaidTheme('dark').classStyles.new}\n  classDef other fill:#123\n`);
   });
 });

@@ -90,12 +90,13 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
   const top = (row: number) => HEAD + row * ROW;
   const block = (row: number, a: number, b: number) => spans[row]!.blocked.push([Math.min(a, b), Math.max(a, b)]);
 
+  // Each bar's name is its <title>: the tooltip, and what assistive technology reads.
   const link = (item: Item, tooltip: string, body: string) => {
     const href = options.href?.(item);
     const label = `<title>${escapeXml(tooltip)}</title>`;
     return href
-      ? `<a href="${escapeXmlAttribute(href)}" aria-label="${escapeXmlAttribute(tooltip)}">${label}${body}</a>`
-      : `<g role="img" aria-label="${escapeXmlAttribute(tooltip)}">${label}${body}</g>`;
+      ? `<a href="${escapeXmlAttribute(href)}">${label}${body}</a>`
+      : `<g role="img">${label}${body}</g>`;
   };
 
   plan.phases.forEach((phase, index) => {

@@ -100,7 +100,7 @@ export function portfolioGantt(plans: readonly Plan[], analysis: ProjectAnalysis
     ].join('; ');
     const href = options.href?.(plan);
     const body = `<title>${escapeXml(tooltip)}</title>${parts.join('')}`;
-    marks.push(href ? `<a href="${escapeXmlAttribute(href)}" aria-label="${escapeXmlAttribute(tooltip)}">${body}</a>` : `<g role="img" aria-label="${escapeXmlAttribute(tooltip)}">${body}</g>`);
+    marks.push(href ? `<a href="${escapeXmlAttribute(href)}">${body}</a>` : `<g role="img">${body}</g>`);
   });
 
   const height = chartHeight({ rows });

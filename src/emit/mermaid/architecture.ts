@@ -3,13 +3,16 @@
 // what the plan adds, changes or removes is coloured. Node ids in the output are
 // generated (n0, n1, …): a plan's ids could be Mermaid keywords (`end`, `graph`, `click`).
 import type { ArchitectureDiagram, ArchitectureNode } from '../../model/plan.ts';
+import { CLASS_STYLES } from '../../util/themes.ts';
 import { accessibleText, label } from './text.ts';
 
+// (Rounded boxes rather than stadiums: Mermaid draws a stadium as a roughjs path fifty times
+// the bytes of a rectangle.)
 const SHAPES: Record<ArchitectureNode['kind'], [string, string]> = {
   service: ['["', '"]'],
   store: ['[("', '")]'],
   queue: ['[/"', '"/]'],
-  client: ['(["', '"])'],
+  client: ['("', '")'],
   external: ['[["', '"]]'],
   function: ['{{"', '"}}'],
 };
@@ -50,17 +53,11 @@ export function architecture(diagram: ArchitectureDiagram): string {
   }
   const changed = (change: ArchitectureNode['change']) =>
     diagram.nodes.filter((node) => node.change === change).map((node) => ids.get(node.id));
-  // Light fills with dark text in any theme: Mermaid's dark theme draws text light, which
-  // on these fills could not be read.
-  const styles = [
-    ['new', 'fill:#e6f4ea,stroke:#1e8e3e,stroke-width:2px,color:#1f2328'],
-    ['changed', 'fill:#fef7e0,stroke:#e37400,stroke-width:2px,color:#1f2328'],
-    ['removed', 'fill:#fce8e6,stroke:#d93025,stroke-width:2px,stroke-dasharray:5 3,color:#1f2328'],
-  ] as const;
-  for (const [change, style] of styles) {
+  // Light fills with dark text (src/util/themes.ts): the site draws its dark theme with its own.
+  for (const change of ['new', 'changed', 'removed'] as const) {
     const members = changed(change);
     if (members.length === 0) continue;
-    lines.push(`  classDef ${change} ${style}`, `  class ${members.join(',')} ${change}`);
+    lines.push(`  classDef ${change} ${CLASS_STYLES.light[change]}`, `  class ${members.join(',')} ${change}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
 // and the critical path in red. Ids are generated; every label is escaped.
 import type { AnalysedNetwork } from '../../analyse/types.ts';
 import { DEPENDENCY_TYPES, type Plan } from '../../model/plan.ts';
+import { CLASS_STYLES } from '../../util/themes.ts';
 import { accessibleText, label } from './text.ts';
 
 /** An edge into one of the plan's items, as drawn: from a node id, with its type and lag. */
@@ -46,7 +47,8 @@ class Chart {
     if (this.scheduled && this.network.critical[v] === 1) this.criticalNodes.push(id);
     if (n.kind === 'task') return `${indent}${id}["${label(n.task.title, n.task.id)}"]`;
     if (n.kind === 'milestone') return `${indent}${id}{"${label(n.milestone.title, n.milestone.id)}"}`;
-    if (n.kind === 'stage') return `${indent}${id}(["${label(n.stage.title, n.stage.id)}"])`;
+    // A rounded box (a stadium is a roughjs path fifty times the bytes).
+    if (n.kind === 'stage') return `${indent}${id}("${label(n.stage.title, n.stage.id)}")`;
     return '';
   }
 
@@ -84,8 +86,8 @@ export function dependencies(plan: Plan, network: AnalysedNetwork, scheduled: bo
   );
   declareNodes(chart);
   const { edges, driving } = foldedEdges(chart, incomingEdges(chart));
-  chart.lines.push(...edges, '  classDef external stroke-dasharray:4 3,fill:#f6f6f6,color:#1f2328');
-  if (chart.criticalNodes.length > 0) chart.lines.push('  classDef critical stroke:#c5221f,stroke-width:3px', `  class ${chart.criticalNodes.join(',')} critical`);
+  chart.lines.push(...edges, `  classDef external ${CLASS_STYLES.light.external}`);
+  if (chart.criticalNodes.length > 0) chart.lines.push(`  classDef critical ${CLASS_STYLES.light.critical}`, `  class ${chart.criticalNodes.join(',')} critical`);
   if (driving.length > 0) chart.lines.push(`  linkStyle ${driving.join(',')} stroke:#c5221f,stroke-width:3px`);
   return `${chart.lines.join('\n')}\n`;
 }

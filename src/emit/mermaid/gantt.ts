@@ -8,7 +8,7 @@ import { EPSILON } from '../../util/duration.ts';
 import type { PlanAnalysis, Timing } from '../../analyse/types.ts';
 import type { Plan } from '../../model/plan.ts';
 import { workingDays } from '../../util/words.ts';
-import { accessibleText, ganttText } from './text.ts';
+import { accessibleText, ganttText, wordLines } from './text.ts';
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -118,13 +118,7 @@ const SECTION_LINE = 13;
  * is encoded on its own; `<br>` is the one piece of markup, and it is ours.
  */
 export function sectionTitle(title: string, fallback: string, rows: number): string {
-  const words = (title.replace(/\s+/g, ' ').trim() || fallback).split(' ');
-  const lines: string[] = [];
-  for (const word of words) {
-    const last = lines.at(-1);
-    if (last !== undefined && Array.from(`${last} ${word}`).length <= SECTION_LINE) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
+  const lines = wordLines(title.replace(/\s+/g, ' ').trim() || fallback, SECTION_LINE);
   const room = Math.max(1, rows);
   const kept = lines.length > room ? [...lines.slice(0, room - 1), barLabel(lines.slice(room - 1).join(' '), SECTION_LINE + 1)] : lines;
   return kept.map((line) => ganttText(line, fallback)).join('<br>');

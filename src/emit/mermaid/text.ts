@@ -11,11 +11,32 @@ import { oneLine } from '../../util/invisible.ts';
  * pattern over the whole text, quotes or not), `<`, `>`, `&` (markup), backticks (markdown
  * strings), and `:` (before it decodes entities, Mermaid protects `style …: …#…;`
  * statements with a pattern that also matches a label holding "style", a colon and an
- * entity, and then leaves the label's last entity undecoded).
+ * entity, and then leaves the label's last entity undecoded). Lines break at words
+ * (`wordLines`), with `<br>`, the one piece of markup, which is ours.
  */
-export function label(text: string, fallback = ' '): string {
+export function label(text: string, fallback = ' ', width = LABEL_LINE): string {
   const flat = oneLine(text) || fallback;
-  return flat.replace(/[#"%<>&`:]/g, (c) => `#${c.charCodeAt(0)};`);
+  return wordLines(flat, width)
+    .map((line) => line.replace(/[#"%<>&`:]/g, (c) => `#${c.charCodeAt(0)};`))
+    .join('<br>');
+}
+
+/** Characters a line of a flowchart label holds before the next word goes on a line of its own. */
+export const LABEL_LINE = 28;
+
+/**
+ * Text in lines of at most `width` characters, broken between words only: a word longer
+ * than a line (an identifier, a path) has a line of its own, whole. Mermaid would break it
+ * anywhere ("USE_JWT_AUT / H"); its own wrapping is set wider than any of these lines.
+ */
+export function wordLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && Array.from(last).length + 1 + Array.from(word).length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /**
