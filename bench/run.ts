@@ -1,6 +1,6 @@
 // `npm run bench`: generates plan sets and prints medians (min–max) of several runs.
 //   npm run bench                      all sections, 5 runs each
-//   npm run bench -- check analysis    some sections (check, analysis, build, site, diff, watch, touches, budgets)
+//   npm run bench -- check analysis    some sections (check, analysis, gantt, build, site, diff, watch, touches, budgets)
 //   BENCH_RUNS=9 npm run bench         more runs
 // Every figure is a whole measurement repeated in a fresh process (or, for the analysis,
 // a fresh model), so the cold start a user sees is what is measured.
@@ -127,6 +127,15 @@ const sections: Record<string, () => void> = {
     print({ name: 'check: one 500-task plan, whole process', samples: repeat(RUNS, () => wall([BIN, 'check'], one)), unit: 'ms' });
     const inside = repeatProbe('check-once.ts', [one]);
     print({ name: 'check: one 500-task plan, after start-up (check() only)', samples: inside.check!, unit: 'ms', target: '< 150 ms' });
+  },
+  gantt() {
+    const one = join(WORK, 'gantt-500');
+    writePlans(one, 1, { phases: 10, tasksPerPhase: 50, dependencies: 2 });
+    console.log("\nplanc's own charts of one 500-task plan, status date set (drawing only; the plan is checked first)");
+    const times = repeatProbe('gantt.ts', [one]);
+    print({ name: 'gantt: drawing and SVG text', samples: times.gantt!, unit: 'ms', target: '< 50 ms' });
+    print({ name: "  the site's figure of it (names column, inline SVG)", samples: times.ganttHtml!, unit: 'ms' });
+    print({ name: 'workload histogram of the same plan', samples: times.workload!, unit: 'ms' });
   },
   build() {
     const plans = join(WORK, 'build-1000');

@@ -42,20 +42,27 @@ function crossings(blocked: Blocked, a: number, b: number, x: number): number {
   return count;
 }
 
+/** How many of the nearest clear places a channel search tries before it settles for the best so far. */
+const TRIES = 24;
+
 /** The x in [low, high] nearest `preferred` where a vertical run between rows a and b crosses least. */
 function channel(blocked: Blocked, a: number, b: number, low: number, high: number, preferred: number): { x: number; crossed: number } {
-  const candidates = new Set([preferred, low, high]);
+  let best = { x: preferred, crossed: crossings(blocked, a, b, preferred) };
+  if (best.crossed === 0) return best;
+  // Just beside each mark in the way at the preferred place, nearest first.
+  const candidates = new Set([low, high]);
   for (let row = Math.min(a, b) + 1; row < Math.max(a, b); row++) {
     for (const [from, to] of blocked[row] ?? []) {
+      if (preferred < from - CLEARANCE || preferred > to + CLEARANCE) continue;
       candidates.add(from - CLEARANCE - 1);
       candidates.add(to + CLEARANCE + 1);
     }
   }
-  let best = { x: preferred, crossed: crossings(blocked, a, b, preferred) };
-  for (const x of candidates) {
-    if (x < low || x > high || !Number.isFinite(x)) continue;
+  const near = [...candidates].filter((x) => x >= low && x <= high && Number.isFinite(x)).sort((p, q) => Math.abs(p - preferred) - Math.abs(q - preferred));
+  for (const x of near.slice(0, TRIES)) {
     const crossed = crossings(blocked, a, b, x);
-    if (crossed < best.crossed || (crossed === best.crossed && Math.abs(x - preferred) < Math.abs(best.x - preferred))) best = { x, crossed };
+    if (crossed < best.crossed) best = { x, crossed };
+    if (crossed === 0) break;
   }
   return best;
 }
