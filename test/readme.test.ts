@@ -38,7 +38,7 @@ describe('the README', () => {
   chmodSync(join(work, 'planc'), 0o755);
 
   it('has examples for every command', () => {
-    for (const command of ['check', 'fix', 'explain', 'init', 'build', 'site', 'diff', 'impact', 'new', 'schema', 'guide', 'watch', 'preview']) {
+    for (const command of ['check', 'fix', 'explain', 'init', 'build', 'site', 'diff', 'impact', 'report', 'new', 'schema', 'guide', 'watch', 'preview']) {
       expect(examples.some((line) => line.startsWith(`npx planc ${command}`)), command).toBe(true);
     }
   });

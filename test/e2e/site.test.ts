@@ -297,7 +297,7 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
   it('is readable on a phone: nothing wider than the screen but scrolling tables and diagrams', async () => {
     const { page, problems } = await watchedPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const wide = async (target: BrowserPage, width: number) => {
-      for (const path of ['', 'plans/jwt-auth-refactor/', 'plans/session-store-migration/', 'risks/', 'decisions/', 'diagnostics/', 'diagnostics/PLAN2001/']) {
+      for (const path of ['', 'plans/jwt-auth-refactor/', 'plans/session-store-migration/', 'plans/jwt-auth-refactor/status/', 'risks/', 'decisions/', 'diagnostics/', 'diagnostics/PLAN2001/']) {
         await target.goto(`${served.url}${path}`);
         // Against the screen's width, not innerWidth: on a phone, Chromium widens the
         // layout viewport to a page that overflows, and innerWidth with it.
@@ -348,11 +348,45 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     await page.close();
   });
 
+  it("draws planc's timeline readable at 390, 1,280 and 1,920 px in both themes: names that stay while the chart scrolls (screenshots in test/artifacts)", async () => {
+    for (const width of [390, 1280, 1920]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page, problems } = await watchedPage({ viewport: { width, height: 900 }, colorScheme, ...(width < 500 ? { isMobile: true, hasTouch: true } : {}) });
+        await page.goto(`${served.url}plans/jwt-auth-refactor/`, { waitUntil: 'load' });
+        const figure = page.locator('figure.planc-gantt-figure');
+        await figure.scrollIntoViewIfNeeded();
+        const scroller = figure.locator('.planc-gantt-scroll');
+        // The figure stays within the column; the chart scrolls inside it, the names do not move.
+        expect((await figure.boundingBox())!.width, `${width}px`).toBeLessThanOrEqual(width);
+        const names = figure.locator('.planc-gantt-names');
+        const before = (await names.boundingBox())!;
+        expect(before.width).toBeGreaterThan(60);
+        await scroller.evaluate((box) => {
+          box.scrollLeft = 400;
+        });
+        expect((await names.boundingBox())!.x).toBeCloseTo(before.x, 0);
+        // Each name row lines up with its bar's row.
+        const rows = await figure.evaluate((element) => {
+          const svg = element.querySelector('svg.planc-gantt-chart')!.getBoundingClientRect();
+          const first = element.querySelector('.planc-gantt-names li')!.getBoundingClientRect();
+          return { svgTop: svg.top, nameTop: first.top };
+        });
+        expect(rows.nameTop - rows.svgTop).toBeCloseTo(42, 0);
+        await scroller.evaluate((box) => {
+          box.scrollLeft = 0;
+        });
+        await figure.screenshot({ path: join(ARTIFACTS, `timeline-${width}-${colorScheme}.png`) });
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    }
+  }, 120_000);
+
   it('axe-core finds no serious or critical accessibility violation, in light and dark', async () => {
     const found: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await watchedPage({ colorScheme });
-      for (const path of ['', 'plans/jwt-auth-refactor/', 'plans/session-store-migration/', 'decisions/', 'risks/', 'diagnostics/', 'diagnostics/PLAN3001/', 'about/']) {
+      for (const path of ['', 'plans/jwt-auth-refactor/', 'plans/session-store-migration/', 'plans/jwt-auth-refactor/status/', 'decisions/', 'risks/', 'diagnostics/', 'diagnostics/PLAN3001/', 'about/']) {
         await page.goto(`${served.url}${path}`);
         await page.addScriptTag({ path: AXE });
         const violations = await page.evaluate(async () => {
