@@ -165,11 +165,11 @@ describe('planc build --watch', () => {
     const watch = startCli(['build', '--watch', '--format', 'json', '--out', 'docs/plans'], { cwd: dir });
     const document = () => readFileSync(join(dir, 'docs/plans/a/index.md'), 'utf8').split('\n')[0];
     try {
-      expect(await run(watch, 1)).toMatchObject({ summary: { files: 2, errors: 0 }, out: join(dir, 'docs/plans'), written: { written: 9, unchanged: 0, removed: 0 } });
+      expect(await run(watch, 1)).toMatchObject({ summary: { files: 2, errors: 0 }, out: join(dir, 'docs/plans'), written: { written: 11, unchanged: 0, removed: 0 } });
       expect(document()).toBe('# Plan a');
       writeFileSync(join(dir, 'plans/a.plan.yaml'), plan('a', [], 'Plan a, retitled'));
-      // a's four files and the index of plans (which shows its title) are written again; b's are not.
-      expect(await run(watch, 2)).toMatchObject({ changed: ['plans/a.plan.yaml'], written: { written: 5, unchanged: 4, removed: 0 } });
+      // a's five files and the index of plans (which shows its title) are written again; b's are not.
+      expect(await run(watch, 2)).toMatchObject({ changed: ['plans/a.plan.yaml'], written: { written: 6, unchanged: 5, removed: 0 } });
       expect(document()).toBe('# Plan a, retitled');
       writeFileSync(join(dir, 'plans/a.plan.yaml'), plan('a', [], 'Plan a, broken').replace('duration: 2d', 'duration: soon'));
       const broken = await run(watch, 3);
@@ -188,7 +188,7 @@ describe('planc build --watch', () => {
     const watch = startCli(['build', '--watch'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
     try {
       await vi.waitFor(() => expect(watch.stdout()).toContain('Watching'), { timeout: 15_000 });
-      expect(watch.stdout()).toMatch(/^\u001b\[2J\u001b\[3J\u001b\[H✔ 1 plan, no problems · \d\d:\d\d:\d\d\nBuilt 1 plan into out\/: 5 files written, 0 unchanged, 0 removed\.\nWatching for changes · Ctrl-C to stop\n$/);
+      expect(watch.stdout()).toMatch(/^\u001b\[2J\u001b\[3J\u001b\[H✔ 1 plan, no problems · \d\d:\d\d:\d\d\nBuilt 1 plan into out\/: 6 files written, 0 unchanged, 0 removed\.\nWatching for changes · Ctrl-C to stop\n$/);
     } finally {
       await watch.stop();
     }
