@@ -86,7 +86,7 @@ describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
       summary: { files: 2, plans: 2, errors: 0, warnings: 0, infos: 0 },
       plans: ['checkout-rewrite', 'session-store-migration'],
       work: { compiled: [], analysed: [] },
-      written: { written: 11, unchanged: 0, removed: 0 },
+      written: { written: 15, unchanged: 0, removed: 0 },
       usage: 'no such file or folder: `missing.yaml`',
     });
     rmSync(join(repo, 'out'), { recursive: true });
@@ -134,7 +134,9 @@ describe.skipIf(!CHROMIUM)('planc installed in another repository', () => {
       await page.locator('table.planc-portfolio a', { hasText: 'Checkout rewrite' }).click();
       await page.waitForURL(/plans\/checkout-rewrite\/$/);
       expect(await page.locator('h1').first().textContent()).toBe('Checkout rewrite');
-      expect(await page.locator('figure.planc-diagram svg').count()).toBeGreaterThanOrEqual(6);
+      // Mermaid's drawings, light and dark, and planc's own timeline.
+      expect(await page.locator('figure.planc-diagram svg').count()).toBeGreaterThanOrEqual(4);
+      expect(await page.locator('figure.planc-gantt-figure svg.planc-gantt-chart').count()).toBeGreaterThanOrEqual(1);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

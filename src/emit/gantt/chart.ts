@@ -106,7 +106,8 @@ const fixed = (value: number) => String(Math.round(value * 10) / 10);
 
 /** Where the status label sits in the header's top tier, [left, right], for the month labels to keep clear of. */
 export function statusLabelBox(x: number, date: string, scale: TimeScale): [number, number] {
-  const room = `Status ${date}`.length * 6.6 + 6;
+  // Bold digits at 12 px, in whatever sans-serif the reader has: 7.4 px a character at most.
+  const room = `Status ${date}`.length * 7.4 + 6;
   return x + room > scale.width ? [x - room, x] : [x, x + room];
 }
 
