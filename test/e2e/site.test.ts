@@ -1,7 +1,7 @@
 // `planc site` on the bundled plans, built by the real CLI and read in Debian's Chromium:
 // every page, link and asset; the diagrams; search; dark mode; a phone's width;
 // accessibility (axe-core); screenshots for people to look at (test/artifacts/).
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
@@ -106,6 +106,12 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
       readFileSync(join(out, 'plans', 'jwt-auth-refactor', 'index.html'), 'utf8'),
     );
   }, 180_000);
+
+  it('keeps each plan page under 300 KB of HTML', () => {
+    for (const plan of ['jwt-auth-refactor', 'session-store-migration']) {
+      expect(statSync(join(out, 'plans', plan, 'index.html')).size, plan).toBeLessThan(300 * 1024);
+    }
+  });
 
   it('every internal link, asset and fragment resolves, under the base path', () => {
     const broken: string[] = [];
@@ -276,6 +282,13 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     await page.waitForURL(/plans\/jwt-auth-refactor\//);
     const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
     expect(await page.locator(`[id="${target}"]`).textContent()).toContain('Provision RS256 signing keys in Vault');
+    // A result under a sub-heading is titled with where it is, and its excerpt reads as text.
+    await page.locator('site-search button[data-open-modal]').click();
+    await page.locator('site-search input').fill('token validation');
+    const nested = page.locator('.pagefind-ui__result-nested', { has: page.locator('.pagefind-ui__result-link', { hasText: 'Phase 2: Core implementation › Tasks' }) });
+    await nested.first().waitFor({ timeout: 15_000 });
+    const excerpt = await nested.first().locator('.pagefind-ui__result-excerpt').textContent();
+    expect(excerpt).toMatch(/Implement token validation token-validation\b/);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { ganttHtml, ganttSvg, HEAD, ROW } from '../../src/emit/gantt/chart.ts';
+import { GANTT_STYLE, ganttHtml, ganttSvg, HEAD, ROW } from '../../src/emit/gantt/chart.ts';
 import { planGantt } from '../../src/emit/gantt/plan.ts';
 import { portfolioGantt } from '../../src/emit/gantt/portfolio.ts';
 import { workloadDrawing } from '../../src/emit/gantt/workload.ts';
@@ -320,5 +320,29 @@ describe('the workload histogram', () => {
     expect(lines[0]).toBeCloseTo(number(lower!, 'y') - 0.5, 1);
     expect(drawing.legend).toEqual(['load', 'overload', 'done', 'capacity', 'nonWorking', 'status']);
     expectGolden(join(FIXTURES, 'gantt', 'workload.svg'), svg);
+  });
+});
+
+describe('its colours', () => {
+  /** WCAG's relative luminance and contrast ratio of two #rrggbb colours. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+    return (x + 0.05) / (y + 0.05);
+  };
+  const palette = (rule: string) => Object.fromEntries([...rule.matchAll(/--g-([\w-]+):(#[0-9a-f]{6})/g)].map(([, name, value]) => [name!, value!]));
+
+  it('pass contrast checks in both themes: text 4.5:1, the critical path, late work, the status line and links 3:1 on the background', () => {
+    const [light, dark] = GANTT_STYLE.split('}').filter((rule) => rule.includes('--g-text')).map(palette) as [Record<string, string>, Record<string, string>];
+    for (const [name, colours] of [['light', light], ['dark', dark]] as const) {
+      expect(contrast(colours.text!, colours.bg!), `${name} text`).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(colours.muted!, colours.bg!), `${name} muted text`).toBeGreaterThanOrEqual(4.5);
+      for (const mark of ['crit-line', 'late', 'status', 'bar-line', 'due', 'link']) expect(contrast(colours[mark]!, colours.bg!), `${name} ${mark}`).toBeGreaterThanOrEqual(3);
+      // The critical outline stands out from the fill it is drawn on.
+      expect(contrast(colours['crit-line']!, colours.crit!), `${name} critical outline on its fill`).toBeGreaterThanOrEqual(3);
+    }
   });
 });
