@@ -116,7 +116,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     const drawing = planGantt(plan, result.analysis.plans.get(plan)!, { href: (item) => fragment(anchorOf(document.anchors, item)) });
     if (drawing) gantts.set(plan, { gantt: native(drawing, 'gantt.svg') });
     const load = workloadDrawing(plan, result.analysis.plans.get(plan)!);
-    if (load) gantts.set(plan, { ...gantts.get(plan), workload: native(load, 'workload.svg') });
+    if (load) gantts.set(plan, { ...gantts.get(plan), workload: native(load, 'workload.svg', !drawing) });
   }
   const portfolio = portfolioGantt(result.built, result.analysis, { href: (plan) => `plans/${plan.id}/` });
   const timeline = portfolio ? native(portfolio, 'timeline.svg') : undefined;
@@ -192,9 +192,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   return { ...result, out, site: { pages: countPages(out), plans: data.plans.length, diagrams } };
 }
 
-/** A drawing of planc's own as the site holds it: its figure, linking to its SVG file beside the page. */
-function native(drawing: GanttDrawing, file: string): NativeDrawing {
-  return { html: ganttHtml(drawing, { svgHref: file }), svg: ganttSvg(drawing) };
+/** A drawing of planc's own as the site holds it: its figure, linking to its SVG file beside the page (`style`: with the charts' style sheet, which a page needs once). */
+function native(drawing: GanttDrawing, file: string, style = true): NativeDrawing {
+  return { html: ganttHtml(drawing, { svgHref: file, style }), svg: ganttSvg(drawing) };
 }
 
 /** The id of the element that holds an item on its plan's page: a table row, or a decision's heading. */

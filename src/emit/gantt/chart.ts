@@ -260,7 +260,7 @@ export function ganttSvg(drawing: GanttDrawing): string {
  * the chart beside it. The names are for sight (the bars, which are links, carry them for
  * assistive technology, with their dates), so the column is hidden from the accessibility tree.
  */
-export function ganttHtml(drawing: GanttDrawing, options: { svgHref?: string }): string {
+export function ganttHtml(drawing: GanttDrawing, options: { svgHref?: string; style?: boolean }): string {
   const height = chartHeight(drawing);
   const rows = drawing.rows
     .map((row) => `<li class="${row.group ? 'planc-gantt-group' : 'planc-gantt-item'}" title="${escapeXmlAttribute(row.title)}">${escapeXml(row.label)}</li>`)
@@ -276,7 +276,8 @@ export function ganttHtml(drawing: GanttDrawing, options: { svgHref?: string }):
     `<div class="planc-gantt-grid" style="--planc-gantt-height:${height}px">`,
     `<ol class="planc-gantt-names" aria-hidden="true">${rows}</ol>`,
     `<svg xmlns="http://www.w3.org/2000/svg" class="planc-gantt planc-gantt-chart" width="${Math.ceil(drawing.scale.width)}" height="${height}" viewBox="0 0 ${Math.ceil(drawing.scale.width)} ${height}" role="group" aria-label="${escapeXmlAttribute(drawing.title)}">`,
-    `<style>${GANTT_STYLE}</style>${defs(drawing.id)}${chartBody(drawing)}</svg>`,
+    // The style sheet applies to the whole page: a page with two of these charts needs it once.
+    `${options.style === false ? '' : `<style>${GANTT_STYLE}</style>`}${defs(drawing.id)}${chartBody(drawing)}</svg>`,
     '</div></div></figure>',
   ].join('');
 }
