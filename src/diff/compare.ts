@@ -8,7 +8,7 @@ import type { WorkCalendar } from '../analyse/calendar.ts';
 import type { PlanAnalysis, PlanSchedule, Timing } from '../analyse/types.ts';
 import { countFindings } from '../diagnostics/counts.ts';
 import type { ResolvedDiagnostic } from '../diagnostics/types.ts';
-import { allItems, allRisks, type Item, type Plan, type Risk } from '../model/plan.ts';
+import { allItems, allRisks, allTasks, type Item, type Plan, type Risk } from '../model/plan.ts';
 import { hasMitigation, needsMitigation, riskRating } from '../model/risks.ts';
 import { EPSILON, roundDays } from '../util/duration.ts';
 import { fieldsOf, sameValue } from './fields.ts';
@@ -209,8 +209,7 @@ function differs(diff: PlanDiff): boolean {
 }
 
 function state(entry: Entry): PlanState {
-  const errors = entry.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = entry.diagnostics.filter((d) => d.severity === 'warning').length;
+  const { errors, warnings } = countFindings(entry.diagnostics);
   const out: PlanState = { file: entry.file, compiled: entry.compiled, errors, warnings };
   const { plan, analysis } = entry;
   if (!plan || !analysis) return out;
@@ -239,8 +238,11 @@ function compareCompiled(diff: PlanDiff, basePlan: Plan, base: PlanAnalysis, hea
   if (base.schedule && head.schedule) {
     diff.schedule = scheduleChange(base.schedule, head.schedule);
     diff.milestones = milestoneChanges(basePlan, base.schedule, headPlan, head.schedule);
-    diff.criticalPath = criticalChanges(basePlan, base.schedule, headPlan, head.schedule);
-    diff.float = floatChanges(basePlan, base.schedule, headPlan, head.schedule);
+    // Each side's timings by item id, read once for both comparisons.
+    const before = timingsById(basePlan, base.schedule);
+    const after = timingsById(headPlan, head.schedule);
+    diff.criticalPath = criticalChanges(before, after);
+    diff.float = floatChanges(before, after, headPlan);
   }
   const coverage = coverageChange(base, head);
   if (coverage) diff.coverage = coverage;
@@ -325,19 +327,15 @@ function timingsById(plan: Plan, schedule: PlanSchedule): Map<string, Timing> {
   return out;
 }
 
-function criticalChanges(basePlan: Plan, base: PlanSchedule, headPlan: Plan, head: PlanSchedule): PlanDiff['criticalPath'] {
-  const before = timingsById(basePlan, base);
-  const after = timingsById(headPlan, head);
+function criticalChanges(before: Map<string, Timing>, after: Map<string, Timing>): PlanDiff['criticalPath'] {
   const entered = [...after].filter(([id, timing]) => timing.critical && !before.get(id)?.critical).map(([id]) => id);
   const left = [...before].filter(([id, timing]) => timing.critical && !after.get(id)?.critical).map(([id]) => id);
   return { entered, left };
 }
 
 /** How the total float of each task (on both sides) changed: largest drop first. */
-function floatChanges(basePlan: Plan, base: PlanSchedule, headPlan: Plan, head: PlanSchedule): PlanDiff['float'] {
-  const before = timingsById(basePlan, base);
-  const after = timingsById(headPlan, head);
-  const tasks = new Set(headPlan.phases.flatMap((phase) => phase.tasks.map((task) => task.id)));
+function floatChanges(before: Map<string, Timing>, after: Map<string, Timing>, headPlan: Plan): PlanDiff['float'] {
+  const tasks = new Set(allTasks(headPlan).map((task) => task.id));
   const items: FloatChange[] = [];
   let consumed = 0;
   let released = 0;
