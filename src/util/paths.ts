@@ -1,5 +1,5 @@
 // Paths as messages show them.
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 
 /** A path relative to the working folder when inside it, `.` for the folder itself, else absolute. */
 export function shownPath(path: string, cwd: string): string {
@@ -10,7 +10,8 @@ export function shownPath(path: string, cwd: string): string {
 /** Whether `path` is `folder` or inside it (both absolute). */
 export function isWithin(path: string, folder: string): boolean {
   const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // `..x` is a name inside the folder; only `..` itself or `../…` leaves it.
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** A repository's web address for a file: its page (`blob`) or its editor (`edit`) on a branch, GitHub's way. */

@@ -4,7 +4,8 @@
 // file. A request planc cannot carry out (a path outside the repository, a text over the
 // size limit, an id that is no slug) is a tool error saying why; so is a bug, said in one
 // line, its stack on the server's log.
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { isWithin } from '../../util/paths.ts';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { roundDays } from '../../util/duration.ts';
@@ -49,11 +50,11 @@ const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: 
 function inRepository(context: ToolContext, path: string): string {
   const trimmed = path.trim();
   if (trimmed === '') throw new UsageError('the path is empty', 'Name a plan file relative to the repository, such as `plans/checkout.plan.yaml`.');
-  const rel = relative(context.root, resolve(context.root, trimmed));
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+  const absolute = resolve(context.root, trimmed);
+  if (!isWithin(absolute, context.root)) {
     throw new UsageError(`\`${path}\` is outside the repository`, 'planc reads the repository it was started in; name paths relative to it.');
   }
-  return rel.split(sep).join('/') || '.';
+  return relative(context.root, absolute).split(sep).join('/') || '.';
 }
 
 /** A text over the configured file-size limit is refused before anything reads it. */
