@@ -159,7 +159,7 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
   function tooltip(item: Item, timing: Timing): string {
     const when = (t: Pick<Timing, 'start' | 'finish' | 'startDay' | 'finishDay'>, zero: boolean) =>
       zero ? (t.finish ?? dayLabel(t.finishDay)) : `${t.start ?? dayLabel(t.startDay)} → ${t.finish ?? dayLabel(t.finishDay)}`;
-    const zero = item.kind === 'milestone' || (item.kind === 'task' ? item.duration : item.duration) <= EPSILON;
+    const zero = item.kind === 'milestone' || item.duration <= EPSILON;
     const parts = [`${oneLine(item.title)} (${item.id})`, when(timing, zero)];
     if (item.kind !== 'milestone') parts.push(days(item.duration));
     if (item.kind === 'task') {

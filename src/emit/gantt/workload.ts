@@ -90,7 +90,8 @@ export function workloadDrawing(plan: Plan, analysis: PlanAnalysis): GanttDrawin
     front.push(...statusMarks(place.day(status.date), status.date, scale, height));
     legend.add('status');
   }
-  const overloaded = workloads.filter((workload) => workload.peak > workload.capacity).map((workload) => oneLine(workload.owner));
+  // As owner-overloaded reports: open work over capacity (a peak of work already done overloads nobody now).
+  const overloaded = workloads.filter((workload) => workload.overloads.length > 0).map((workload) => oneLine(workload.owner));
   return {
     id: `planc-workload-${plan.id}`,
     title: `Workload of ${oneLine(plan.title)}`,
