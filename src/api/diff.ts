@@ -162,7 +162,9 @@ async function usage<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof GitProblem) throw new UsageError(error.message, error.hint);
+    if (error instanceof GitProblem) {
+      throw new UsageError(error.message, error.kind === 'not-installed' ? 'planc diff reads the base revision through git: install git, or put it on the PATH.' : error.hint);
+    }
     throw error;
   }
 }

@@ -73,9 +73,7 @@ async function gitChanges(root: string, changes: ChangeSource, env: Env): Promis
     return await changedFiles({ cwd: root, env }, changes.from === 'base' ? changes.base : undefined);
   } catch (error) {
     if (!(error instanceof GitProblem)) throw error;
-    // git's own hint speaks of planc diff; here, naming the files is the way round.
-    if (error.message === 'git was not found') throw new UsageError(error.message, 'planc impact asks git what changed: install git, or name the changed files.');
-    throw new UsageError(error.message, error.hint);
+    throw new UsageError(error.message, error.kind === 'not-installed' ? 'planc impact asks git what changed: install git, or name the changed files.' : error.hint);
   }
 }
 

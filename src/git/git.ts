@@ -29,11 +29,14 @@ export function gitText(bytes: Uint8Array): string {
 /** git could not be asked, or could not answer: the user's machine or repository, not planc. */
 export class GitProblem extends Error {
   readonly hint: string | undefined;
+  /** `not-installed` when there is no git to run: each command says what it needed git for. */
+  readonly kind: 'not-installed' | undefined;
 
-  constructor(message: string, hint?: string) {
+  constructor(message: string, hint?: string, kind?: 'not-installed') {
     super(message);
     this.name = 'GitProblem';
     this.hint = hint;
+    this.kind = kind;
   }
 }
 
@@ -50,7 +53,7 @@ export function git(args: readonly string[], context: GitContext, input?: string
     child.on('error', (error: NodeJS.ErrnoException) => {
       fail(
         error.code === 'ENOENT'
-          ? new GitProblem('git was not found', 'planc diff reads the base revision through git: install git, or put it on the PATH.')
+          ? new GitProblem('git was not found', undefined, 'not-installed')
           : error,
       );
     });
