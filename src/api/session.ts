@@ -225,6 +225,11 @@ export class CompilerSession {
     return this.#repositories.read(repositoryRoot(config.code.root, config.root));
   }
 
+  /** The configuration the next check uses (its file read again; parsed again only when it changed). */
+  config(): Config {
+    return this.#configuration().config;
+  }
+
   /** The configuration, read again; when its file changed, everything compiled with the old one is dropped. */
   #configuration(): LoadedConfig {
     const source = readConfig(this.cwd, this.#configPath);

@@ -79,13 +79,16 @@ export function createMcpServer(options: McpOptions): PlancMcpServer {
   return { server, root, idle };
 }
 
+/** The guide in markdown, made once: it is a function of planc's own schema, catalogue and example plans. */
+let guide: string | undefined;
+const guideText = (): string => (guide ??= guideMarkdown());
+
 function registerResources(server: McpServer, context: ToolContext): void {
-  let guide: string | undefined;
   server.registerResource(
     'guide',
     'planc://guide',
     { title: 'Writing planc plans', description: 'The authoring guide: every property of the language, the rules planc checks, examples and the loop write → check → fix → check.', mimeType: 'text/markdown' },
-    (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/markdown', text: (guide ??= guideMarkdown()) }] }),
+    (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/markdown', text: guideText() }] }),
   );
   server.registerResource(
     'schema',
@@ -158,7 +161,7 @@ function registerPrompts(server: McpServer): void {
             ].join('\n'),
           },
         },
-        { role: 'user', content: { type: 'resource', resource: { uri: 'planc://guide', mimeType: 'text/markdown', text: guideMarkdown() } } },
+        { role: 'user', content: { type: 'resource', resource: { uri: 'planc://guide', mimeType: 'text/markdown', text: guideText() } } },
       ],
     }),
   );

@@ -17,7 +17,6 @@ import { verdict } from '../../report/verdict.ts';
 import { planSchema } from '../../schema/plan-schema.ts';
 import { closestMatch } from '../../util/suggest.ts';
 import { plural, workingDays } from '../../util/words.ts';
-import { loadConfig } from '../config.ts';
 import { UsageError } from '../errors.ts';
 import { explain, explanationText } from '../explain.ts';
 import { fixText } from '../fix.ts';
@@ -57,9 +56,9 @@ function inRepository(context: ToolContext, path: string): string {
   return relative(context.root, absolute).split(sep).join('/') || '.';
 }
 
-/** A text over the configured file-size limit is refused before anything reads it. */
+/** A text over the configured file-size limit is refused as a tool error (a check would report it as PLAN1xxx too). */
 function withinLimit(context: ToolContext, text: string): void {
-  const limit = loadConfig({ cwd: context.root, ...(context.config !== undefined ? { config: context.config } : {}) }).config.maxFileSize;
+  const limit = context.session.config().maxFileSize;
   const size = Buffer.byteLength(text, 'utf8');
   if (size > limit) {
     throw new UsageError(`the text is ${size} bytes, over the limit of ${limit} bytes`, 'Split the plan into several plans, or raise `maxFileSize` in planc.config.yaml.');
