@@ -55,7 +55,7 @@ const READING = /^PLAN1\d{3}$/;
 const DEFAULT_PASSES = 10;
 
 /** The fix a finding offers under `options`: its certain one, or the rename of a duplicate when asked. */
-export function fixOf(diagnostic: ResolvedDiagnostic, options: FixOptions = {}): ResolvedFix | undefined {
+function fixOf(diagnostic: ResolvedDiagnostic, options: FixOptions = {}): ResolvedFix | undefined {
   if (diagnostic.fix) return diagnostic.fix;
   if (options.renameDuplicates && FIXED_WHEN_ASKED.has(diagnostic.code)) return diagnostic.suggestions?.[0];
   return undefined;

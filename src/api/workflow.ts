@@ -35,7 +35,7 @@ function setup(options: WorkflowOptions, history = false): string[] {
 }
 
 /** The command that runs planc. */
-export function plancCommand(options: Pick<WorkflowOptions, 'install'>): string {
+function plancCommand(options: Pick<WorkflowOptions, 'install'>): string {
   return options.install === 'project' ? 'npx planc' : `npx --yes planc@${VERSION}`;
 }
 
@@ -211,7 +211,7 @@ function statusJob(options: WorkflowOptions): string[] {
 }
 
 /** The jobs of the workflow, in order; each a list of lines indented under `jobs:`. */
-export const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, diffJob, impactJob, siteJob, statusJob];
+const JOBS: ReadonlyArray<(options: WorkflowOptions) => string[]> = [checkJob, diffJob, impactJob, siteJob, statusJob];
 
 /** The diff job alone, as the README shows it for a workflow of one's own: lines indented under `jobs:`. */
 export function diffJobText(options: WorkflowOptions): string {

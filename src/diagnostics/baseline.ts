@@ -35,7 +35,7 @@ function acceptable(diagnostic: ResolvedDiagnostic): boolean {
 }
 
 /** What a finding is in a baseline. */
-export function baselineEntry(diagnostic: ResolvedDiagnostic, plan: Plan | undefined): BaselineEntry {
+function baselineEntry(diagnostic: ResolvedDiagnostic, plan: Plan | undefined): BaselineEntry {
   return { plan: plan?.id ?? diagnostic.file, code: diagnostic.code, item: diagnostic.item ?? '' };
 }
 

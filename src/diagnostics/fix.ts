@@ -12,7 +12,7 @@ const NUMBER_LIKE = /^[-+]?(0x[0-9a-f]+|0o[0-7]+|[0-9]*\.?[0-9]+(e[-+]?[0-9]+)?|
 const CORE_WORDS = /^(true|false|null|~)$/i;
 
 /** Whether `value` reads as that text written plain, in a block or a flow collection alike. */
-export function plainSafe(value: string): boolean {
+function plainSafe(value: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9_.#-]*$/.test(value) && !NUMBER_LIKE.test(value) && !CORE_WORDS.test(value) && !YAML11_BOOLEANS.has(value);
 }
 
@@ -22,7 +22,7 @@ export function plainSafe(value: string): boolean {
  * double quotes take JSON's escapes). Undefined for what is not edited in place: a block
  * scalar, a value behind an anchor or a tag, an alias.
  */
-export function scalarLike(written: string, value: string): string | undefined {
+function scalarLike(written: string, value: string): string | undefined {
   const first = written[0];
   if (first === '"') return JSON.stringify(value);
   if (first === "'") return `'${value.replaceAll("'", "''")}'`;

@@ -323,7 +323,7 @@ function riskLines(plan: PlanDiff): Phrase[] {
 }
 
 /** A value as a cell shows it: text, a number, a list joined with commas, a mapping as `key: value`. */
-export function valueText(value: Value | undefined): string {
+function valueText(value: Value | undefined): string {
   if (value === undefined || value === null) return '—';
   if (Array.isArray(value)) return value.length ? value.map(valueText).join(', ') : 'none';
   if (typeof value === 'object') return Object.entries(value).map(([key, entry]) => `${key}: ${valueText(entry)}`).join('; ');

@@ -46,7 +46,7 @@ function checkRef(ref: string): void {
 }
 
 /** The commit a ref names, or undefined when there is none. */
-export async function resolveCommit(repository: Repository, ref: string): Promise<string | undefined> {
+async function resolveCommit(repository: Repository, ref: string): Promise<string | undefined> {
   checkRef(ref);
   const found = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repository.context);
   return found.status === 0 ? gitText(found.stdout).trim() : undefined;

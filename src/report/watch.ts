@@ -26,14 +26,14 @@ export interface RunFacts {
 }
 
 /** A run that could not check: a usage error (a named file gone), or planc's own. */
-export interface RunFailure {
+interface RunFailure {
   kind: 'usage' | 'internal';
   message: string;
   hint?: string;
 }
 
 /** The clock time of a run, as the status line shows it: `12:04:31`. */
-export function clockTime(time: Date): string {
+function clockTime(time: Date): string {
   return time.toTimeString().slice(0, 8);
 }
 

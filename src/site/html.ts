@@ -42,7 +42,7 @@ export type DrawingFiles = Map<string, string>;
  * zoom, pan and show full screen (Diagrams.astro), and, for drawings made at build time, a
  * link to the drawing as an SVG file (its theme's: the script switches it with the theme).
  */
-export function diagramElement(source: string, svgs: ReadonlyMap<string, Record<Theme, string>> | undefined, occurrence: number, label: string, files?: DrawingFiles): Element {
+function diagramElement(source: string, svgs: ReadonlyMap<string, Record<Theme, string>> | undefined, occurrence: number, label: string, files?: DrawingFiles): Element {
   const drawings = svgs?.get(source);
   const figure = (className: string[], view: ElementContent[], tools: ElementContent[]): Element => ({
     type: 'element',

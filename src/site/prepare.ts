@@ -235,7 +235,7 @@ function catalogueEntries(): SiteDiagnostic[] {
  * table, when no item has that id), `plan#id` for an item of any plan, and another plan's
  * id for its page. Pages are `plans/<id>/`, so another plan's is `../<id>/`.
  */
-export function nameLinks(documents: ReadonlyMap<Plan, PlanDocument>): (plan: Plan, name: string) => string | undefined {
+function nameLinks(documents: ReadonlyMap<Plan, PlanDocument>): (plan: Plan, name: string) => string | undefined {
   const own = new Map<Plan, Map<string, string>>();
   const everywhere = new Map<string, { plan: Plan; anchor: string }>();
   for (const [plan, { anchors }] of documents) {

@@ -23,7 +23,7 @@ export interface OwnerRule {
 const OWNER = /^(@[\w.-]+(\/[\w.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 
 /** The rules of a CODEOWNERS text, in file order; lines GitHub would skip are left out. */
-export function parseCodeowners(text: string): OwnerRule[] {
+function parseCodeowners(text: string): OwnerRule[] {
   const rules: OwnerRule[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();

@@ -25,7 +25,7 @@ const RESOURCE_NOT_FOUND = -32002;
 /** The bundled plans, served whole as examples. */
 const EXAMPLES = ['jwt-auth-refactor', 'session-store-migration'] as const;
 /** Array elements and object members a tool's arguments may hold: plenty for any request, not for a hostile one. */
-export const MAX_INPUT_ELEMENTS = 10_000;
+const MAX_INPUT_ELEMENTS = 10_000;
 
 export interface McpOptions {
   /** The folder planc was started in; the repository is the folder of its planc.config.yaml, or this one. */

@@ -327,7 +327,7 @@ function scheduleText(view: Record<string, unknown>): string {
 }
 
 /** The repository's plans, as `list_plans` gives them. */
-export function planList(result: CheckResult): z.infer<typeof listSchema> {
+function planList(result: CheckResult): z.infer<typeof listSchema> {
   const withPlans = new Set(result.plans.map((plan) => plan.file));
   return {
     plans: result.plans.map((plan) => {

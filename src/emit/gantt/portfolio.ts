@@ -22,7 +22,7 @@ export interface PortfolioGanttOptions {
 }
 
 /** The plans with dates, by start (then as given). */
-export function datedPlans(plans: readonly Plan[], analysis: ProjectAnalysis): Array<{ plan: Plan; schedule: PlanSchedule }> {
+function datedPlans(plans: readonly Plan[], analysis: ProjectAnalysis): Array<{ plan: Plan; schedule: PlanSchedule }> {
   return plans
     .flatMap((plan) => {
       const schedule = analysis.plans.get(plan)?.schedule;

@@ -68,7 +68,7 @@ export function when(timing: Timing | undefined, side: 'start' | 'finish'): stri
 }
 
 /** A dependency: the id it names as code (the site links it), then its kind, type and lag. */
-export function dependencyPhrasing(dependency: Dependency): Phrasing[] {
+function dependencyPhrasing(dependency: Dependency): Phrasing[] {
   const name = dependency.plan ? `${dependency.plan}#${dependency.id}` : dependency.id;
   const kind = dependency.target?.item.kind === 'phase' ? ' (phase)' : '';
   const link = dependency.type === 'FS' && dependency.lag === 0 ? '' : ` ${dependency.type}${dependency.lag ? ` ${dependency.lag > 0 ? '+' : ''}${days(dependency.lag)}` : ''}`;
