@@ -4,7 +4,7 @@
 // between plans, non-working days shaded and the status date. Each bar links to its plan.
 import type { ProjectAnalysis } from '../../analyse/analyse.ts';
 import type { PlanSchedule } from '../../analyse/types.ts';
-import type { Plan } from '../../model/plan.ts';
+import { DEPENDENCY_TYPES, type Plan } from '../../model/plan.ts';
 import { epochDay, isoDate } from '../../util/dates.ts';
 import { EPSILON } from '../../util/duration.ts';
 import { oneLine } from '../../util/invisible.ts';
@@ -135,9 +135,9 @@ export function portfolioGantt(plans: readonly Plan[], analysis: ProjectAnalysis
       seen.add(key);
       const fromCalendar = analysis.plans.get(a.plan)!.schedule!.calendar!;
       const toCalendar = analysis.plans.get(b.plan)!.schedule!.calendar!;
-      const type = graph.type[e]!;
-      const fromStart = type === 1 || type === 3;
-      const toFinish = type >= 2;
+      const type = DEPENDENCY_TYPES[graph.type[e]!]!;
+      const fromStart = type[0] === 'S';
+      const toFinish = type[1] === 'F';
       const u = graph.from[e]!;
       const v = graph.to[e]!;
       const fx = x(fromStart ? fromCalendar.startTime(cpm.es[u]!) : fromCalendar.finishTime(cpm.ef[u]!));
