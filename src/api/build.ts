@@ -3,7 +3,7 @@
 // src/write/outputs.ts — only files planc wrote are ever replaced or removed, and the
 // outputs of plans not built this time are kept.
 import { resolve } from 'node:path';
-import { emitAll } from '../emit/index.ts';
+import { emitFiles } from '../emit/index.ts';
 import { shownPath } from '../util/paths.ts';
 import { OutputProblem, outputFolderProblem, readManifest, writeOutputs, type OutputFile, type WriteSummary } from '../write/outputs.ts';
 import { UsageError } from './errors.ts';
@@ -38,7 +38,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   const result = await session.check({ ...checkRequest(options), simulate: true });
   const out = options.out !== undefined ? resolve(cwd, options.out) : resolve(result.config.root, result.config.out);
   if (result.configInvalid) return { ...result, out };
-  const files = emitAll(result);
+  const files = emitFiles(result);
   // Plans not built keep their previous outputs: those skipped for errors, and those whose
   // file no longer gives a plan (the last build's manifest says which plan it was).
   const previous = await readManifest(out);
@@ -60,7 +60,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
  * not write), or the disk (full, a permission, a file where a folder should be) — in which
  * case nothing was replaced.
  */
-export async function writeOutputFolder(out: string, cwd: string, files: OutputFile[], options: Parameters<typeof writeOutputs>[2] = {}, help = OUTPUT_HELP): Promise<WriteSummary> {
+export async function writeOutputFolder(out: string, cwd: string, files: Iterable<OutputFile>, options: Parameters<typeof writeOutputs>[2] = {}, help = OUTPUT_HELP): Promise<WriteSummary> {
   try {
     return await writeOutputs(out, files, options);
   } catch (error) {

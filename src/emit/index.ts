@@ -89,12 +89,18 @@ export function documentInput(plan: Plan, input: Pick<EmitInput, 'analysis' | 'b
   };
 }
 
-/** Every output file of a build: each plan's, and the portfolio (`index.md`). */
-export function emitAll(input: EmitInput): OutputFile[] {
-  const files: OutputFile[] = [];
-  for (const plan of input.built) for (const emitter of planEmitters) files.push(...emitter.emit(plan, input));
+/**
+ * Every output file of a build, plan by plan, and the portfolio (`index.md`) last: made as
+ * they are written, so a build of a thousand plans never holds all of its outputs at once.
+ */
+export function* emitFiles(input: EmitInput): Generator<OutputFile> {
+  for (const plan of input.built) for (const emitter of planEmitters) yield* emitter.emit(plan, input);
   const entries = input.built.map((plan) => ({ plan, analysis: input.analysis.plans.get(plan)!, counts: input.counts.get(plan.file)! }));
   const notBuilt = input.notBuilt.map(({ file }) => ({ file, counts: input.counts.get(file)! }));
-  files.push({ path: 'index.md', content: portfolio(entries, notBuilt) });
-  return files;
+  yield { path: 'index.md', content: portfolio(entries, notBuilt) };
+}
+
+/** Every output file of a build, in memory. */
+export function emitAll(input: EmitInput): OutputFile[] {
+  return [...emitFiles(input)];
 }

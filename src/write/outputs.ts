@@ -5,8 +5,8 @@
 //
 // In two steps: every changed file is first written beside its target; only when all of
 // them are written are they renamed into place. A build that fails while writing (a full
-// disk, a permission) removes its temporary files and leaves the previous outputs as they
-// were; what remains is the renames, which do not fail for want of space.
+// disk, a permission) removes its temporary files and the folders it made, and leaves the
+// previous outputs as they were; what remains is the renames, which do not fail for want of space.
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -61,15 +61,17 @@ export function outputFolderProblem(root: string): string | undefined {
 }
 
 /**
- * A temporary file beside `target` (its folder made first, once), written in full, or
+ * A temporary file beside `target` (its folder made first, once, and the first folder
+ * made noted in `folders.made`, to be removed if the build fails), written in full, or
  * nothing. Synchronous on purpose: a build writes thousands of small files, and one
  * blocking call after another is several times faster than as many promises.
  */
-function temporaryIn(target: string, content: string | Uint8Array, folders: Set<string>): string {
+function temporaryIn(target: string, content: string | Uint8Array, folders: { seen: Set<string>; made: string[] }): string {
   const folder = dirname(target);
-  if (!folders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    folders.add(folder);
+  if (!folders.seen.has(folder)) {
+    const made = mkdirSync(folder, { recursive: true });
+    if (made !== undefined) folders.made.push(made);
+    folders.seen.add(folder);
   }
   return writeTemporary(target, content);
 }
@@ -101,7 +103,7 @@ export async function readManifest(root: string): Promise<Manifest> {
  */
 export async function writeOutputs(
   root: string,
-  files: OutputFile[],
+  files: Iterable<OutputFile>,
   options: { keep?: (path: string) => boolean; plans?: Record<string, string> } = {},
 ): Promise<WriteSummary> {
   const problem = outputFolderProblem(root);
@@ -113,32 +115,34 @@ export async function writeOutputs(
   const ours = new Set(previous);
   const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0 };
   const current = new Set<string>();
-  const folders = new Set<string>();
-  const changed: Array<{ target: string; content: string | Uint8Array }> = [];
+  const folders = { seen: new Set<string>(), made: [] as string[] };
   const foreign: string[] = [];
-  for (const file of files) {
-    const target = inside(root, file.path);
-    current.add(file.path);
-    const existing = readIfPresent(target, file.path);
-    if (existing && same(existing, file.content)) {
-      summary.unchanged += 1;
-      continue;
-    }
-    // A file planc did not write (a hand-written index.md, say) is never replaced.
-    if (existing && !ours.has(file.path)) foreign.push(file.path);
-    changed.push({ target, content: file.content });
-  }
-  if (foreign.length > 0) {
-    const shown = foreign.slice(0, 3).map((path) => `\`${path}\``).join(', ');
-    throw new OutputProblem(
-      `holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} planc did not write and would replace: ${shown}${foreign.length > 3 ? ', …' : ''}`,
-    );
-  }
+  // Each changed file is written beside its target as it comes (the files can be made one
+  // by one: src/emit's emitFiles), and renamed into place only once all are written.
   const written: Array<{ temporary: string; target: string }> = [];
   try {
-    for (const { target, content } of changed) written.push({ temporary: temporaryIn(target, content, folders), target });
+    for (const file of files) {
+      const target = inside(root, file.path);
+      current.add(file.path);
+      const existing = readIfPresent(target, file.path);
+      if (existing && same(existing, file.content)) {
+        summary.unchanged += 1;
+        continue;
+      }
+      // A file planc did not write (a hand-written index.md, say) is never replaced.
+      if (existing && !ours.has(file.path)) foreign.push(file.path);
+      if (foreign.length === 0) written.push({ temporary: temporaryIn(target, file.content, folders), target });
+    }
+    if (foreign.length > 0) {
+      const shown = foreign.slice(0, 3).map((path) => `\`${path}\``).join(', ');
+      throw new OutputProblem(
+        `holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} planc did not write and would replace: ${shown}${foreign.length > 3 ? ', …' : ''}`,
+      );
+    }
   } catch (error) {
     for (const { temporary } of written) rmSync(temporary, { force: true });
+    // Folders this build made hold nothing but its temporary files.
+    for (const folder of folders.made.reverse()) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
   for (const { temporary, target } of written) renameSync(temporary, target);
