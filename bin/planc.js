@@ -13,7 +13,8 @@ if (process.env.FORCE_COLOR !== undefined && process.env.NO_COLOR !== undefined)
 // The young generation stays at its starting size instead of growing to 128 MiB: planc
 // makes many short-lived objects while it keeps about 150 MiB, and letting V8 grow the
 // young space for throughput raised a large check's peak memory by about 100 MiB for no
-// time gained (npm run bench measures both). It must be set before the heap grows.
+// time gained (npm run bench measures both). It must be set before the heap grows. The
+// commands that write many outputs let it grow again (src/cli/main.ts).
 (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 // Node caches the compiled code of planc's modules on disk: a run starts faster.
 const { enableCompileCache } = await import('node:module');

@@ -1,6 +1,7 @@
 // The command line: argv → library → reporter → exit code. A thin shell; every command
 // lives in its own file and returns an exit code. One catch at the top separates "the plan
 // is wrong" (exit 1, reported as diagnostics) from "planc is wrong" (exit 3).
+import { setFlagsFromString } from 'node:v8';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commands, type CommandSpec, type OptionSpec } from './commands/index.ts';
 import { ConfigError } from '../api/errors.ts';
@@ -95,6 +96,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     } catch (error) {
       throw new UsageError(describeArgumentError(error as Error & { code?: string }, command.options), `Run \`planc ${name} --help\`.`);
     }
+    // A 1 MiB young space made a build of 1,000 plans spend 2.3 s in some 5,800 scavenges
+    // (its garbage is short-lived strings and trees); grown, the build is about a fifth faster.
+    if (command.writesOutputs) setFlagsFromString('--semi-space-growth-factor=2');
     const { run: runCommand } = await command.load();
     return await runCommand(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
   } catch (error) {

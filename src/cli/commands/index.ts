@@ -25,6 +25,11 @@ export interface CommandSpec {
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
+  /**
+   * The command writes many outputs (documents, drawings, pages): V8's young generation may
+   * grow for throughput, which bin/planc.js otherwise keeps at its starting size for memory.
+   */
+  writesOutputs?: true;
   load(): Promise<CommandModule>;
 }
 
@@ -95,6 +100,7 @@ export const commands: Record<string, CommandSpec> = {
       watch: { type: 'boolean', description: 'Build again on every change, until stopped (Ctrl-C); prints as `planc watch` does' },
       ...WRITER_OPTIONS,
     },
+    writesOutputs: true,
     load: () => import('./build.ts'),
   },
   site: {
@@ -106,6 +112,7 @@ export const commands: Record<string, CommandSpec> = {
       chromium: { type: 'string', description: 'Chromium to draw diagrams with, or `none` to leave them to the browser' },
       ...WRITER_OPTIONS,
     },
+    writesOutputs: true,
     load: () => import('./site.ts'),
   },
   diff: {
@@ -205,6 +212,7 @@ export const commands: Record<string, CommandSpec> = {
       format: { type: 'string', multiple: true, description: 'stylish (default) or json (one object per line per build)' },
       config: CONFIG,
     },
+    writesOutputs: true,
     load: () => import('./preview.ts'),
   },
 };
