@@ -4,6 +4,7 @@
 import type {
   BlockContent,
   Code,
+  Emphasis,
   Heading,
   InlineCode,
   List,
@@ -12,12 +13,14 @@ import type {
   PhrasingContent,
   Root,
   RootContent,
+  Strong,
   Table,
   TableCell,
   Text,
 } from 'mdast';
 import { markdownTable } from 'markdown-table';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item';
 import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -181,9 +184,9 @@ export function isPlainText(value: string, before = '', after = ''): boolean {
     // A space first only mid-line (at a line start it would be trimmed away).
     if (before === '' || /\s/.test(before)) return false;
   } else if (!word(first)) {
-    // Punctuation first: only right after a letter (not at a line start, not after a
-    // digit that could make `1.` a list marker, not after `]` or `!`).
-    if (!/^\p{L}$/u.test(before)) return false;
+    // Punctuation first: only right after a letter or a code span's closing backtick (not
+    // at a line start, not after a digit that could make `1.` a list marker, not after `]` or `!`).
+    if (!/^\p{L}$/u.test(before) && before !== '`') return false;
   }
   if (last === ' ' && !(after !== '' && after !== ' ' && after !== '\n' && after !== '\r')) return false;
   return true;
@@ -208,14 +211,90 @@ const plainText = Object.assign(
 const gfmInlineCode = gfmTableToMarkdown().handlers!.inlineCode as Handle;
 
 /** Inline code without backticks, line breaks, pipes or edge spaces prints as `value`. */
+const PLAIN_CODE = /^[^\s`|](?:[^`\n\r|]*[^\s`|])?$/;
+
 const plainCode: Handle = (node, parent, state, info) => {
   const value = (node as InlineCode).value;
-  return /^[^\s`|](?:[^`\n\r|]*[^\s`|])?$/.test(value) ? `\`${value}\`` : gfmInlineCode(node, parent, state, info);
+  return PLAIN_CODE.test(value) ? `\`${value}\`` : gfmInlineCode(node, parent, state, info);
+};
+
+/** Whether a character printed beside a node is white space or nothing (a line's edge). */
+const atEdge = (character: string): boolean => character === '' || character === ' ' || character === '\n';
+
+/**
+ * Strong text (`**`) or emphasis (`_`) of one plain text that prints as it is: from a letter
+ * or digit to a letter or digit (or punctuation before white space), so the markers always
+ * open and close; emphasis only between white space or edges (`_` never opens in a word).
+ */
+function plainAttention(node: Strong | Emphasis, before: string, after: string): string | undefined {
+  const marker = node.type === 'strong' ? '**' : '_';
+  const only = node.children.length === 1 ? node.children[0]! : undefined;
+  if (only?.type !== 'text' || !isPlainText(only.value, marker[0], marker[0]) || !/^[\p{L}\p{N}]/u.test(only.value)) return undefined;
+  if (!/[\p{L}\p{N}]$/u.test(only.value) && (/\s$/.test(only.value) || !atEdge(after))) return undefined;
+  if (marker === '_' && !(atEdge(before) && atEdge(after))) return undefined;
+  return `${marker}${only.value}${marker}`;
+}
+
+/**
+ * Phrasing of plain texts (side by side, printed as one), plain code spans and plain strong
+ * text or emphasis (plainAttention) as it prints between `before` and `after`, each part
+ * judged by the characters printed beside it; undefined for anything else, which goes
+ * through the printer. The property test in test/emit/plain-text.test.ts compares the two.
+ */
+function plainPhrasing(children: readonly PhrasingContent[], before: string, after: string): string | undefined {
+  let printed = '';
+  const previous = () => (printed === '' ? before : printed.at(-1)!);
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (child.type === 'text') {
+      let value = child.value;
+      while (children[index + 1]?.type === 'text') value += (children[++index] as Text).value;
+      const next = children[index + 1];
+      const following = next === undefined ? after : next.type === 'inlineCode' ? '`' : next.type === 'strong' ? '*' : next.type === 'emphasis' ? '_' : undefined;
+      if (following === undefined || !isPlainText(value, previous(), following)) return undefined;
+      printed += value;
+    } else if (child.type === 'inlineCode') {
+      if (!PLAIN_CODE.test(child.value)) return undefined;
+      printed += `\`${child.value}\``;
+    } else if (child.type === 'strong' || child.type === 'emphasis') {
+      const next = children[index + 1];
+      let following = after;
+      if (next?.type === 'text' && next.value !== '') following = next.value.charAt(0);
+      else if (next?.type === 'inlineCode') following = '`';
+      else if (next !== undefined) return undefined;
+      const attention = plainAttention(child, previous(), following);
+      if (attention === undefined) return undefined;
+      printed += attention;
+    } else {
+      return undefined;
+    }
+  }
+  return printed;
+}
+
+/** GFM's paragraph handler (it prints a task list item's checkbox). */
+const gfmParagraph = gfmTaskListItemToMarkdown().handlers!.paragraph as Handle;
+
+/** A paragraph of plain phrasing as it is; any other (and a task's, with its checkbox) as GFM prints it. */
+const fastParagraph: Handle = (node, parent, state, info) => {
+  if (!(parent?.type === 'listItem' && typeof parent.checked === 'boolean')) {
+    const plain = plainPhrasing((node as Paragraph).children, '', '');
+    if (plain !== undefined && plain !== '') return plain;
+  }
+  return gfmParagraph(node, parent, state, info);
+};
+
+/** An ATX heading of plain phrasing as it is; any other as the printer makes it. */
+const fastHeading: Handle = (node, parent, state, info) => {
+  const heading = node as Heading;
+  const plain = plainPhrasing(heading.children, ' ', '\n');
+  return plain !== undefined && plain !== '' ? `${'#'.repeat(heading.depth)} ${plain}` : defaultHandlers.heading(heading, parent, state, info);
 };
 
 /**
- * Tables as GFM prints them, but a cell holding one plain text is taken as it is instead
- * of going through the phrasing machinery (tables were most of a document's printing).
+ * Tables as GFM prints them, but a cell of plain phrasing (plainPhrasing) is taken
+ * as it is instead of going through the phrasing machinery (tables were most of a
+ * document's printing).
  */
 const fastTable: Handle = (node, _parent, state, info) => {
   const tableNode = node as Table;
@@ -223,9 +302,8 @@ const fastTable: Handle = (node, _parent, state, info) => {
   const matrix = tableNode.children.map((row) => {
     const exitRow = state.enter('tableRow');
     const cells = row.children.map((cell) => {
-      const only = cell.children.length === 1 ? cell.children[0] : undefined;
-      if (cell.children.length === 0) return '';
-      if (only?.type === 'text' && isPlainText(only.value, ' ', ' ')) return only.value;
+      const plain = plainPhrasing(cell.children, ' ', ' ');
+      if (plain !== undefined) return plain;
       const exitCell = state.enter('tableCell');
       const exitPhrasing = state.enter('phrasing');
       const value = state.containerPhrasing(cell, { ...info, before: ' ', after: ' ' });
@@ -254,7 +332,7 @@ const printer = unified()
     listItemIndent: 'one',
     rule: '-',
     incrementListMarker: true,
-    handlers: { text: plainText, inlineCode: plainCode, table: fastTable },
+    handlers: { text: plainText, inlineCode: plainCode, table: fastTable, paragraph: fastParagraph, heading: fastHeading },
   });
 
 export function printMarkdown(tree: Root): string {
