@@ -4,7 +4,7 @@
 // scale (days under months, weeks under months, months under years…), weeks starting on
 // the calendar's first working day.
 import type { WorkCalendar } from '../../analyse/calendar.ts';
-import { epochDay, isoDate, weekdayOf, weekStart } from '../../util/dates.ts';
+import { civil, epochDay, weekdayOf, weekStart } from '../../util/dates.ts';
 import type { Weekday } from '../../model/plan.ts';
 
 export interface Tick {
@@ -28,6 +28,7 @@ export interface TimeScale {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The narrowest a chart is drawn: short plans spread over the room a column gives. */
@@ -42,16 +43,14 @@ function unitFor(days: number, dated: boolean): number {
 }
 
 function parts(day: number): { year: number; month: number; date: number } {
-  const [year, month, date] = isoDate(day).split('-').map(Number) as [number, number, number];
+  const { year, month, date } = civil(day);
   return { year, month: month - 1, date };
 }
 
 /** The first day of the month after `day`'s. */
 function nextMonth(day: number): number {
-  const { date } = parts(day);
-  let next = day - date + 1 + 27;
-  while (parts(next).date !== 1) next += 1;
-  return next;
+  const { year, month, date } = civil(day);
+  return day - date + 1 + DAYS_IN_MONTH[month - 1]! + (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0);
 }
 
 export function timeScale(options: { from: number; to: number; dated: boolean; workdays: readonly Weekday[] }): TimeScale {
