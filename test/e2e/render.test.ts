@@ -20,30 +20,31 @@ describe.skipIf(!CHROMIUM)('diagrams rendered by mermaid-cli', () => {
   it('renders every diagram of the bundled plans to SVG', () => {
     const out = join(work, 'out');
     expect(planc(['build', '--out', out], { cwd: ROOT }).status).toBe(0);
-    let rendered = 0;
+    const documents: string[] = [];
     for (const plan of ['jwt-auth-refactor', 'session-store-migration']) {
-      const folder = join(out, plan);
-      const diagrams = readdirSync(folder).filter((name) => name.endsWith('.mmd'));
+      const diagrams = readdirSync(join(out, plan)).filter((name) => name.endsWith('.mmd'));
       expect(diagrams.length).toBeGreaterThanOrEqual(3);
-      // mmdc renders every ```mermaid block of a markdown file in one browser session.
-      const document = join(folder, 'index.md');
-      const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'mmdc'), ['-p', config, '-i', document, '-o', join(folder, 'rendered.md'), '-q'], {
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
-      expect(result.status, result.stderr).toBe(0);
-      const svgs = readdirSync(folder).filter((name) => name.startsWith('rendered-') && name.endsWith('.svg'));
-      expect(svgs.length).toBe((readFileSync(document, 'utf8').match(/^```mermaid$/gm) ?? []).length);
-      for (const svg of svgs) {
-        const text = readFileSync(join(folder, svg), 'utf8');
-        expect(text.startsWith('<svg'), svg).toBe(true);
-        expect(text, svg).not.toMatch(/aria-roledescription="error"|Syntax error in text/);
-        expect(text, svg).toMatch(/aria-roledescription="(gantt|flowchart-v2)"/);
-        expect(text, svg).toMatch(/<(rect|path|line|text)\b/);
-        rendered += 1;
-      }
+      documents.push(readFileSync(join(out, plan, 'index.md'), 'utf8'));
     }
-    expect(rendered).toBeGreaterThanOrEqual(6);
+    // mmdc renders every ```mermaid block of a markdown file in one browser session: both
+    // documents in one file, one browser started.
+    const document = join(work, 'both.md');
+    writeFileSync(document, documents.join('\n'));
+    const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'mmdc'), ['-p', config, '-i', document, '-o', join(work, 'rendered.md'), '-q'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const svgs = readdirSync(work).filter((name) => name.startsWith('rendered-') && name.endsWith('.svg'));
+    expect(svgs.length).toBe(documents.join('\n').match(/^```mermaid$/gm)!.length);
+    for (const svg of svgs) {
+      const text = readFileSync(join(work, svg), 'utf8');
+      expect(text.startsWith('<svg'), svg).toBe(true);
+      expect(text, svg).not.toMatch(/aria-roledescription="error"|Syntax error in text/);
+      expect(text, svg).toMatch(/aria-roledescription="(gantt|flowchart-v2)"/);
+      expect(text, svg).toMatch(/<(rect|path|line|text)\b/);
+    }
+    expect(svgs.length).toBeGreaterThanOrEqual(6);
   }, 240_000);
 });
 
