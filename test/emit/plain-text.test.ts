@@ -41,7 +41,7 @@ describe('plain text', () => {
           expect(printMarkdown(tree)).toBe(escaped);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: 3000 },
     );
   });
 
