@@ -77,6 +77,23 @@ describe('planc report', () => {
     expectGolden(join(GOLDEN, 'hostile.md'), run.stdout);
   });
 
+  it('mentions no one: every `@name` from the plans is defused, on standard output and in the files written', async () => {
+    const mentioning = CHECKOUT.replace('title: Checkout redesign', 'title: "@someone and @org/team please review"')
+      .replace('title: Checkout API,', 'title: "API for @api-team",');
+    const pinging = repo({ 'plans/checkout.plan.yaml': mentioning });
+    const run = await cli(['report', '--status-date', '2026-12-16', '--since', '2026-12-07', '--out', 'status'], { cwd: pinging.dir });
+    expect(run.status, run.stderr).toBe(0);
+    const printed = await cli(['report', '--status-date', '2026-12-16', '--since', '2026-12-07'], { cwd: pinging.dir });
+    for (const markdown of [printed.stdout, readFileSync(join(pinging.dir, 'status', 'index.md'), 'utf8'), readFileSync(join(pinging.dir, 'status', 'checkout.md'), 'utf8')]) {
+      const texts: string[] = [];
+      visit(unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root, 'text', (node) => void texts.push(node.value));
+      const text = texts.join('');
+      expect(text).toContain('@\u2060someone and @\u2060org/team please review');
+      expect(text).not.toMatch(/@[\p{L}\p{N}_-]/u);
+    }
+    expect(printed.stdout).toContain('API for @\u2060api-team');
+  });
+
   it('needs a status date, a real --since before it, and says which plans it could not report', async () => {
     const none = await cli(['report'], { cwd: checkout.dir });
     expect(none.status).toBe(2);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { portfolioStatus, statusReport } from '../emit/markdown/status-report.ts';
 import type { Plan } from '../model/plan.ts';
 import { epochDay, isIsoDate, isoDate } from '../util/dates.ts';
-import { printMarkdown, root } from '../util/mdast.ts';
+import { printComment, root } from '../util/mdast.ts';
 import type { WriteSummary } from '../write/outputs.ts';
 import { writeOutputFolder } from './build.ts';
 import { UsageError } from './errors.ts';
@@ -68,13 +68,13 @@ export async function statusReports(options: StatusReportRequest): Promise<Statu
   for (const plan of result.built) {
     const analysis = result.analysis.plans.get(plan)!;
     const alone = statusReport(plan, analysis, { statusDate, since });
-    reports.push({ plan, file: `${plan.id}.md`, markdown: printMarkdown(alone.tree) });
+    reports.push({ plan, file: `${plan.id}.md`, markdown: printComment(alone.tree) });
     sections.push(...statusReport(plan, analysis, { statusDate, since, depth: 2 }).tree.children);
   }
   const entries = (href: boolean) => result.built.map((plan) => ({ plan, analysis: result.analysis.plans.get(plan)!, ...(href ? { href: `./${plan.id}.md` } : {}) }));
-  const portfolio = printMarkdown(portfolioStatus(entries(true), result.notBuilt, { statusDate, since }));
+  const portfolio = printComment(portfolioStatus(entries(true), result.notBuilt, { statusDate, since }));
   const whole = portfolioStatus(entries(false), result.notBuilt, { statusDate, since });
-  const markdown = printMarkdown(root([...whole.children, ...sections]));
+  const markdown = printComment(root([...whole.children, ...sections]));
   const report: StatusReportResult = { ...result, statusDate, since, markdown, portfolio, reports };
   if (options.out === undefined) return report;
   const out = resolve(cwd, options.out);

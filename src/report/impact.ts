@@ -5,7 +5,7 @@
 import type { RootContent } from 'mdast';
 import type { ImpactReport } from '../analyse/code/impact.ts';
 import type { Plan } from '../model/plan.ts';
-import { commentText, heading, html, inlineCode, link, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../util/mdast.ts';
+import { heading, html, inlineCode, link, paragraph, printComment, root, strong, table, text, type Phrasing } from '../util/mdast.ts';
 import { impactSentence } from '../util/words.ts';
 import { printable, type Style } from './terminal.ts';
 
@@ -80,15 +80,15 @@ export function impactMarkdown(input: ImpactInput, options: Pick<ImpactFormatOpt
     const page = input.planPage(plan);
     return [
       page ? link(page, inlineCode(plan.id)) : inlineCode(plan.id),
-      [text(`${commentText(task.title)} `), inlineCode(task.id)],
+      [text(`${task.title} `), inlineCode(task.id)],
       task.status,
       fileList(files.map((file) => ({ path: file.path, ...(file.list === 'touches' ? {} : { after: ` (${file.list})` }) })), input, FILES_IN_ROW),
-      note ? commentText(note.text) : '',
+      note ? note.text : '',
     ];
   });
   const tail: RootContent[] = report.uncovered.length > 0 ? [paragraph(strong('In no plan:'), ' ', ...fileList(report.uncovered.map((path) => ({ path })), input, UNCOVERED_NAMED))] : [];
   const print = (shown: number) =>
-    printMarkdown(
+    printComment(
       root([
         ...head,
         ...(shown > 0 ? [table(['Plan', 'Task', 'Status', 'Changed files', 'Note'], rows.slice(0, shown))] : []),

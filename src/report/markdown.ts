@@ -1,11 +1,11 @@
 // The summary for a person reading a pull request (--format markdown, and the job summary
 // `--format github` appends): a one-line verdict, the counts per plan, then each finding
 // with its place and a link to its explanation. A tree printed by the one printer, so every
-// piece of plan text is escaped.
+// piece of plan text is escaped, and no `@mention` in it notifies anyone.
 import type { RootContent } from 'mdast';
 import { countFindings } from '../diagnostics/counts.ts';
 import type { Counts } from '../diagnostics/types.ts';
-import { heading, inlineCode, item, link, list, messageInline, paragraph, printMarkdown, root, strong, table, text } from '../util/mdast.ts';
+import { heading, inlineCode, item, link, list, messageInline, paragraph, printComment, root, strong, table, text } from '../util/mdast.ts';
 import { plural } from '../util/words.ts';
 import type { ReportInput } from './types.ts';
 import { verdict } from './verdict.ts';
@@ -54,5 +54,5 @@ export function markdown(input: ReportInput): string {
     const parts = [...(inline ? [`${inline} by comments in the plans`] : []), ...(input.suppressed.length - inline ? [`${input.suppressed.length - inline} by the baseline`] : [])];
     blocks.push(paragraph(`${plural(input.suppressed.length, 'finding')} suppressed: ${parts.join(', ')}.`));
   }
-  return printMarkdown(root(blocks));
+  return printComment(root(blocks));
 }

@@ -30,11 +30,18 @@ import { INVISIBLE, INVISIBLE_ALL } from './invisible.ts';
 export type Phrasing = PhrasingContent | string;
 
 /**
- * Plan text in a pull request comment: `@name` would notify that person or team on GitHub,
- * so a word joiner (invisible) follows the `@`. The printer escapes the rest.
+ * Plan text where GitHub renders it for people (a pull request comment, a job summary):
+ * `@name` would notify that person or team, so a word joiner (invisible) follows the `@`.
+ * The printer escapes the rest.
  */
-export function commentText(value: string): string {
+function commentText(value: string): string {
   return value.replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u2060');
+}
+
+/** Every text node of a tree through commentText, in place; code spans and blocks mention no one, and HTML nodes are planc's own. */
+function defuseMentions(node: { type: string; value?: unknown; children?: unknown[] }): void {
+  if (node.type === 'text' && typeof node.value === 'string' && node.value.includes('@')) node.value = commentText(node.value);
+  if (node.children) for (const child of node.children) defuseMentions(child as { type: string; value?: unknown; children?: unknown[] });
 }
 
 /** Raw HTML: planc's own (a comment's marker, a details block), never text from a plan. */
@@ -336,5 +343,15 @@ const printer = unified()
   });
 
 export function printMarkdown(tree: Root): string {
+  return printer.stringify(tree);
+}
+
+/**
+ * Markdown that GitHub renders for people — a pull request comment, a job summary, a status
+ * report — printed with every `@mention` in its text defused (commentText), whichever part
+ * of a plan the text came from. The tree is changed in place.
+ */
+export function printComment(tree: Root): string {
+  defuseMentions(tree);
   return printer.stringify(tree);
 }

@@ -156,6 +156,23 @@ describe('planc check --format', () => {
     expect(links).toEqual(['PLAN2001', 'PLAN2005', 'PLAN7001'].map((code) => `https://github.com/planc-dev/planc/blob/v${VERSION}/docs/diagnostics.md#${code.toLowerCase()}`));
   });
 
+  it('markdown: mentions no one, whether the `@name` is in a file name or plan text a message quotes (and so the job summary)', async () => {
+    // A backquote in a key lets plan text out of the message's code span, where GitHub would read a mention.
+    const mentioning = repo({
+      'plans/@org/team.plan.yaml': 'title: "@someone and @org/team please review"\nphases:\n  - id: build\n    title: Build\n    tasks:\n      - { id: code, title: Code, duration: 1d, "x` @someone and @org/team `y": 1 }\n',
+    });
+    const summary = join(mentioning.dir, 'summary.md');
+    const markdown = await cli(['check', '--format', 'markdown', 'plans/@org'], { cwd: mentioning.dir });
+    expect(markdown.status).toBe(1);
+    await cli(['check', '--format', 'github', 'plans/@org'], { cwd: mentioning.dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8')).toBe(markdown.stdout);
+    const texts: string[] = [];
+    visit(unified().use(remarkParse).use(remarkGfm).parse(markdown.stdout) as Root, 'text', (node) => void texts.push(node.value));
+    expect(texts).toContain('plans/@\u2060org/team.plan.yaml');
+    expect(texts.join('')).toContain(' @\u2060someone and @\u2060org/team ');
+    expect(texts.join('')).not.toMatch(/@[\p{L}\p{N}_-]/u);
+  });
+
   it('links each finding to the published site when site.url is set', async () => {
     const published = repo({ 'planc.config.yaml': 'site: { url: "https://acme.github.io", base: /shop/ }\n' });
     const { stdout } = await cli(['check', '--format', 'json'], { cwd: published.dir });

@@ -6,7 +6,7 @@
 // planc's own.
 import type { RootContent } from 'mdast';
 import type { DiffDescription, Phrase, PlanDescription } from '../../diff/describe.ts';
-import { commentText, html, inlineCode, link, list, item, messageInline, paragraph, printMarkdown, root, strong, table, text, type Phrasing } from '../../util/mdast.ts';
+import { html, inlineCode, link, list, item, messageInline, paragraph, printComment, root, strong, table, text, type Phrasing } from '../../util/mdast.ts';
 
 export interface DiffMarkdownOptions {
   /** The hidden marker (`<!-- planc-diff -->`) a workflow finds its comment by; none when undefined. */
@@ -33,16 +33,16 @@ const DEFAULT_MAX_LENGTH = 60_000;
 
 function phrasing(parts: Phrase): Phrasing[] {
   return parts.flatMap((part): Phrasing | Phrasing[] => {
-    if (typeof part === 'string') return text(commentText(part));
-    if ('strong' in part) return strong(commentText(part.strong));
-    if ('message' in part) return messageInline(commentText(part.message));
+    if (typeof part === 'string') return text(part);
+    if ('strong' in part) return strong(part.strong);
+    if ('message' in part) return messageInline(part.message);
     return part.url ? link(part.url, inlineCode(part.code)) : inlineCode(part.code);
   });
 }
 
 function planBlocks(plan: PlanDescription, planUrl: DiffMarkdownOptions['planUrl']): RootContent[] {
   const url = planUrl?.(plan.id);
-  const title = url ? link(url, text(commentText(plan.title))) : strong(commentText(plan.title));
+  const title = url ? link(url, text(plan.title)) : strong(plan.title);
   const blocks: RootContent[] = [
     paragraph(title, ' ', inlineCode(plan.id), ' — ', ...phrasing(plan.headline)),
     table(
@@ -66,12 +66,12 @@ export function markdownDiff(description: DiffDescription, options: DiffMarkdown
   if (description.empty) head.push(html(UNCHANGED_MARKER));
   head.push(paragraph(...phrasing(description.verdict)));
   for (const note of description.notes) head.push(paragraph(...phrasing(note)));
-  const parts = [printMarkdown(root(head))];
+  const parts = [printComment(root(head))];
   const budget = options.maxLength ?? DEFAULT_MAX_LENGTH;
   let length = parts[0]!.length;
   let shown = 0;
   for (const plan of description.plans) {
-    const printed = printMarkdown(root(planBlocks(plan, options.planUrl)));
+    const printed = printComment(root(planBlocks(plan, options.planUrl)));
     // Room is kept for the closing line that names what was left out.
     if (length + printed.length + 300 > budget) break;
     parts.push(printed);
@@ -82,7 +82,7 @@ export function markdownDiff(description: DiffDescription, options: DiffMarkdown
   if (left.length > 0) {
     const names = left.slice(0, 20).flatMap((plan, i): Phrasing[] => [...(i ? [', '] : []), inlineCode(plan.id)]);
     parts.push(
-      printMarkdown(
+      printComment(
         root([
           paragraph(`${left.length} more ${left.length === 1 ? 'plan changed' : 'plans changed'} (too long for one comment): `, ...names, ...(left.length > 20 ? [' and more'] : []), '. Run ', inlineCode('planc diff'), ' to see them all.'),
         ]),
