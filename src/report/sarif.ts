@@ -2,12 +2,13 @@
 // catalogue with its id, name, descriptions, help and default level; each finding with its
 // rule, level, message, region (1-based lines and columns, UTF-16 code units), related
 // places, a fingerprint that stays when unrelated lines move (it is made of the plan, the
-// code and the item's ids, not of lines), and the suppression of a suppressed one.
+// code and the item's ids, not of lines), the suppression of a suppressed one, and its fix
+// and suggestions as SARIF fixes (an editor's SARIF viewer offers them as quick fixes).
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import { createHash } from 'node:crypto';
 import { catalogue } from '../diagnostics/catalogue.ts';
 import type { SuppressedDiagnostic } from '../diagnostics/suppressions.ts';
-import type { ResolvedDiagnostic, Severity } from '../diagnostics/types.ts';
+import type { ResolvedDiagnostic, ResolvedFix, Severity } from '../diagnostics/types.ts';
 import { HOME_PAGE, VERSION } from '../version.ts';
 import type { ReportInput } from './types.ts';
 
@@ -40,14 +41,43 @@ function rules(input: ReportInput) {
   }));
 }
 
+/** A region: 1-based lines and columns, the end column the one after the region (as planc's ranges are), in the run's `columnKind`. */
+function region(range: ResolvedDiagnostic['range']) {
+  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+/** Relative to the working folder, which code scanning takes as the repository's root. */
+function artifactLocation(file: string) {
+  return { uri: encodeURI(file) };
+}
+
 function location(file: string, range: ResolvedDiagnostic['range']) {
+  return { physicalLocation: { artifactLocation: artifactLocation(file), region: region(range) } };
+}
+
+/**
+ * A fix as SARIF gives one (§3.55): one change of the finding's file, a replacement per
+ * edit, each region of the file as checked (SARIF applies them in order, each placed in
+ * the unmodified file, and planc's edits never overlap). An empty region is an insertion;
+ * an edit with no text, a deletion (no `insertedContent`). A suggestion, applied only when
+ * asked (`planc fix --rename-duplicates`), says so in its properties.
+ */
+function sarifFix(file: string, fix: ResolvedFix, suggestion: boolean) {
   return {
-    physicalLocation: {
-      // Relative to the working folder, which code scanning takes as the repository's root.
-      artifactLocation: { uri: encodeURI(file) },
-      region: { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column },
-    },
+    description: { text: sentence(fix.description) },
+    artifactChanges: [
+      {
+        artifactLocation: artifactLocation(file),
+        replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), ...(edit.text === '' ? {} : { insertedContent: { text: edit.text } }) })),
+      },
+    ],
+    ...(suggestion ? { properties: { suggestion: true } } : {}),
   };
+}
+
+function fixes(d: ResolvedDiagnostic) {
+  const all = [...(d.fix ? [sarifFix(d.file, d.fix, false)] : []), ...(d.suggestions ?? []).map((fix) => sarifFix(d.file, fix, true))];
+  return all.length > 0 ? { fixes: all } : {};
 }
 
 export function sarif(input: ReportInput): string {
@@ -69,6 +99,7 @@ export function sarif(input: ReportInput): string {
         ? { relatedLocations: d.related.map((r, id) => ({ id, ...location(r.file, r.range), message: { text: sentence(r.message) } })) }
         : {}),
       partialFingerprints: { 'plancFinding/v1': fingerprint },
+      ...fixes(d),
       ...(suppression
         ? { suppressions: [{ kind: suppression.kind === 'inline' ? 'inSource' : 'external', status: 'accepted', ...(suppression.reason ? { justification: suppression.reason } : {}) }] }
         : {}),

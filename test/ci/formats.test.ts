@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { fixFiles } from '../../src/api/fix.ts';
 import { VERSION } from '../../src/version.ts';
 import { cli } from '../helpers/cli.ts';
 import { expectGolden } from '../helpers/golden.ts';
@@ -26,8 +27,25 @@ const SARIF_TOOL = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-lin
 const HOSTILE_KEY = 'own,er:%25\n::warning file=x::<script>&';
 const HOSTILE_REFERENCE = 'no,such::task%0A<&>';
 
+/** A plan every kind of fix mends: lines deleted (a fence), an insertion (an id), a replacement (a key) after characters of two UTF-16 units. */
+const FIXABLE = '```yaml\ntitle: "Fix 🚀 me"\nphases:\n  - title: Build 🚀\n    tasks:\n      - { id: code, title: "Code 🚀", duraton: 1d }\n```\n';
+
 const temporary = tempRepos();
 const repo = (files: Record<string, string> = {}) => temporary({ ...PLANS, ...files });
+
+interface SarifReplacement {
+  deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+  insertedContent?: { text: string };
+}
+
+/** Replacements applied as SARIF says (§3.57): each region of the unmodified text (lines and UTF-16 columns from 1), in order. */
+function applyReplacements(text: string, replacements: readonly SarifReplacement[]): string {
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
+  const offset = (line: number, column: number) => lineStarts[line - 1]! + column - 1;
+  const spans = replacements.map(({ deletedRegion: r, insertedContent }) => ({ start: offset(r.startLine, r.startColumn), end: offset(r.endLine, r.endColumn), text: insertedContent?.text ?? '' }));
+  // Applied from the last, each region stays where it was in the unmodified text.
+  return spans.sort((a, b) => b.start - a.start).reduce((current, span) => current.slice(0, span.start) + span.text + current.slice(span.end), text);
+}
 
 /** One stable shape for the goldens: the version in addresses is the one place that changes. */
 const versionless = (text: string) => text.replaceAll(`v${VERSION}`, 'vVERSION').replaceAll(`"version": "${VERSION}"`, '"version": "VERSION"').replaceAll(`"semanticVersion": "${VERSION}"`, '"semanticVersion": "VERSION"');
@@ -47,7 +65,7 @@ describe('planc check --format', () => {
   it('github: one command a line, each finding one line, escaped as the runner unescapes', async () => {
     const { stdout } = await cli(['check', '--format', 'github'], { cwd: dir });
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.map((line) => /^::(error|warning|notice) /.exec(line)?.[1])).toEqual(['error', 'error', 'warning']);
+    expect(lines.map((line) => /^::(error|warning|notice) /.exec(line)?.[1])).toEqual(['error', 'error', 'error', 'warning']);
     // The runner's grammar: `::name key=value,key=value::message`, properties split on `,`
     // and `=`, values and message unescaped (actions/toolkit, command.ts).
     const parsed = lines.map((line) => {
@@ -59,7 +77,7 @@ describe('planc check --format', () => {
     expect(parsed[0]!.message.split('\n')[0]).toBe(`Unknown property \`${HOSTILE_KEY.split('\n')[0]}`);
     expect(parsed[0]!.message).toContain(`${HOSTILE_KEY}\` in task \`code\``);
     expect(parsed[1]!.message.split('\n')[0]).toBe(`\`${HOSTILE_REFERENCE}\` is not an id (\`item-id\`) or a cross-plan reference (\`other-plan#item-id\`)`);
-    expect(parsed[2]!.message.split('\n').at(-1)).toBe(`https://github.com/planc-dev/planc/blob/v${VERSION}/docs/diagnostics.md#plan7001`);
+    expect(parsed[3]!.message.split('\n').at(-1)).toBe(`https://github.com/planc-dev/planc/blob/v${VERSION}/docs/diagnostics.md#plan7001`);
   });
 
   it('github: appends the markdown summary to $GITHUB_STEP_SUMMARY, after what is there', async () => {
@@ -71,9 +89,11 @@ describe('planc check --format', () => {
     expect(readFileSync(summary, 'utf8')).toBe(`# Earlier step\n${markdown.stdout}`);
   });
 
-  it('sarif: valid SARIF 2.1.0, and clean in Microsoft\'s validator with GitHub\'s rules', async () => {
+  it('sarif: valid SARIF 2.1.0, and clean in Microsoft\'s validator with GitHub\'s rules (with fixes of every kind too)', async () => {
     const { stdout } = await cli(['check', '--format', 'sarif'], { cwd: dir });
     const log = JSON.parse(stdout);
+    const fixable = temporary({ 'plans/fixable.plan.yaml': FIXABLE });
+    const fixes = (await cli(['check', '--format', 'sarif'], { cwd: fixable.dir })).stdout;
     // The schema's language-tag pattern is not valid in unicode mode.
     // Both packages are CommonJS: their classes are `default` of what Node imports.
     const Ajv4 = ((Ajv4Module as unknown as { default?: unknown }).default ?? Ajv4Module) as new (options: Options) => { compile(schema: object): ValidateFunction };
@@ -82,6 +102,7 @@ describe('planc check --format', () => {
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')));
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(validate(JSON.parse(fixes)), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const { rules } = log.runs[0].tool.driver;
     for (const result of log.runs[0].results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
     expect(rules.map((rule: { id: string }) => rule.id)).toContain('PLAN7001');
@@ -91,18 +112,45 @@ describe('planc check --format', () => {
     });
     const file = join(dir, 'planc.sarif');
     writeFileSync(file, stdout);
+    const fixesFile = join(dir, 'fixes.sarif');
+    writeFileSync(fixesFile, fixes);
     const validation = join(dir, 'validation.sarif');
     // The validator looks up the log's schema and GitHub's address on the network; where no
     // name server answers (this sandbox, many CI runners) it waits some 10 s for nothing. In a
     // network namespace of its own (when one can be made) it finds no network at once, and
     // its rules (all read the file) report the same.
-    const validator = [SARIF_TOOL, 'validate', '--rule-kind', 'Sarif;Gh', '--output', validation, file];
+    const validator = [SARIF_TOOL, 'validate', '--rule-kind', 'Sarif;Gh', '--output', validation, file, fixesFile];
     const [command, ...args] = spawnSync('unshare', ['-n', 'true']).status === 0 ? ['unshare', '-n', ...validator] : validator;
     const run = spawnSync(command!, args, { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const findings = JSON.parse(readFileSync(validation, 'utf8')).runs[0].results.map((r: { ruleId: string; message: { text?: string; id?: string } }) => `${r.ruleId}: ${r.message.text ?? r.message.id}`);
     expect(findings).toEqual([]);
   }, 60_000);
+
+  it('sarif: each fix as replacements that, applied as SARIF says, give what `planc fix` writes', async () => {
+    const fixable = temporary({ 'plans/fixable.plan.yaml': FIXABLE });
+    const log = JSON.parse((await cli(['check', '--format', 'sarif'], { cwd: fixable.dir })).stdout);
+    const results: Array<{ ruleId: string; fixes?: Array<{ description: { text: string }; artifactChanges: Array<{ artifactLocation: { uri: string }; replacements: SarifReplacement[] }> }> }> = log.runs[0].results;
+    expect(results.map((r) => [r.ruleId, r.fixes?.[0]?.description.text])).toEqual([
+      ['PLAN1015', 'Remove the markdown code fence.'],
+      ['PLAN2002', 'Add `id: build`.'],
+      ['PLAN2001', 'Rename `duraton` to `duration`.'],
+    ]);
+    const replacements = results.flatMap((r) => r.fixes!.flatMap((fix) => fix.artifactChanges.flatMap((change) => {
+      expect(change.artifactLocation.uri).toBe('plans/fixable.plan.yaml');
+      return change.replacements;
+    })));
+    // The fence's lines deleted (no inserted content), the id inserted (an empty region), the key replaced after the emoji (two UTF-16 units).
+    expect(replacements).toEqual([
+      { deletedRegion: { startLine: 1, startColumn: 1, endLine: 2, endColumn: 1 } },
+      { deletedRegion: { startLine: 7, startColumn: 1, endLine: 8, endColumn: 1 } },
+      { deletedRegion: { startLine: 4, startColumn: 5, endLine: 4, endColumn: 5 }, insertedContent: { text: 'id: build\n    ' } },
+      { deletedRegion: { startLine: 6, startColumn: 39, endLine: 6, endColumn: 46 }, insertedContent: { text: 'duration' } },
+    ]);
+    const { fixed } = await fixFiles({ cwd: fixable.dir });
+    expect(applyReplacements(FIXABLE, replacements)).toBe(fixed[0]!.after);
+    expect(fixed[0]!.after).toBe('title: "Fix 🚀 me"\nphases:\n  - id: build\n    title: Build 🚀\n    tasks:\n      - { id: code, title: "Code 🚀", duration: 1d }\n');
+  });
 
   it('sarif: fingerprints stay when unrelated lines move, and differ between findings', async () => {
     const fingerprints = async (cwd: string) => {
@@ -128,7 +176,7 @@ describe('planc check --format', () => {
     const xpath = (expression: string) => spawnSync('xmllint', ['--xpath', expression, file], { encoding: 'utf8' }).stdout.replace(/\n$/, '');
     expect(xpath('string(/testsuites/testsuite/@tests)')).toBe('2');
     expect(xpath('string(/testsuites/testsuite/@failures)')).toBe('2');
-    expect(xpath('count(//testcase[@name="plans/hostile.plan.yaml"]/failure)')).toBe('2');
+    expect(xpath('count(//testcase[@name="plans/hostile.plan.yaml"]/failure)')).toBe('3');
     // Under --fail-severity warning, the warning is a failure too.
     expect(xpath('count(//testcase[@name="plans/suppressed.plan.yaml"]/failure)')).toBe('1');
     expect(xpath('string(//failure[@type="PLAN2001"]/@message)')).toBe(`plans/hostile.plan.yaml:12:9 PLAN2001: Unknown property \`${HOSTILE_KEY}\` in task \`code\``);
@@ -153,7 +201,7 @@ describe('planc check --format', () => {
     expect(kinds.has('html')).toBe(false);
     expect(codes).toContain(HOSTILE_KEY.replace('\n', ' '));
     expect(codes).toContain(HOSTILE_REFERENCE);
-    expect(links).toEqual(['PLAN2001', 'PLAN2005', 'PLAN7001'].map((code) => `https://github.com/planc-dev/planc/blob/v${VERSION}/docs/diagnostics.md#${code.toLowerCase()}`));
+    expect(links).toEqual(['PLAN2001', 'PLAN2005', 'PLAN2001', 'PLAN7001'].map((code) => `https://github.com/planc-dev/planc/blob/v${VERSION}/docs/diagnostics.md#${code.toLowerCase()}`));
   });
 
   it('markdown: mentions no one, whether the `@name` is in a file name or plan text a message quotes (and so the job summary)', async () => {
@@ -176,7 +224,7 @@ describe('planc check --format', () => {
   it('links each finding to the published site when site.url is set', async () => {
     const published = repo({ 'planc.config.yaml': 'site: { url: "https://acme.github.io", base: /shop/ }\n' });
     const { stdout } = await cli(['check', '--format', 'json'], { cwd: published.dir });
-    expect(JSON.parse(stdout).diagnostics.map((d: { url: string }) => d.url)).toEqual(['PLAN2001', 'PLAN2005', 'PLAN7001'].map((code) => `https://acme.github.io/shop/diagnostics/${code}/`));
+    expect(JSON.parse(stdout).diagnostics.map((d: { url: string }) => d.url)).toEqual(['PLAN2001', 'PLAN2005', 'PLAN2001', 'PLAN7001'].map((code) => `https://acme.github.io/shop/diagnostics/${code}/`));
   });
 
   it('writes reports to files, whole, while the terminal gets stylish; one format at most on stdout', async () => {
@@ -186,7 +234,7 @@ describe('planc check --format', () => {
     expect(JSON.parse(readFileSync(join(dir, 'reports', 'planc.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'reports', 'planc.xml'), 'utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
     const eslintStyle = await cli(['check', '--format', 'json', '-o', 'out.json'], { cwd: dir });
-    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary).toEqual({ files: 2, plans: 1, errors: 2, warnings: 1, infos: 0, suppressed: 2 });
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary).toEqual({ files: 2, plans: 1, errors: 3, warnings: 1, infos: 0, suppressed: 2 });
     expect(eslintStyle.stdout).toMatch(/^plans\/hostile/);
     const two = await cli(['check', '--format', 'json', '--format', 'sarif'], { cwd: dir });
     expect(two.status).toBe(2);
