@@ -3,13 +3,20 @@
 // for a model's context.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { authoringGuide, guideMarkdown } from '../src/api/guide.ts';
 import { catalogue } from '../src/diagnostics/catalogue.ts';
+import { parseYaml } from '../src/load/parse.ts';
 import type { JsonSchema } from '../src/schema/helpers.ts';
 import { planSchema } from '../src/schema/plan-schema.ts';
 import { cli } from './helpers/cli.ts';
 import { ROOT, tempRepos } from './helpers/repo.ts';
+
+// The parser, watched (it still parses): the guide reads each bundled plan once.
+vi.mock('../src/load/parse.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/load/parse.ts')>();
+  return { ...actual, parseYaml: vi.fn(actual.parseYaml) };
+});
 
 const repos = tempRepos();
 
@@ -50,6 +57,12 @@ describe('planc guide', () => {
     expect(markdown).toMatch(/\(`planc fix plans\/<id>\.plan\.yaml`; MCP tool `fix`\)/);
     // Enumerations are listed with their values.
     expect(markdown).toContain('- `tasks[].status` (one of `todo` `in-progress` `done` `blocked` `cancelled`): Where the task stands.');
+  });
+
+  it('parses each bundled plan once, for what it holds and for its excerpts', () => {
+    vi.mocked(parseYaml).mockClear();
+    authoringGuide();
+    expect(vi.mocked(parseYaml).mock.calls.map((call) => call[1])).toEqual(['plans/jwt-auth-refactor.plan.yaml', 'plans/session-store-migration.plan.yaml']);
   });
 
   it('prints markdown, or the same content as JSON', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogue } from '../diagnostics/catalogue.ts';
 import { Diagnostics } from '../diagnostics/sink.ts';
-import { parseYaml } from '../load/parse.ts';
+import { parseYaml, type ParsedYaml } from '../load/parse.ts';
 import type { JsonSchema } from '../schema/helpers.ts';
 import { DURATION_PATTERN, ID_PATTERN, LAG_PATTERN, REF_PATTERN } from '../schema/patterns.ts';
 import { planSchema } from '../schema/plan-schema.ts';
@@ -214,10 +214,8 @@ function about(value: Record<string, unknown>): string {
   return `${/^[aeiou]/.test(kind) ? 'An' : 'A'} ${kind} plan: ${parts.join(', ')}${others.size > 0 ? `; it depends on the plan ${[...others].join(', ')}` : ''}.`;
 }
 
-/** Whole lines of `text` from the start of the node at `from` to the end of the node at `to`. */
-function excerpt(text: string, file: string, from: string, to = from): string {
-  const parsed = parseYaml(text, file, new Diagnostics(), undefined, { fast: false });
-  if (!parsed) throw new Error(`${file} does not parse`);
+/** Whole lines of `text` (parsed as `parsed`) from the start of the node at `from` to the end of the node at `to`. */
+function excerpt(text: string, file: string, parsed: ParsedYaml, from: string, to = from): string {
   const found = (pointer: string) => {
     const node = parsed.source.find(pointer);
     if (!node.node) throw new Error(`${file} has nothing at ${pointer}`);
@@ -265,12 +263,13 @@ export function authoringGuide(): Guide {
     })),
     examples: EXAMPLES.map((example) => {
       const text = readFileSync(join(PACKAGE, example.file), 'utf8');
+      // Parsed once: the value says what the plan holds, its source where each excerpt is.
       const parsed = parseYaml(text, example.file, new Diagnostics());
       if (!parsed) throw new Error(`${example.file} does not parse`);
       return {
         file: example.file,
         about: about(parsed.value as Record<string, unknown>),
-        excerpts: example.excerpts.map((part) => ({ caption: part.caption, yaml: excerpt(text, example.file, part.from, part.to) })),
+        excerpts: example.excerpts.map((part) => ({ caption: part.caption, yaml: excerpt(text, example.file, parsed, part.from, part.to) })),
       };
     }),
   };
