@@ -34,6 +34,8 @@ export interface FileResult {
   path: string;
   /** The file's text, once decoded (code frames show it). */
   text?: string;
+  /** Whether the file began with a byte order mark (the decoder dropped it from `text`). */
+  bom?: boolean;
   /** Where its pointers are written, when it parsed. */
   source?: YamlSource;
   plan?: Plan;
@@ -51,16 +53,21 @@ export interface CompileOptions {
 export class Sources {
   readonly #bytes = new Map<string, Uint8Array | string>();
   readonly #texts = new Map<string, SourceText>();
+  /** The files given as text whose bytes began with a byte order mark. */
+  readonly #boms = new Set<string>();
 
-  /** Sets (or replaces) a file's content. */
-  set(path: string, content: Uint8Array | string): void {
-    if (this.#bytes.get(path) === content) return;
+  /** Sets (or replaces) a file's content: its bytes, or its text decoded (`bom`: the bytes began with a byte order mark). */
+  set(path: string, content: Uint8Array | string, bom = false): void {
+    if (this.#bytes.get(path) === content && this.#boms.has(path) === bom) return;
     this.#bytes.set(path, content);
+    if (bom) this.#boms.add(path);
+    else this.#boms.delete(path);
     this.#texts.delete(path);
   }
 
   delete(path: string): void {
     this.#bytes.delete(path);
+    this.#boms.delete(path);
     this.#texts.delete(path);
   }
 
@@ -69,6 +76,7 @@ export class Sources {
     const copy = new Sources();
     for (const [path, content] of this.#bytes) copy.#bytes.set(path, content);
     for (const [path, text] of this.#texts) copy.#texts.set(path, text);
+    for (const path of this.#boms) copy.#boms.add(path);
     return copy;
   }
 
@@ -77,8 +85,8 @@ export class Sources {
     if (!source) {
       const content = this.#bytes.get(path);
       if (content === undefined) return undefined;
-      const text = typeof content === 'string' ? content : decode(content, path, new Diagnostics()).text;
-      source = new SourceText(path, text);
+      const { text, bom } = typeof content === 'string' ? { text: content, bom: this.#boms.has(path) } : decode(content, path, new Diagnostics());
+      source = new SourceText(path, text, bom);
       this.#texts.set(path, source);
     }
     return source;
@@ -106,23 +114,24 @@ export function compileFile(input: FileInput, settings: FileSettings): FileResul
     diagnostics.report(fileTooLarge, { size: input.bytes.length, limit: settings.maxFileSize }, at);
     return { path: file, diagnostics: diagnostics.items };
   }
-  const { text, ok } = decode(input.bytes, file, diagnostics);
-  if (!ok) return { path: file, text, diagnostics: diagnostics.items };
+  const { text, ok, bom } = decode(input.bytes, file, diagnostics);
+  const read = { path: file, text, ...(bom ? { bom } : {}) };
+  if (!ok) return { ...read, diagnostics: diagnostics.items };
   const parsed = parseYaml(text, file, diagnostics);
-  if (!parsed) return { path: file, text, diagnostics: diagnostics.items };
+  if (!parsed) return { ...read, diagnostics: diagnostics.items };
   const { source } = parsed;
   const valid = validate({ value: parsed.value, source, file, schema: planSchema }, diagnostics);
   if (!valid) {
     // No plan is built: what each finding is about is read from the parsed value, now (the
     // session keeps no values; for a built plan the model serves, src/api/session.ts).
     for (const d of diagnostics.items) if (d.location.pointer !== '') d.item = itemPath(parsed.value, d.location.pointer);
-    return { path: file, text, source, diagnostics: withoutCoveredWarnings(diagnostics.items) };
+    return { ...read, source, diagnostics: withoutCoveredWarnings(diagnostics.items) };
   }
   const plan = buildPlan(
     { value: parsed.value, source: parsed.source, file, defaults: { estimates: settings.estimates, calendar: settings.calendar } },
     diagnostics,
   );
-  return { path: file, text, source, plan, diagnostics: diagnostics.items };
+  return { ...read, source, plan, diagnostics: diagnostics.items };
 }
 
 /** A YAML 1.1 boolean warning adds nothing where a type error already explains the value. */

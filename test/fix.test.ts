@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, fixText } from '../src/api/fix.ts';
+import { applyFixes, fixFiles, fixText } from '../src/api/fix.ts';
 import { CompilerSession } from '../src/api/session.ts';
 import { catalogue } from '../src/diagnostics/catalogue.ts';
 import type { ResolvedDiagnostic } from '../src/diagnostics/types.ts';
@@ -164,6 +164,22 @@ describe('a fixed file', () => {
     expect(await cli(['fix'], { cwd: dir })).toMatchObject({ status: 0 });
     const expected = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace('titel', 'title').replace('1 day', '1d'))]);
     expect(readFileSync(join(dir, 'plans/crlf.plan.yaml')).equals(expected)).toBe(true);
+  });
+
+  it('knows each file\'s byte order mark from reading it: the one that had one keeps it, the other gets none', async () => {
+    const text = 'title: Marks\nrollback: { trigger: errors, steps: [revert] }\nphases:\n  - id: build\n    titel: Build\n    tasks:\n      - { id: a, title: A, duration: 1d }\n';
+    const mark = Buffer.from([0xef, 0xbb, 0xbf]);
+    const { dir } = repo({ 'plans/marked.plan.yaml': { latin1: Buffer.concat([mark, Buffer.from(text)]).toString('latin1') }, 'plans/plain.plan.yaml': text });
+    const session = new CompilerSession({ cwd: dir });
+    const first = await session.check({});
+    expect([first.source('plans/marked.plan.yaml')!.bom, first.source('plans/plain.plan.yaml')!.bom]).toEqual([true, false]);
+    // The decoded text holds no mark either way: the fixes' ranges count from the first character of the YAML.
+    expect(first.source('plans/marked.plan.yaml')!.text).toBe(text);
+    const result = await fixFiles({ cwd: dir, session, write: true });
+    expect(result.written).toEqual(['plans/marked.plan.yaml', 'plans/plain.plan.yaml']);
+    const fixed = Buffer.from(text.replace('titel', 'title'));
+    expect(readFileSync(join(dir, 'plans/marked.plan.yaml')).equals(Buffer.concat([mark, fixed]))).toBe(true);
+    expect(readFileSync(join(dir, 'plans/plain.plan.yaml')).equals(fixed)).toBe(true);
   });
 
   it('leaves a finding a comment suppresses as it is (its fix is still in the JSON)', async () => {

@@ -5,7 +5,7 @@
 // One pass applies every fix that overlaps none applied before it (as ESLint's fixer
 // does); the text is then checked again, and the passes go on until no fix is left (a fix
 // can reveal another: a fence removed, a key renamed, the value under it then checked).
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { applyEdits } from '../diagnostics/fix.ts';
@@ -178,27 +178,29 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixResult> {
   const first = await session.check(paths.length > 0 ? { paths } : {});
   if (first.configInvalid) return { ...first, fixed: [], written: [] };
   const fixed: TextFix[] = [];
+  // The files that began with a byte order mark (the decoder said so as it read them): written back with it.
+  const withBom = new Set<string>();
   const fixable = first.files.filter((file) => first.source(file) !== undefined && (first.byFile.get(file) ?? []).some((d) => fixOf(d, options)));
   for (const [index, file] of fixable.entries()) {
-    const result = await fixText(session, file, first.source(file)!.text, options);
+    const source = first.source(file)!;
+    const result = await fixText(session, file, source.text, options);
     if (result.after !== result.before) fixed.push(result);
+    if (source.bom) withBom.add(file);
     options.onProgress?.(index + 1, fixable.length);
   }
-  const written = options.write ? writeFixed(session.cwd, fixed) : [];
+  const written = options.write ? writeFixed(session.cwd, fixed, withBom) : [];
   const overlays = Object.fromEntries(fixed.map((fix) => [fix.file, fix.after]));
   const last = fixed.length === 0 ? first : await session.check({ ...(paths.length > 0 ? { paths } : {}), overlays });
   return { ...last, fixed, written };
 }
 
-/** Writes the fixed texts: every one to a temporary file beside its target, then all renamed into place. */
-function writeFixed(cwd: string, fixed: readonly TextFix[]): string[] {
+/** Writes the fixed texts (those of `withBom` after a byte order mark): every one to a temporary file beside its target, then all renamed into place. */
+function writeFixed(cwd: string, fixed: readonly TextFix[], withBom: ReadonlySet<string>): string[] {
   const temporaries: Array<{ temporary: string; target: string }> = [];
   try {
     for (const fix of fixed) {
       const target = resolve(cwd, fix.file);
-      // The decoder drops a byte order mark; a file that had one keeps it.
-      const bom = readFileSync(target).subarray(0, 3).equals(Buffer.from(BOM, 'utf8')) ? BOM : '';
-      temporaries.push({ temporary: writeTemporary(target, bom + fix.after), target });
+      temporaries.push({ temporary: writeTemporary(target, (withBom.has(fix.file) ? BOM : '') + fix.after), target });
     }
   } catch (error) {
     for (const { temporary } of temporaries) rmSync(temporary, { force: true });

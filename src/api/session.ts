@@ -271,7 +271,7 @@ class Compilation {
       }
       work.compiled.push(input.path);
       const result = compileFile(input, config);
-      if (result.text !== undefined) this.#sources.set(input.path, result.text);
+      if (result.text !== undefined) this.#sources.set(input.path, result.text, result.bom);
       else this.#sources.delete(input.path);
       kept.set(input.path, { input, result });
     }

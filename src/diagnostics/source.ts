@@ -4,11 +4,14 @@ import type { Position, Range, Span } from './types.ts';
 export class SourceText {
   readonly path: string;
   readonly text: string;
+  /** Whether the file began with a UTF-8 byte order mark, which the decoder dropped from `text`. */
+  readonly bom: boolean;
   #lineStarts: number[] | undefined;
 
-  constructor(path: string, text: string) {
+  constructor(path: string, text: string, bom = false) {
     this.path = path;
     this.text = text;
+    this.bom = bom;
   }
 
   get lineStarts(): number[] {

@@ -7,13 +7,15 @@ const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 /**
  * Bytes → text. Plan files are UTF-8; anything else is reported at the first bad byte and
  * decoded lossily, so the code frame can still show the line.
- * A UTF-8 byte order mark is dropped by the decoder.
+ * A UTF-8 byte order mark is dropped by the decoder; `bom` says there was one (a file
+ * written back, as `planc fix` does, keeps it).
  */
-export function decode(bytes: Uint8Array, file: string, diagnostics: Diagnostics): { text: string; ok: boolean } {
+export function decode(bytes: Uint8Array, file: string, diagnostics: Diagnostics): { text: string; ok: boolean; bom: boolean } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     diagnostics.report(invalidEncoding, { encoding: 'UTF-16' }, { file, span: { start: 0, end: 2 }, pointer: '' });
-    return { text: '', ok: false };
+    return { text: '', ok: false, bom: false };
   }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const nul = bytes.indexOf(0);
   let text: string;
   try {
@@ -26,14 +28,14 @@ export function decode(bytes: Uint8Array, file: string, diagnostics: Diagnostics
       { encoding: 'Latin-1 or Windows-1252' },
       { file, span: { start: offset, end: offset + 1 }, pointer: '' },
     );
-    return { text: lossy.decode(bytes), ok: false };
+    return { text: lossy.decode(bytes), ok: false, bom };
   }
   if (nul !== -1) {
     const offset = text.indexOf('\0');
     diagnostics.report(invalidEncoding, { encoding: 'binary' }, { file, span: { start: offset, end: offset + 1 }, pointer: '' });
-    return { text, ok: false };
+    return { text, ok: false, bom };
   }
-  return { text, ok: true };
+  return { text, ok: true, bom };
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
