@@ -482,26 +482,24 @@ function findingKey(d: ResolvedDiagnostic): string {
   return `${d.code}\u0000${words.join('`')}`;
 }
 
-/** Findings that are new and findings that are fixed. */
-function compareFindings(base: readonly ResolvedDiagnostic[], head: readonly ResolvedDiagnostic[], explanation: DiffInput['explanation']): PlanDiff['findings'] {
-  const key = findingKey;
-  const remaining = new Map<string, number>();
-  for (const d of base) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
-  const added: Finding[] = [];
-  for (const d of head) {
-    const left = remaining.get(key(d)) ?? 0;
-    if (left > 0) remaining.set(key(d), left - 1);
-    else added.push(finding(d, explanation));
-  }
-  const fixed: Finding[] = [];
-  const seen = new Map<string, number>();
-  for (const d of head) seen.set(key(d), (seen.get(key(d)) ?? 0) + 1);
-  for (const d of base) {
-    const matched = seen.get(key(d)) ?? 0;
-    if (matched > 0) seen.set(key(d), matched - 1);
-    else fixed.push(finding(d, explanation));
-  }
-  return { new: added, fixed };
+/**
+ * Findings that are new and findings that are fixed, in one keyed count of both sides: the
+ * findings of one key are matched in order while the other side has as many; a head finding
+ * past them is new, a base finding past them fixed (each list in its side's order).
+ */
+export function compareFindings(base: readonly ResolvedDiagnostic[], head: readonly ResolvedDiagnostic[], explanation: DiffInput['explanation']): PlanDiff['findings'] {
+  /** Per key, how many findings the base [0] and the head [1] have. */
+  const counts = new Map<string, [number, number]>();
+  const tally = (findings: readonly ResolvedDiagnostic[], side: 0 | 1) =>
+    findings.map((d) => {
+      const key = findingKey(d);
+      let count = counts.get(key);
+      if (!count) counts.set(key, (count = [0, 0]));
+      return { d, key, place: count[side]++ };
+    });
+  const sides = [tally(base, 0), tally(head, 1)] as const;
+  const unmatched = (side: 0 | 1) => sides[side].filter(({ key, place }) => place >= counts.get(key)![1 - side]!).map(({ d }) => finding(d, explanation));
+  return { new: unmatched(1), fixed: unmatched(0) };
 }
 
 /** The edited plans reached from `plans` through their references (transitively, on either side). */
