@@ -21,24 +21,18 @@ const diagnostic = fc
     related: [],
   }) as unknown as ResolvedDiagnostic);
 
-/** The model: each head finding takes a base finding of its key while one is left; what takes none is new, what is left fixed. */
+/** The model: each finding of one side takes a finding of its key from the other while one is left; what takes none is new (head) or fixed (base). */
 function model(base: readonly ResolvedDiagnostic[], head: readonly ResolvedDiagnostic[]) {
   const key = (d: ResolvedDiagnostic) => `${d.code} ${d.message.replace(/ \d+ days/, ' # days')}`;
-  const left = [...base];
-  const added = head.filter((d) => {
-    const at = left.findIndex((b) => key(b) === key(d));
-    if (at === -1) return true;
-    left.splice(at, 1);
-    return false;
-  });
-  const taken = [...head];
-  const fixed = base.filter((d) => {
-    const at = taken.findIndex((h) => key(h) === key(d));
-    if (at === -1) return true;
-    taken.splice(at, 1);
-    return false;
-  });
-  return { added, fixed };
+  const unmatched = (side: readonly ResolvedDiagnostic[], other: readonly ResolvedDiagnostic[]) => {
+    const left = [...other];
+    return side.filter((d) => {
+      const at = left.findIndex((o) => key(o) === key(d));
+      if (at !== -1) left.splice(at, 1);
+      return at === -1;
+    });
+  };
+  return { added: unmatched(head, base), fixed: unmatched(base, head) };
 }
 
 describe('compareFindings', () => {
