@@ -54,7 +54,7 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
   // on first use (a check of 100,000 tasks never pays for them).
   let timings: Map<Task | Milestone | RolloutStage, Timing> | undefined;
   let phases: Map<Phase, PhaseTiming> | undefined;
-  const timingsOf = () => (timings ??= itemTimings(input));
+  const timingsOf = () => (timings ??= itemTimings(input, schedule.status));
   const phasesOf = () => (phases ??= phaseTimings(plan, timingsOf(), calendar));
   let workload: OwnerWorkload[] | undefined;
 
@@ -127,7 +127,7 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
   return schedule;
 }
 
-function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage, Timing> {
+function itemTimings(input: ScheduleInput, status: StatusView | undefined): Map<Task | Milestone | RolloutStage, Timing> {
   const { graph, cpm, nodes, calendar, variance, simulation } = input;
   const timings = new Map<Task | Milestone | RolloutStage, Timing>();
   for (const v of nodes) {
@@ -143,7 +143,8 @@ function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage,
     const last = zero ? first : finishIndex(ef);
     const criticality = simulation?.criticality.get(v);
     const tracking = input.tracking;
-    const planned = tracking ? plannedTiming(tracking.baseline, v, zero, calendar) : undefined;
+    // A late task's place in the plan as written was found by the status view: the same object.
+    const planned = tracking ? (status?.late.get(key as Task)?.planned ?? placement(tracking.baseline, v, zero, calendar)) : undefined;
     // Every field set at once: one object shape for a hundred thousand timings.
     timings.set(key, {
       es,
@@ -167,10 +168,10 @@ function itemTimings(input: ScheduleInput): Map<Task | Milestone | RolloutStage,
   return timings;
 }
 
-/** Where the baseline puts node v. */
-function plannedTiming(baseline: CpmResult, v: number, zero: boolean, calendar: WorkCalendar | undefined): PlannedTiming {
-  const es = roundDays(baseline.es[v]!);
-  const ef = roundDays(baseline.ef[v]!);
+/** Where a schedule (the baseline, or the forecast) puts node v; `zero` for an item that takes no time. */
+function placement(result: CpmResult, v: number, zero: boolean, calendar: WorkCalendar | undefined): PlannedTiming {
+  const es = roundDays(result.es[v]!);
+  const ef = roundDays(result.ef[v]!);
   const first = zero ? finishIndex(es) : startIndex(es);
   const last = zero ? first : finishIndex(ef);
   return { es, ef, start: calendar?.dateOf(first), finish: calendar?.dateOf(last), startDay: first + 1, finishDay: last + 1 };
@@ -188,9 +189,13 @@ function lateness(task: Task, es: number, ef: number, s: number): Timing['late']
   return undefined;
 }
 
-/** The plan judged on the status date: its baseline's span and the late items, in plan order (read off the arrays: no timings needed). */
+/**
+ * The plan judged on the status date: its baseline's span and the late items, in plan
+ * order, each placed by the baseline and the forecast (read off the arrays: no timings
+ * needed, so a check with a status date never builds them).
+ */
 function statusView(input: ScheduleInput, calendar: WorkCalendar, milestones: Map<Milestone, MilestoneStatus>, forecast: number): StatusView {
-  const { plan, planIndex, graph } = input;
+  const { plan, planIndex, graph, cpm } = input;
   const tracking = input.tracking!;
   const duration = roundDays(tracking.baseline.finish[planIndex] ?? 0);
   const view: StatusView = {
@@ -200,13 +205,18 @@ function statusView(input: ScheduleInput, calendar: WorkCalendar, milestones: Ma
     slip: roundDays(forecast - duration),
     notStarted: [],
     overdue: [],
+    late: new Map(),
     overdueMilestones: plan.milestones.filter((milestone) => milestones.get(milestone)?.overdue),
   };
   for (const task of allTasks(plan)) {
     const v = graph.index.get(task)!;
     const late = lateness(task, roundDays(tracking.baseline.es[v]!), roundDays(tracking.baseline.ef[v]!), tracking.inputs.statusOffset[v]!);
-    if (late === 'start') view.notStarted.push(task);
-    else if (late === 'finish') view.overdue.push(task);
+    if (!late) continue;
+    (late === 'start' ? view.notStarted : view.overdue).push(task);
+    const zero = graph.duration[v]! <= EPSILON;
+    const planned = placement(tracking.baseline, v, zero, calendar);
+    const forecast = placement(cpm, v, zero, calendar);
+    view.late.set(task, { late, planned, forecast: { start: forecast.start!, finish: forecast.finish! } });
   }
   return view;
 }

@@ -49,6 +49,13 @@ export interface PlannedTiming {
   finishDay: number;
 }
 
+/** A task late on the status date, placed by the plan as written and by the forecast. */
+export interface LateTask {
+  late: 'start' | 'finish';
+  planned: PlannedTiming;
+  forecast: { start: string; finish: string };
+}
+
 export interface MilestoneStatus {
   /** When it is reached, in working days. */
   at: number;
@@ -84,6 +91,8 @@ export interface StatusView {
   notStarted: Task[];
   /** Tasks that should have finished before it and are not done, in plan order. */
   overdue: Task[];
+  /** Each task of `notStarted` and `overdue`: where the plan as written put it, and where the forecast does (read by rules and reports without the per-item timings). */
+  late: Map<Task, LateTask>;
   /** Milestones due before it and not reached, in plan order. */
   overdueMilestones: Milestone[];
 }

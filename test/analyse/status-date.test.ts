@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../src/util/dates.ts';
 import { EPSILON } from '../../src/util/duration.ts';
-import { taskProgress, type Milestone, type RolloutStage, type Task } from '../../src/model/plan.ts';
+import { allTasks, taskProgress, type Milestone, type RolloutStage, type Task } from '../../src/model/plan.ts';
+import { lateTaskRule } from '../../src/analyse/rules/status-date.ts';
+import type { RuleContext } from '../../src/analyse/rules/rule.ts';
+import { Diagnostics } from '../../src/diagnostics/sink.ts';
 import { cli } from '../helpers/cli.ts';
 import { compileYaml, planOf, positions, timings } from '../helpers/compile.ts';
 import { ROOT, tempRepo } from '../helpers/repo.ts';
@@ -205,6 +208,70 @@ describe('a status date', () => {
       expect(document).toContain('| Design signed off | 2026-12-17 | 2026-12-21 | 2026-12-11 | ⚠ past due (6 working days late) |');
     } finally {
       repo.cleanup();
+    }
+  });
+});
+
+/**
+ * A plan of `phases` × `tasks` tasks: a chain in each phase (each task after the one
+ * before it, some starting with the phase's first), every other phase after the one before,
+ * with statuses, progress and zero-length tasks mixed by the task's number, and a milestone
+ * after each phase.
+ */
+function manyTasks(phases: number, tasks: number, seed = 0): string {
+  const statuses = ['done', 'in-progress', 'todo', 'blocked', 'todo', 'cancelled', 'done'];
+  const lines = ['title: Many', 'start: 2026-12-07', 'rollback: { trigger: x, steps: [y] }', 'phases:'];
+  for (let p = 0; p < phases; p++) {
+    lines.push(`  - id: p${p}`, `    title: P${p}`, ...(p % 2 === 1 ? [`    dependsOn: [p${p - 1}]`] : []), '    tasks:');
+    for (let t = 0; t < tasks; t++) {
+      const n = p * tasks + t + seed;
+      const status = statuses[n % statuses.length];
+      const progress = status === 'todo' && n % 4 === 0 ? ', progress: 0.5' : '';
+      const after = t > 0 ? `, dependsOn: [t${p}x${t - 1}${n % 5 === 0 ? ', { id: t' + p + 'x0, type: SS }' : ''}]` : '';
+      lines.push(`      - { id: t${p}x${t}, title: T, duration: ${n % 9 === 0 ? 0 : (n % 3) + 1}d, status: ${status}${progress}${after} }`);
+    }
+  }
+  lines.push('milestones:', ...Array.from({ length: phases }, (_, p) => `  - { id: m${p}, title: M${p}, after: [p${p}], due: 2027-01-0${(p % 9) + 1} }`));
+  return `${lines.join('\n')}\n`;
+}
+
+describe('late tasks on a plan with many items', () => {
+  it('are reported from the status view, without the per-item timings, with the dates the timings give', () => {
+    const text = manyTasks(12, 40);
+    for (const statusDate of ['2026-12-23', '2027-01-20', '2027-03-15']) {
+      const result = compileYaml({ 'plans/many.plan.yaml': text }, { config: { statusDate } });
+      const plan = planOf(result);
+      const analysis = result.analysis.plans.get(plan)!;
+      const schedule = analysis.schedule!;
+      // The rule alone, on a schedule whose timings cannot be read: it must not need them.
+      const blind = Object.defineProperty({ ...schedule }, 'timings', {
+        get() {
+          throw new Error('the late-task rule read the per-item timings');
+        },
+      });
+      const diagnostics = new Diagnostics();
+      const context = { plan, analysis: { ...analysis, schedule: blind }, graph: analysis.network.graph, config: result.config, diagnostics } as Omit<RuleContext, 'project'>;
+      lateTaskRule.run(context as RuleContext);
+      // What the timings say, item by item, in plan order: late to start, then late to finish.
+      const all = allTasks(plan).map((task) => ({ task, timing: schedule.timings.get(task)! }));
+      const expected = [
+        ...all.filter(({ timing }) => timing.late === 'start').map(({ task, timing }) => ({ code: 'PLAN4008', task: task.id, planned: timing.planned!.start })),
+        ...all.filter(({ timing }) => timing.late === 'finish').map(({ task, timing }) => ({ code: 'PLAN4009', task: task.id, planned: timing.planned!.finish, forecast: timing.finish })),
+      ];
+      expect(expected.length, statusDate).toBeGreaterThan(20);
+      expect(diagnostics.items.map((d) => ({ code: d.code, ...d.data })), statusDate).toEqual(
+        expected.map((e) => expect.objectContaining({ ...e, statusDate })),
+      );
+      // The status view's placings are those of the timings (the same objects where they are late).
+      for (const [task, late] of schedule.status!.late) {
+        const timing = schedule.timings.get(task)!;
+        expect(late.planned).toBe(timing.planned);
+        expect(late.forecast).toEqual({ start: timing.start, finish: timing.finish });
+        expect(late.late).toBe(timing.late);
+      }
+      // And the check reports just those, at those tasks.
+      const reported = result.diagnostics.filter((d) => d.code === 'PLAN4008' || d.code === 'PLAN4009');
+      expect(reported.map((d) => `${d.code} ${d.item}`).sort()).toEqual(expected.map((e) => `${e.code} phases[${e.task.split('x')[0]!.replace('t', 'p')}]/tasks[${e.task}]/id`).sort());
     }
   });
 });

@@ -1,5 +1,6 @@
 // With a status date: tasks late to start or to finish, and milestones past due. The
-// schedule's status view (schedule.ts) has judged them; these rules only report.
+// schedule's status view (schedule.ts) has judged them and placed them, as planned and as
+// forecast; these rules only report (and never build the per-item timings).
 import { milestoneOverdue, taskNotStarted, taskOverdue } from '../../diagnostics/catalogue.ts';
 import type { Task } from '../../model/plan.ts';
 import type { Rule } from './rule.ts';
@@ -20,24 +21,23 @@ function unfinishedPredecessor(task: Task, phaseDependsOn: Task['dependsOn'], pl
 export const lateTaskRule: Rule = {
   name: 'late-tasks',
   run({ plan, analysis, diagnostics }) {
-    const schedule = analysis.schedule;
-    const status = schedule?.status;
-    if (!schedule || !status) return;
+    const status = analysis.schedule?.status;
+    if (!status) return;
     const phases = new Map(plan.phases.map((phase) => [phase.id, phase]));
     for (const task of status.notStarted) {
-      const timing = schedule.timings.get(task)!;
+      const { planned } = status.late.get(task)!;
       const waitingFor = unfinishedPredecessor(task, phases.get(task.phase)!.dependsOn, plan.id);
       diagnostics.report(
         taskNotStarted,
-        { task: task.id, planned: timing.planned!.start!, statusDate: status.date, status: task.status, ...(waitingFor ? { waitingFor } : {}) },
+        { task: task.id, planned: planned.start!, statusDate: status.date, status: task.status, ...(waitingFor ? { waitingFor } : {}) },
         task.location,
       );
     }
     for (const task of status.overdue) {
-      const timing = schedule.timings.get(task)!;
+      const { planned, forecast } = status.late.get(task)!;
       diagnostics.report(
         taskOverdue,
-        { task: task.id, planned: timing.planned!.finish!, statusDate: status.date, status: task.status, ...(timing.finish ? { forecast: timing.finish } : {}) },
+        { task: task.id, planned: planned.finish!, statusDate: status.date, status: task.status, forecast: forecast.finish },
         task.location,
       );
     }

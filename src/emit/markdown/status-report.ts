@@ -132,8 +132,8 @@ export function statusReport(plan: Plan, analysis: PlanAnalysis, options: Status
   if (!status) blocks.push(paragraph(schedule ? 'Without a start date nothing is late.' : 'Not scheduled.'));
   else {
     const late: Array<Array<Phrasing | Phrasing[]>> = [
-      ...status.overdue.map((task) => [named(task), owner(task), 'finish', timing(task)?.planned?.finish ?? '—', when(timing(task), 'finish')]),
-      ...status.notStarted.map((task) => [named(task), owner(task), 'start', timing(task)?.planned?.start ?? '—', when(timing(task), 'start')]),
+      ...status.overdue.map((task) => [named(task), owner(task), 'finish', status.late.get(task)!.planned.finish!, status.late.get(task)!.forecast.finish]),
+      ...status.notStarted.map((task) => [named(task), owner(task), 'start', status.late.get(task)!.planned.start!, status.late.get(task)!.forecast.start]),
       ...status.overdueMilestones.map((milestone) => {
         const state = schedule!.milestones.get(milestone)!;
         return [[...named(milestone), ' (milestone)'], '—', `be reached by ${milestone.due}`, state.planned?.date ?? '—', state.date ?? '—'];
