@@ -16,7 +16,7 @@ import { cpm, type CpmResult } from './cpm.ts';
 import { findCycles, MAX_CYCLES_PER_COMPONENT } from './cycles.ts';
 import { buildGraph, nodeName, type Graph } from './graph.ts';
 import { rules } from './rules/index.ts';
-import { planSchedule, predecessorsDone, type Variance } from './schedule.ts';
+import { milestonesReached, planSchedule, type Variance } from './schedule.ts';
 import { simulate, type SimulationResult } from './simulate.ts';
 import { forecastInputs, statusOffsets, type ForecastInputs } from './tracking.ts';
 import type { AnalysedNetwork, PlanAnalysis } from './types.ts';
@@ -46,10 +46,11 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
   const convert = converters(graph, calendars);
   const scheduling = { skip: cyclicEdge, transparent: graph.hub, forward: convert.forward, backward: convert.backward };
   const baseline = cpm(graph, scheduling);
+  const reached = milestonesReached(graph);
   // With a status date, the network is scheduled again from what is done (tracking.ts):
   // that forecast is the schedule every output reads; the baseline is what was planned.
   const tracking = config.statusDate && calendars.some(Boolean)
-    ? forecastInputs(graph, baseline, statusOffsets(calendars, config.statusDate), cyclicEdge, (v) => predecessorsDone(graph, v))
+    ? forecastInputs(graph, baseline, statusOffsets(calendars, config.statusDate), cyclicEdge, reached)
     : undefined;
   const net: Graph = tracking ? { ...graph, duration: tracking.duration } : graph;
   const result = tracking ? cpm(net, { ...scheduling, skip: tracking.skip, release: tracking.release }) : baseline;
@@ -87,6 +88,7 @@ export function analyse(project: Project, config: Config, diagnostics: Diagnosti
         nearCritical: config.schedule.nearCritical,
         simulation: simulated,
         config,
+        reached,
         ...(tracking && calendars[p] ? { tracking: { inputs: tracking, baseline, statusDate: config.statusDate! } } : {}),
       });
     }

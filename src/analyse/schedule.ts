@@ -36,6 +36,8 @@ export interface ScheduleInput {
   config: Config;
   /** With a status date: the forecast's inputs, the baseline schedule it came from, and the date. */
   tracking?: { inputs: ForecastInputs; baseline: CpmResult; statusDate: string };
+  /** Whether milestone node v is reached (milestonesReached: walked once, shared with the forecast). */
+  reached: (v: number) => boolean;
 }
 
 const MAX_CHAINS = 20;
@@ -63,7 +65,7 @@ export function planSchedule(input: ScheduleInput): PlanSchedule {
     const v = graph.index.get(milestone)!;
     // A milestone takes no time: it is reached at the end of the day its offset completes.
     const at = roundDays(cpm.ef[v]!);
-    const status: MilestoneStatus = { at, day: finishIndex(at) + 1, reached: predecessorsDone(graph, v) };
+    const status: MilestoneStatus = { at, day: finishIndex(at) + 1, reached: input.reached(v) };
     if (calendar) status.date = calendar.finishDate(at);
     if (input.tracking) {
       const planned = roundDays(input.tracking.baseline.ef[v]!);
@@ -244,8 +246,22 @@ function phaseTimings(plan: Plan, timings: Map<Task | Milestone | RolloutStage, 
   return phases;
 }
 
+/**
+ * Whether each milestone of the network is reached, each worked out when first asked and
+ * kept: with a status date the forecast (which pins reached milestones) and the plan's
+ * schedule both ask, and the walk upstream is done once.
+ */
+export function milestonesReached(graph: Graph): (v: number) => boolean {
+  // 0: not asked yet, 1: reached, 2: not reached.
+  const known = new Uint8Array(graph.size);
+  return (v) => {
+    if (known[v] === 0) known[v] = predecessorsDone(graph, v) ? 1 : 2;
+    return known[v] === 1;
+  };
+}
+
 /** A milestone is reached when every task upstream of it (through hubs) is done. */
-export function predecessorsDone(graph: Graph, v: number): boolean {
+function predecessorsDone(graph: Graph, v: number): boolean {
   let any = false;
   let done = true;
   upstreamWork(graph, v, (node) => {
