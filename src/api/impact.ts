@@ -4,6 +4,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { analyseImpact, type ChangeSource, type ImpactReport } from '../analyse/code/impact.ts';
 import { PatternCache } from '../analyse/code/resolve.ts';
+import type { Repository } from '../analyse/code/types.ts';
 import { changedFiles } from '../git/changes.ts';
 import { GitProblem, type Env } from '../git/git.ts';
 import { IMPACT_MARKER, impactReporters, type ImpactInput } from '../report/impact.ts';
@@ -11,7 +12,6 @@ import type { Style } from '../report/terminal.ts';
 import { repositoryUrl } from '../util/paths.ts';
 import { planPages } from './report.ts';
 import { UsageError } from './errors.ts';
-import { findGit } from './repository.ts';
 import type { CheckResult } from './result.ts';
 import { CompilerSession, type SessionOptions } from './session.ts';
 
@@ -49,7 +49,7 @@ export async function impact(options: ImpactOptions): Promise<ImpactResult> {
   if (result.configInvalid) return { ...result, root: cwd, prefix: '', changes };
   const repository = session.repository();
   const root = repository.root;
-  const changed = changes.from === 'files' ? namedFiles(options.files!, cwd, root) : await gitChanges(root, changes, options.env ?? process.env);
+  const changed = changes.from === 'files' ? namedFiles(options.files!, cwd, root) : await gitChanges(repository, changes, options.env ?? process.env);
   const plans = result.built.map((plan) => ({ plan, analysis: result.analysis.plans.get(plan)! }));
   return { ...result, root, prefix: repository.prefix, changes, impact: analyseImpact(changes, changed, plans, new PatternCache()) };
 }
@@ -67,8 +67,8 @@ function namedFiles(files: readonly string[], cwd: string, root: string): string
 }
 
 /** What git says changed under the root; its problems are the user's repository or machine (usage errors, exit 2). */
-async function gitChanges(root: string, changes: ChangeSource, env: Env): Promise<string[]> {
-  if (!findGit(root)) throw new UsageError(`\`${root}\` is not in a git repository, so planc cannot tell what changed`, 'Name the changed files: `planc impact <paths…>`.');
+async function gitChanges({ root, workTree }: Repository, changes: ChangeSource, env: Env): Promise<string[]> {
+  if (workTree === undefined) throw new UsageError(`\`${root}\` is not in a git repository, so planc cannot tell what changed`, 'Name the changed files: `planc impact <paths…>`.');
   try {
     return await changedFiles({ cwd: root, env }, changes.from === 'base' ? changes.base : undefined);
   } catch (error) {

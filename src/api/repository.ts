@@ -48,10 +48,22 @@ export function findGit(folder: string): Git | undefined {
   }
 }
 
-/** The repository root for a configuration: `code.root`, else the git work tree's top, else the config's folder. */
-export function repositoryRoot(configured: string | undefined, configRoot: string): string {
-  if (configured !== undefined) return configured;
-  return findGit(configRoot)?.top ?? configRoot;
+/** Where a configuration's repository is: its root, and the git work tree holding it. */
+export interface RepositoryLocation {
+  root: string;
+  git: Git | undefined;
+}
+
+/**
+ * The repository of a configuration: `code.root`, else the git work tree's top, else the
+ * config's folder; with the work tree, found once (a check locates it once, and reads,
+ * stamps and lists with what it found). Found again for every check, so a folder that
+ * becomes a repository (`git init`) while a session watches is seen at the next check.
+ */
+export function locateRepository(configured: string | undefined, configRoot: string): RepositoryLocation {
+  if (configured !== undefined) return { root: configured, git: findGit(configured) };
+  const git = findGit(configRoot);
+  return { root: git?.top ?? configRoot, git };
 }
 
 /** The files git tracks under `root`, relative to it; undefined when git cannot say (not installed, not a repository). */
@@ -126,12 +138,11 @@ function codeOwners(root: string, git: Git | undefined): CodeOwners | undefined 
   return undefined;
 }
 
-/** Reads the repository at `root`. Throws UsageError when the folder does not exist. */
-export function readRepository(root: string): Repository {
+/** Reads the repository at `root` (in `git`, the work tree holding it, when it was found already). Throws UsageError when the folder does not exist. */
+export function readRepository(root: string, git: Git | undefined = findGit(root)): Repository {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new UsageError(`the repository root \`${root}\` is not a folder`, 'Set `code.root` in planc.config.yaml to the folder the plans\' paths are relative to.');
   }
-  const git = findGit(root);
   const tracked = git ? gitFiles(root) : undefined;
   const files = tracked ?? walkFiles(root);
   const owners = codeOwners(root, git);
@@ -139,14 +150,14 @@ export function readRepository(root: string): Repository {
     root,
     source: tracked ? 'git' : 'walk',
     prefix: git && tracked ? relative(git.top, root).split('\\').join('/') : '',
+    ...(git ? { workTree: git.top } : {}),
     files: new FileIndex(files),
     ...(owners ? { codeowners: owners } : {}),
   };
 }
 
 /** A stamp of what a repository read depends on, when it can be had without reading it: git's index and CODEOWNERS. */
-function stamp(root: string): string | undefined {
-  const git = findGit(root);
+function stamp({ root, git }: RepositoryLocation): string | undefined {
   if (!git) return undefined;
   const parts = [root];
   const bases = git.top !== root ? [root, git.top] : [root];
@@ -165,11 +176,11 @@ function stamp(root: string): string | undefined {
 export class RepositoryCache {
   #kept: { stamp: string; repository: Repository } | undefined;
 
-  /** The repository at `root`: the one read last, while git's index and CODEOWNERS are unchanged; else read again. */
-  read(root: string): Repository {
-    const now = stamp(root);
+  /** The repository at a location: the one read last, while git's index and CODEOWNERS are unchanged; else read again. */
+  read(location: RepositoryLocation): Repository {
+    const now = stamp(location);
     if (now !== undefined && this.#kept?.stamp === now) return this.#kept.repository;
-    const repository = readRepository(root);
+    const repository = readRepository(location.root, location.git);
     this.#kept = now !== undefined && repository.source === 'git' ? { stamp: now, repository } : undefined;
     return repository;
   }

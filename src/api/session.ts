@@ -25,7 +25,7 @@ import { makeResult, type BaselineState, type CheckResult } from './result.ts';
 import { analyseCode, CodeCache, namesCode } from '../analyse/code/analyse.ts';
 import type { Repository } from '../analyse/code/types.ts';
 import type { PlanAnalysis } from '../analyse/types.ts';
-import { repositoryRoot, RepositoryCache } from './repository.ts';
+import { locateRepository, RepositoryCache } from './repository.ts';
 
 export interface SessionOptions {
   /** The folder paths are relative to, and where the nearest planc.config.yaml is looked for. */
@@ -154,6 +154,8 @@ export class CompilerSession {
   #config: { source: ConfigSource | undefined; loaded: LoadedConfig } | undefined;
   #compilation = new Compilation();
   readonly #repositories = new RepositoryCache();
+  /** The repository the last check read (when a plan named code). */
+  #repository: Repository | undefined;
   #work: Work = { compiled: [], analysed: [] };
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -181,6 +183,7 @@ export class CompilerSession {
   async #check(request: CheckRequest): Promise<CheckResult> {
     const work: Work = { compiled: [], analysed: [] };
     this.#work = work;
+    this.#repository = undefined;
     const { cwd } = this;
     const loaded = this.#configuration();
     const config = withStatusDate(loaded.config, request.statusDate);
@@ -209,7 +212,8 @@ export class CompilerSession {
       simulate: request.simulate ?? false,
       unmatched: found.unmatched,
       reported,
-      repository: () => this.#repositories.read(repositoryRoot(config.code.root, config.root)),
+      // Located once for this check (git's work tree found once), read only when a plan names code.
+      repository: () => (this.#repository = this.#readRepository(config)),
       ...(baseline ? { baseline } : {}),
     });
     if (request.baseline !== undefined && request.updateBaseline) return writeBaseline(result, cwd, request.baseline);
@@ -221,8 +225,11 @@ export class CompilerSession {
    * tree holding the configuration), as the last check read it or, when none did, read now.
    */
   repository(): Repository {
-    const { config } = this.#configuration();
-    return this.#repositories.read(repositoryRoot(config.code.root, config.root));
+    return this.#repository ?? this.#readRepository(this.#configuration().config);
+  }
+
+  #readRepository(config: Config): Repository {
+    return this.#repositories.read(locateRepository(config.code.root, config.root));
   }
 
   /** The configuration the next check uses (its file read again; parsed again only when it changed). */

@@ -2,15 +2,30 @@
 // honours .gitignore without git), renames, CODEOWNERS with overlapping lines, two parallel
 // tasks sharing a file and the same tasks made sequential, plans compared by their dates,
 // and the compiler session reading the repository once while git's index is unchanged.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CompilerSession } from '../../src/api/session.ts';
 import { check } from '../../src/api/check.ts';
+import { impact } from '../../src/api/impact.ts';
 import { readRepository } from '../../src/api/repository.ts';
-import { gitRepo } from '../helpers/git.ts';
+import { gitRepo, runGit } from '../helpers/git.ts';
 import { tempRepo } from '../helpers/repo.ts';
 import { positions } from '../helpers/compile.ts';
+
+// statSync as it is, watched: how often planc looks for a `.git` (finding the work tree).
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, statSync: vi.fn(actual.statSync) };
+});
+
+/** How many times `run` looked for a `.git` folder or file. */
+async function gitLookups(run: () => Promise<unknown>): Promise<number> {
+  const stat = vi.mocked(statSync);
+  const before = stat.mock.calls.length;
+  await run();
+  return stat.mock.calls.slice(before).filter(([path]) => String(path).endsWith('.git')).length;
+}
 
 const PHASE = 'rollback: { trigger: Errors rise, steps: [Revert] }\nphases:\n  - id: work\n    title: Work\n    tasks:\n';
 const plan = (tasks: string, start = '2027-01-04') => `title: Code\nstart: ${start}\n${PHASE}${tasks}`;
@@ -178,6 +193,33 @@ describe('the compiler session and the repository', () => {
     made.git('add', 'src/auth/new.ts');
     expect(positions(await session.check())).toEqual([]);
     expect(session.repository()).not.toBe(repository);
+  });
+
+  it('finds git\'s work tree once per check (and once for an impact), and finds it again at every check', async () => {
+    const tasks = '      - { id: auth, title: Auth, duration: 1d, touches: [src/auth/login.ts] }\n';
+    const made = repo({ 'plans/code.plan.yaml': plan(tasks) });
+    const session = new CompilerSession({ cwd: made.dir });
+    // The .git is at the top: one look finds it.
+    expect(await gitLookups(() => session.check())).toBe(1);
+    expect(await gitLookups(() => session.check())).toBe(1);
+    expect(await gitLookups(() => impact({ cwd: made.dir, session }))).toBe(1);
+    expect(await gitLookups(() => impact({ cwd: made.dir, files: ['src/auth/login.ts'] }))).toBe(1);
+    // A folder that becomes a repository while a session watches it: the next check lists git's files.
+    const plain = tempRepo({ ...CODE, 'plans/code.plan.yaml': plan(tasks), 'notes.txt': 'x\n' });
+    cleanups.push(plain.cleanup);
+    const watching = new CompilerSession({ cwd: plain.dir });
+    await watching.check();
+    expect(watching.repository()).toMatchObject({ source: 'walk', prefix: '' });
+    expect(watching.repository().workTree).toBeUndefined();
+    expect(watching.repository().files.files).toContain('notes.txt');
+    runGit(plain.dir, ['init', '-q']);
+    runGit(plain.dir, ['add', 'src', 'plans']);
+    await watching.check();
+    expect(watching.repository()).toMatchObject({ source: 'git', workTree: plain.dir });
+    expect(watching.repository().files.files).not.toContain('notes.txt');
+    rmSync(join(plain.dir, '.git'), { recursive: true });
+    await watching.check();
+    expect(watching.repository().source).toBe('walk');
   });
 
   it('is `code.root` of the configuration when it is set, and a usage error when that is no folder', async () => {

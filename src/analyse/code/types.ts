@@ -14,6 +14,8 @@ export interface Repository {
   source: 'git' | 'walk';
   /** The root's place in the git repository (`''` at its top), for links to the repository's pages. */
   prefix: string;
+  /** The top folder of the git work tree holding the root, when it is in one (even where git could not list the files). */
+  workTree?: string;
   files: FileIndex;
   /** The CODEOWNERS file in force, when there is one. */
   codeowners?: CodeOwners;
