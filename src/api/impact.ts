@@ -3,7 +3,6 @@
 // each one, with their status; and the changed files no plan covers.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { analyseImpact, type ChangeSource, type ImpactReport } from '../analyse/code/impact.ts';
-import { PatternCache } from '../analyse/code/resolve.ts';
 import type { Repository } from '../analyse/code/types.ts';
 import { changedFiles } from '../git/changes.ts';
 import { GitProblem, type Env } from '../git/git.ts';
@@ -51,7 +50,7 @@ export async function impact(options: ImpactOptions): Promise<ImpactResult> {
   const root = repository.root;
   const changed = changes.from === 'files' ? namedFiles(options.files!, cwd, root) : await gitChanges(repository, changes, options.env ?? process.env);
   const plans = result.built.map((plan) => ({ plan, analysis: result.analysis.plans.get(plan)! }));
-  return { ...result, root, prefix: repository.prefix, changes, impact: analyseImpact(changes, changed, plans, new PatternCache()) };
+  return { ...result, root, prefix: repository.prefix, changes, impact: analyseImpact(changes, changed, plans, session.patterns) };
 }
 
 /** Named changed files, relative to the repository root; a usage error for one outside it. */

@@ -23,6 +23,7 @@ import { UsageError } from './errors.ts';
 import { readInputs } from './files.ts';
 import { makeResult, type BaselineState, type CheckResult } from './result.ts';
 import { analyseCode, CodeCache, namesCode } from '../analyse/code/analyse.ts';
+import type { PatternCache } from '../analyse/code/resolve.ts';
 import type { Repository } from '../analyse/code/types.ts';
 import type { PlanAnalysis } from '../analyse/types.ts';
 import { locateRepository, RepositoryCache } from './repository.ts';
@@ -232,6 +233,11 @@ export class CompilerSession {
     return this.#repositories.read(locateRepository(config.code.root, config.root));
   }
 
+  /** The paths of plans compiled by the checks, kept for the next (what `impact` matches changed files with). */
+  get patterns(): PatternCache {
+    return this.#compilation.patterns;
+  }
+
   /** The configuration the next check uses (its file read again; parsed again only when it changed). */
   config(): Config {
     return this.#configuration().config;
@@ -267,6 +273,11 @@ class Compilation {
   #planIds: readonly string[] = [];
   readonly #sources = new Sources();
   readonly #code = new CodeCache();
+
+  /** The compiled paths of the plans, kept between runs. */
+  get patterns(): PatternCache {
+    return this.#code.patterns;
+  }
 
   run(inputs: readonly FileInput[], config: Config, cwd: string, work: Work, options: RunOptions): CheckResult {
     const kept = new Map<string, Kept>();

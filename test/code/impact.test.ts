@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -13,6 +13,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { formatImpact, impact } from '../../src/api/impact.ts';
+import { CompilerSession } from '../../src/api/session.ts';
+import { PatternCache } from '../../src/analyse/code/resolve.ts';
 import { PLAIN } from '../../src/report/terminal.ts';
 import { IMPACT_COMMENT_FILE, workflow } from '../../src/api/workflow.ts';
 import { UNTOUCHED_MARKER } from '../../src/report/impact.ts';
@@ -64,6 +66,23 @@ describe('planc impact', () => {
     expect(report.tasks[1]!.note).toEqual({ kind: 'early', waitsFor: [{ id: 'schema', status: 'todo' }], text: 'its code changes before what it waits for is done: schema (todo)' });
     expect(report.uncovered).toEqual(['docs/notes.md']);
     expect(report.summary).toEqual({ changed: 4, covered: 3, uncovered: 1, tasks: 3, plans: 1 });
+  });
+
+  it('matches the changed files with the paths its check compiled (the session\'s), and finds the same with a session that checked before', async () => {
+    const session = new CompilerSession({ cwd: repo.dir });
+    const get = vi.spyOn(PatternCache.prototype, 'get');
+    try {
+      const first = await impact({ cwd: repo.dir, base: 'main', session });
+      expect(get.mock.contexts.length).toBeGreaterThan(0);
+      expect(get.mock.contexts.every((cache) => cache === session.patterns)).toBe(true);
+      // Watching: the same session again, its paths already compiled.
+      const again = await impact({ cwd: repo.dir, base: 'main', session });
+      expect(get.mock.contexts.every((cache) => cache === session.patterns)).toBe(true);
+      expect(again.impact).toEqual(first.impact);
+      expect((await impact({ cwd: repo.dir, base: 'main' })).impact).toEqual(first.impact);
+    } finally {
+      get.mockRestore();
+    }
   });
 
   it('takes named files (relative to the working folder), and the work tree\'s changes when given neither', async () => {

@@ -4,21 +4,33 @@
 // task's code report.
 import { Diagnostics, type RuleSettings } from '../../diagnostics/sink.ts';
 import { allTasks, type PathList, type Plan, type Task } from '../../model/plan.ts';
-import { compilePattern, matchFiles, type CompiledPattern } from './patterns.ts';
+import { compilePattern, matchFiles, type CompiledPattern, type PatternProblem } from './patterns.ts';
 import { taskCodeRules } from './rules/index.ts';
 import type { PathMatch, PlanCode, Repository, TaskCode } from './types.ts';
 
-/** Compiles each path once, however many tasks and plans name it. */
+/**
+ * Compiles each path once, however many tasks and plans name it (a compiler session keeps
+ * one across its checks, and `planc impact` matches the changed files with the same one).
+ */
 export class PatternCache {
-  readonly #compiled = new Map<string, CompiledPattern | undefined>();
+  readonly #compiled = new Map<string, ReturnType<typeof compilePattern>>();
 
   /** The compiled path; undefined for one that leaves the repository. */
   get(text: string): CompiledPattern | undefined {
-    if (!this.#compiled.has(text)) {
-      const compiled = compilePattern(text);
-      this.#compiled.set(text, 'problem' in compiled ? undefined : compiled);
-    }
-    return this.#compiled.get(text);
+    const compiled = this.#compile(text);
+    return 'problem' in compiled ? undefined : compiled;
+  }
+
+  /** Why the path cannot be compiled (it is absolute, or climbs out), if it cannot. */
+  problem(text: string): PatternProblem | undefined {
+    const compiled = this.#compile(text);
+    return 'problem' in compiled ? compiled.problem : undefined;
+  }
+
+  #compile(text: string): ReturnType<typeof compilePattern> {
+    let compiled = this.#compiled.get(text);
+    if (!compiled) this.#compiled.set(text, (compiled = compilePattern(text)));
+    return compiled;
   }
 }
 
@@ -41,7 +53,7 @@ export function resolvePlanCode(plan: Plan, context: ResolveContext): { code?: P
     if (task.paths.length === 0) continue;
     const matches = task.paths.map((pattern): PathMatch => {
       const compiled = context.patterns.get(pattern.text);
-      if (!compiled) return { pattern, files: [], problem: compilePatternProblem(pattern.text) };
+      if (!compiled) return { pattern, files: [], problem: context.patterns.problem(pattern.text) };
       return { pattern, files: repository ? matchFiles(compiled, repository.files) : [] };
     });
     const code = repository ? taskCode(matches, context, repository) : undefined;
@@ -67,11 +79,6 @@ export function resolvePlanCode(plan: Plan, context: ResolveContext): { code?: P
     ...(repository.codeowners ? { codeowners: repository.codeowners.file } : {}),
   };
   return { code: { repository: summary, tasks, listed: context.listed }, diagnostics };
-}
-
-function compilePatternProblem(text: string): PathMatch['problem'] {
-  const compiled = compilePattern(text);
-  return 'problem' in compiled ? compiled.problem : undefined;
 }
 
 function taskCode(matches: readonly PathMatch[], context: ResolveContext, repository: Repository): TaskCode {
