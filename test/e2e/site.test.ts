@@ -380,6 +380,23 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
           box.scrollLeft = 400;
         });
         expect((await names.boundingBox())!.x).toBeCloseTo(before.x, 0);
+        // The month at the left edge of what is seen keeps its label whole and in sight,
+        // clear of the next month's label and of the status date's.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const axis = await figure.evaluate((element) => {
+          const edge = element.querySelector('.planc-gantt-names')!.getBoundingClientRect().right;
+          const labels = [...element.querySelectorAll<SVGTextElement>('svg.planc-gantt-chart g.axis text')]
+            .filter((label) => getComputedStyle(label).visibility !== 'hidden')
+            .map((label) => ({ text: label.textContent!, month: label.classList.contains('month'), box: label.getBoundingClientRect() }))
+            .filter(({ box }) => box.right > edge)
+            .map(({ text, month, box }) => ({ text, month, left: box.left, right: box.right, top: box.top }));
+          return { edge, labels };
+        });
+        const months = axis.labels.filter((label) => label.month);
+        expect(months.length, `${width}px`).toBeGreaterThan(0);
+        expect(months[0]!.left, `${months[0]!.text} at ${width}px`).toBeGreaterThanOrEqual(axis.edge);
+        const top = axis.labels.filter((label) => Math.abs(label.top - months[0]!.top) < 2).sort((a, b) => a.left - b.left);
+        for (let i = 1; i < top.length; i++) expect(top[i]!.left, `${top[i - 1]!.text} | ${top[i]!.text}`).toBeGreaterThanOrEqual(top[i - 1]!.right);
         // Each name row lines up with its bar's row.
         const rows = await figure.evaluate((element) => {
           const svg = element.querySelector('svg.planc-gantt-chart')!.getBoundingClientRect();

@@ -132,13 +132,16 @@ export function axisMarks(scale: TimeScale, height: number, reserved?: readonly 
     let x = Math.max(tick.x, 0) + 4;
     const width = tick.label.length * 6.5;
     if (reserved && x < reserved[1] && x + width > reserved[0]) x = reserved[1] + 4;
-    if (fits(tick.label, next - x)) labels.push(`<text x="${fixed(x)}" y="${majorY}">${escapeXml(tick.label)}</text>`);
+    // Its month's end, for the site, which keeps the label of the month at the view's left
+    // edge in sight while the chart scrolls (site/src/components/Diagrams.astro).
+    if (fits(tick.label, next - x)) labels.push(`<text class="month" x="${fixed(x)}" y="${majorY}" data-to="${fixed(next)}">${escapeXml(tick.label)}</text>`);
   });
   scale.minor.forEach((tick, i) => {
     const next = scale.minor[i + 1]?.x ?? scale.width;
     if (tick.x >= 0 && fits(tick.label, next - tick.x - 3)) labels.push(`<text x="${fixed(tick.x + 3)}" y="${minorY}">${escapeXml(tick.label)}</text>`);
   });
-  front.push(`<g class="axis">${labels.join('')}</g>`, `<line class="rule" x1="0" x2="${scale.width}" y1="${HEAD - 0.5}" y2="${HEAD - 0.5}"/>`);
+  const keepClear = reserved ? ` data-reserved="${fixed(reserved[0])} ${fixed(reserved[1])}"` : '';
+  front.push(`<g class="axis"${keepClear}>${labels.join('')}</g>`, `<line class="rule" x1="0" x2="${scale.width}" y1="${HEAD - 0.5}" y2="${HEAD - 0.5}"/>`);
   return { back, front };
 }
 
