@@ -3,7 +3,10 @@
 // or as the site's figure (the names in an HTML column that stays put while the chart
 // scrolls sideways, the chart as inline SVG). Colours are CSS variables set for the light
 // and the dark theme in one style sheet, so one drawing serves both. Every piece of plan
-// text goes through escapeXml / escapeXmlAttribute.
+// text goes through escapeXml / escapeXmlAttribute. On the site, a drawing whose marks all
+// sit on their rows (`collapsible`) has its groups as toggles: each row's marks are a
+// `<g data-row>`, each arrow names the rows it joins, and the site's script
+// (site/src/components/Diagrams.astro) hides the rows of a folded group and moves those below up.
 import { escapeXmlAttribute, escapeXml } from '../../util/xml.ts';
 import type { TimeScale } from './scale.ts';
 
@@ -23,6 +26,16 @@ export interface NameRow {
   title: string;
   /** A group heading (a phase, the rollout, the milestones). */
   group: boolean;
+  /** The SVG marks drawn on this row (its bar, float, labels, milestone, due date…), in the marks layer. */
+  marks?: string;
+}
+
+/** A dependency arrow: its orthogonal path (routed along the gaps between rows, route.ts) and the rows it joins. */
+export interface GanttLink {
+  d: string;
+  from: number;
+  to: number;
+  critical?: boolean;
 }
 
 /** What a legend entry shows: the mark's swatch and its meaning. */
@@ -38,8 +51,10 @@ export interface GanttDrawing {
   description: string;
   scale: TimeScale;
   rows: NameRow[];
-  /** SVG marks, back to front: shading and grid, then links, then bars and milestones, then labels. */
-  layers: { back: string[]; links: string[]; marks: string[]; front: string[] };
+  /** SVG marks, back to front: shading and grid, then links, then marks on no one row and the rows' marks, then labels. */
+  layers: { back: string[]; links: GanttLink[]; marks: string[]; front: string[] };
+  /** Every mark of a row is on that row (`rows[i].marks`): on the site its groups fold away. */
+  collapsible?: boolean;
   legend: LegendKey[];
   /** Where the reader looks first (the status date's x), for the site to scroll to. */
   focus?: number;
@@ -227,9 +242,29 @@ function names(rows: readonly NameRow[]): string {
     .join('');
 }
 
-function chartBody(drawing: GanttDrawing): string {
+/** An arrow; `tagged`, it carries the rows it joins, for the site to hide or move it with them. */
+function linkPath(id: string, link: GanttLink, tagged: boolean): string {
+  const rows = tagged ? ` data-from-row="${link.from}" data-to-row="${link.to}"` : '';
+  return `<path class="link${link.critical ? ' crit' : ''}" d="${link.d}" marker-end="url(#${id}-arrow${link.critical ? '-crit' : ''})"${rows}/>`;
+}
+
+/** The chart's layers; `tagged`, each row's marks are a `<g data-row>` and each arrow names its rows. */
+function chartBody(drawing: GanttDrawing, tagged = false): string {
   const { layers } = drawing;
-  return `${layers.back.join('')}<g class="links">${layers.links.join('')}</g>${layers.marks.join('')}${layers.front.join('')}`;
+  const links = layers.links.map((link) => linkPath(drawing.id, link, tagged)).join('');
+  const rows = drawing.rows.map((row, i) => (row.marks ? (tagged ? `<g data-row="${i}">${row.marks}</g>` : row.marks) : '')).join('');
+  return `${layers.back.join('')}<g class="links">${links}</g>${layers.marks.join('')}${rows}${layers.front.join('')}`;
+}
+
+/** The rows each group heading folds away: those after it, up to the next heading. */
+export function groupRows(rows: readonly Pick<NameRow, 'group'>[]): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  let heading: number[] | undefined;
+  rows.forEach((row, i) => {
+    if (row.group) groups.set(i, (heading = []));
+    else heading?.push(i);
+  });
+  return groups;
 }
 
 /** The drawing as one SVG file: names, chart and legend; light, or dark where the reader's colour scheme is. */
@@ -265,22 +300,33 @@ export function ganttSvg(drawing: GanttDrawing): string {
  */
 export function ganttHtml(drawing: GanttDrawing, options: { svgHref?: string; style?: boolean }): string {
   const height = chartHeight(drawing);
+  const groups = drawing.collapsible ? groupRows(drawing.rows) : new Map<number, number[]>();
+  // A heading with rows under it is a toggle (for assistive technology too: the bars it
+  // hides are links it reaches); every other name is for sight only.
   const rows = drawing.rows
-    .map((row) => `<li class="${row.group ? 'planc-gantt-group' : 'planc-gantt-item'}" title="${escapeXmlAttribute(row.title)}">${escapeXml(row.label)}</li>`)
+    .map((row, i) => {
+      const folds = groups.get(i) ?? [];
+      const className = row.group ? 'planc-gantt-group' : 'planc-gantt-item';
+      if (folds.length === 0) return `<li class="${className}" title="${escapeXmlAttribute(row.title)}"${drawing.collapsible ? ' aria-hidden="true"' : ''}>${escapeXml(row.label)}</li>`;
+      return `<li class="${className}"><button type="button" class="planc-gantt-toggle" aria-expanded="true" data-rows="${folds.join(' ')}" title="${escapeXmlAttribute(row.title)}">${escapeXml(row.label)}</button></li>`;
+    })
     .join('');
   const legend = drawing.legend
     .map((key) => `<li><svg class="planc-gantt" width="24" height="14" viewBox="0 0 24 14" aria-hidden="true">${swatch(key, drawing.id)}</svg>${escapeXml(LEGEND[key])}</li>`)
     .join('');
   const link = options.svgHref ? ` <a class="planc-gantt-open" href="${escapeXmlAttribute(options.svgHref)}">Open as SVG</a>` : '';
+  const width = Math.ceil(drawing.scale.width);
+  // The rows' geometry, for the script that folds groups away.
+  const geometry = drawing.collapsible ? ` data-head="${HEAD}" data-row-height="${ROW}"` : '';
   return [
     `<figure class="planc-gantt-figure not-content" aria-labelledby="${drawing.id}-caption">`,
     `<figcaption id="${drawing.id}-caption"><span class="sr-only">${escapeXml(drawing.title)}. ${escapeXml(drawing.description)} </span><ul class="planc-gantt-legend">${legend}</ul>${link}</figcaption>`,
     `<div class="planc-gantt-scroll" tabindex="0" role="region" aria-label="${escapeXmlAttribute(drawing.title)} (scrolls sideways)"${drawing.focus !== undefined ? ` data-planc-focus="${Math.round(drawing.focus)}"` : ''}>`,
     `<div class="planc-gantt-grid" style="--planc-gantt-height:${height}px">`,
-    `<ol class="planc-gantt-names" aria-hidden="true">${rows}</ol>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" class="planc-gantt planc-gantt-chart" width="${Math.ceil(drawing.scale.width)}" height="${height}" viewBox="0 0 ${Math.ceil(drawing.scale.width)} ${height}" role="group" aria-label="${escapeXmlAttribute(drawing.title)}">`,
+    `<ol class="planc-gantt-names"${drawing.collapsible ? '' : ' aria-hidden="true"'}>${rows}</ol>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="planc-gantt planc-gantt-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeXmlAttribute(drawing.title)}"${geometry}>`,
     // The style sheet applies to the whole page: a page with two of these charts needs it once.
-    `${options.style === false ? '' : `<style>${GANTT_STYLE}</style>`}${defs(drawing.id)}${chartBody(drawing)}</svg>`,
+    `${options.style === false ? '' : `<style>${GANTT_STYLE}</style>`}${defs(drawing.id)}${chartBody(drawing, drawing.collapsible)}</svg>`,
     '</div></div></figure>',
   ].join('');
 }

@@ -13,7 +13,7 @@ import { percent } from '../../util/numbers.ts';
 import { dayLabel, days, plural, workingDays } from '../../util/words.ts';
 import { oneLine } from '../../util/invisible.ts';
 import { escapeXml, escapeXmlAttribute } from '../../util/xml.ts';
-import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, shadedDays, statusLabelBox, statusMarks, type GanttDrawing, type LegendKey, type NameRow } from './chart.ts';
+import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, shadedDays, statusLabelBox, statusMarks, type GanttDrawing, type GanttLink, type LegendKey, type NameRow } from './chart.ts';
 import { route, type Blocked, type End } from './route.ts';
 import { Placement, timeScale, type TimeScale } from './scale.ts';
 
@@ -79,7 +79,6 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
   const spans: RowSpan[] = [];
   const rowOf = new Map<Item, number>();
   const phaseRow = new Map<string, number>();
-  const marks: string[] = [];
   const front: string[] = [];
   const legend = new Set<LegendKey>();
   const addRow = (row: NameRow) => {
@@ -88,6 +87,10 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
     return rows.length - 1;
   };
   const top = (row: number) => HEAD + row * ROW;
+  /** Every mark is on its row, so the site can fold a group's rows away. */
+  const mark = (row: number, svg: string) => {
+    rows[row]!.marks = (rows[row]!.marks ?? '') + svg;
+  };
   const block = (row: number, a: number, b: number) => spans[row]!.blocked.push([Math.min(a, b), Math.max(a, b)]);
 
   // Each bar's name is its <title>: the tooltip, and what assistive technology reads.
@@ -107,14 +110,14 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
       const x1 = place.start(span.es);
       const x2 = Math.max(place.finish(span.ef), x1 + 2);
       const y = top(row) + 8;
-      marks.push(`<path class="summary" d="M${fixed(x1)} ${y}H${fixed(x2)}V${y + 6}L${fixed(x2 - 4)} ${y + 10}L${fixed(x2 - 8)} ${y + 6}H${fixed(x1 + 8)}L${fixed(x1 + 4)} ${y + 10}L${fixed(x1)} ${y + 6}Z"/>`);
+      mark(row, `<path class="summary" d="M${fixed(x1)} ${y}H${fixed(x2)}V${y + 6}L${fixed(x2 - 4)} ${y + 10}L${fixed(x2 - 8)} ${y + 6}H${fixed(x1 + 8)}L${fixed(x1 + 4)} ${y + 10}L${fixed(x1)} ${y + 6}Z"/>`);
       block(row, x1, x2);
       legend.add('summary');
     }
     for (const task of phase.tasks) {
       const taskRow = addRow({ label: oneLine(task.title), title: `${oneLine(task.title)} (${task.id})`, group: false });
       rowOf.set(task, taskRow);
-      marks.push(bar(task, timings.get(task)!, taskRow));
+      mark(taskRow, bar(task, timings.get(task)!, taskRow));
     }
   });
   if (stages.length > 0) {
@@ -122,7 +125,7 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
     for (const stage of stages) {
       const stageRow = addRow({ label: oneLine(stage.title), title: `${oneLine(stage.title)} (${stage.id})`, group: false });
       rowOf.set(stage, stageRow);
-      marks.push(bar(stage, timings.get(stage)!, stageRow));
+      mark(stageRow, bar(stage, timings.get(stage)!, stageRow));
     }
   }
   if (plan.milestones.length > 0) {
@@ -130,7 +133,7 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
     for (const milestone of plan.milestones) {
       const milestoneRow = addRow({ label: oneLine(milestone.title), title: `${oneLine(milestone.title)} (${milestone.id})`, group: false });
       rowOf.set(milestone, milestoneRow);
-      marks.push(milestoneMark(milestone, milestoneRow));
+      mark(milestoneRow, milestoneMark(milestone, milestoneRow));
     }
   }
 
@@ -151,7 +154,8 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
       : `${workingDays(schedule.duration)}; critical path: ${schedule.criticalPath.join(', ') || 'none'}.`,
     scale,
     rows,
-    layers: { back, links, marks, front: [...front, ...axis.front] },
+    layers: { back, links, marks: [], front: [...front, ...axis.front] },
+    collapsible: true,
     legend: order(legend),
     ...(status && calendar ? { focus: place.day(status.date) } : {}),
   };
@@ -296,7 +300,7 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
   }
 
   /** The links into this plan's items, folded where one item or phase leads into every task of a phase. */
-  function arrows(): string[] {
+  function arrows(): GanttLink[] {
     const { graph, criticalLinks } = analysis.network;
     const geometry = { top, middle: (row: number) => top(row) + ROW / 2 };
     const blocked: Blocked = spans.map((span) => span.blocked);
@@ -339,7 +343,7 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
         arrow.targets.push({ item, to, critical: criticalLinks[e] === 1 });
       }
     }
-    const paths: string[] = [];
+    const paths: GanttLink[] = [];
     if (arrows.size > 0) legend.add('link');
     for (const arrow of arrows.values()) {
       // Into every task of a phase: one arrow, into the phase's row.
@@ -360,9 +364,8 @@ export function planGantt(plan: Plan, analysis: PlanAnalysis, options: PlanGantt
     }
     return paths;
 
-    function path(from: End, to: End, critical: boolean): string {
-      const d = route(from, to, geometry, blocked);
-      return `<path class="link${critical ? ' crit' : ''}" d="${d}" marker-end="url(#${id}-arrow${critical ? '-crit' : ''})"/>`;
+    function path(from: End, to: End, critical: boolean): GanttLink {
+      return { d: route(from, to, geometry, blocked), from: from.row, to: to.row, ...(critical ? { critical } : {}) };
     }
   }
 }

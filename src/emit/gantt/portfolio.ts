@@ -10,7 +10,7 @@ import { EPSILON } from '../../util/duration.ts';
 import { oneLine } from '../../util/invisible.ts';
 import { escapeXml, escapeXmlAttribute } from '../../util/xml.ts';
 import { plural, workingDays } from '../../util/words.ts';
-import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, shadedDays, statusLabelBox, statusMarks, type GanttDrawing, type LegendKey, type NameRow } from './chart.ts';
+import { axisMarks, BAR_HEIGHT, BAR_TOP, chartHeight, HEAD, ROW, shadedDays, statusLabelBox, statusMarks, type GanttDrawing, type GanttLink, type LegendKey, type NameRow } from './chart.ts';
 import { route, type Blocked } from './route.ts';
 import { timeScale } from './scale.ts';
 
@@ -117,7 +117,7 @@ export function portfolioGantt(plans: readonly Plan[], analysis: ProjectAnalysis
     legend.add('status');
   }
   // Links between plans: from the item waited for, on its plan's row, to the one waiting.
-  const links: string[] = [];
+  const links: GanttLink[] = [];
   const seen = new Set<string>();
   const geometry = { top: (row: number) => HEAD + row * ROW, middle: (row: number) => HEAD + row * ROW + ROW / 2 };
   const networks = new Set(dated.map(({ plan }) => analysis.plans.get(plan)!.network));
@@ -143,7 +143,7 @@ export function portfolioGantt(plans: readonly Plan[], analysis: ProjectAnalysis
       const fx = x(fromStart ? fromCalendar.startTime(cpm.es[u]!) : fromCalendar.finishTime(cpm.ef[u]!));
       const tx = x(toFinish ? toCalendar.finishTime(cpm.ef[v]!) : graph.duration[v]! <= EPSILON ? toCalendar.finishTime(cpm.es[v]!) : toCalendar.startTime(cpm.es[v]!));
       const d = route({ x: fx, row: fromRow, side: fromStart ? -1 : 1 }, { x: tx, row: toRow, side: toFinish ? 1 : -1 }, geometry, blocked as Blocked);
-      links.push(`<path class="link" d="${d}" marker-end="url(#planc-portfolio-arrow)"/>`);
+      links.push({ d, from: fromRow, to: toRow });
       legend.add('link');
     }
   }
