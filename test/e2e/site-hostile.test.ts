@@ -138,6 +138,7 @@ describe.skipIf(!CHROMIUM)('planc site with a hostile plan', () => {
         // planc's timeline holds the same text, as text.
         const names = await page.locator('figure.planc-gantt-figure .planc-gantt-names li').allTextContents();
         expect(names).toContain('click t1 call alert(1)');
+        expect(await page.locator('figure.planc-gantt-figure button.planc-gantt-toggle').first().textContent()).toBe('Phase 1: section Evil: phase; with #hash and %%{init}%%');
         if (mode === 'browser') {
           // Drawn in the browser, diagrams follow the reader's theme switch too: Mermaid
           // draws them again with its dark theme, every one of them.

@@ -414,6 +414,115 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     }
   }, 120_000);
 
+  it("folds a phase of planc's timeline away and back, by click and by keyboard: rows below move up, names stay on their bars, arrows on theirs", async () => {
+    const { page, problems } = await watchedPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${served.url}plans/jwt-auth-refactor/`, { waitUntil: 'load' });
+    const figure = page.locator('figure.planc-gantt-figure[aria-labelledby^="planc-gantt-"]');
+    await figure.scrollIntoViewIfNeeded();
+    const toggle = figure.getByRole('button', { name: /^Phase 1:/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const folded = (await toggle.getAttribute('data-rows'))!.split(' ').map(Number);
+    expect(folded).toEqual([1, 2, 3, 4, 5, 6]);
+    /** Where everything is, relative to the chart's top left: names, each row's marks, each arrow's ends. */
+    const layout = () =>
+      figure.evaluate((element) => {
+        const svg = element.querySelector<SVGSVGElement>('svg.planc-gantt-chart')!;
+        const origin = svg.getBoundingClientRect();
+        const box = (rect: DOMRect) => ({ top: rect.top - origin.top, bottom: rect.bottom - origin.top, left: rect.left - origin.left, right: rect.right - origin.left });
+        const names = [...element.querySelectorAll<HTMLElement>('.planc-gantt-names > li')].map((name) => ({ text: name.textContent!, shown: name.getClientRects().length > 0, ...box(name.getBoundingClientRect()) }));
+        const rows = [...svg.querySelectorAll<SVGGElement>('g[data-row]')].map((marks) => {
+          const bar = marks.querySelector('.bar, .ms, .summary');
+          return { row: Number(marks.dataset.row), shown: marks.getClientRects().length > 0 && marks.getBoundingClientRect().height > 0, ...box(marks.getBoundingClientRect()), bar: box(bar!.getBoundingClientRect()) };
+        });
+        const links = [...svg.querySelectorAll<SVGPathElement>('path[data-from-row]')].map((link) => {
+          const matrix = link.getScreenCTM()!;
+          const at = (length: number) => {
+            const point = new DOMPoint(link.getPointAtLength(length).x, link.getPointAtLength(length).y).matrixTransform(matrix);
+            return { x: point.x - origin.left, y: point.y - origin.top };
+          };
+          const shown = getComputedStyle(link).display !== 'none';
+          return { from: Number(link.dataset.fromRow), to: Number(link.dataset.toRow), d: link.getAttribute('d')!, shown, start: shown ? at(0) : undefined, end: shown ? at(link.getTotalLength()) : undefined };
+        });
+        return { height: origin.height, heightAttribute: svg.getAttribute('height'), viewBox: svg.getAttribute('viewBox'), names, rows, links };
+      });
+    type Layout = Awaited<ReturnType<typeof layout>>;
+    /** Every name shown is on its row's marks, every arrow shown starts and ends on its rows' bars, in their middle. */
+    const aligned = (state: Layout, label: string) => {
+      const byRow = new Map(state.rows.map((row) => [row.row, row]));
+      state.names.forEach((name, r) => {
+        const marks = byRow.get(r);
+        if (!name.shown || !marks) return;
+        expect(marks.shown, `${label}: row ${r}`).toBe(true);
+        expect(marks.top, `${label}: ${name.text}`).toBeGreaterThanOrEqual(name.top - 0.5);
+        expect(marks.bottom, `${label}: ${name.text}`).toBeLessThanOrEqual(name.bottom + 0.5);
+      });
+      for (const link of state.links.filter((candidate) => candidate.shown)) {
+        for (const [point, r] of [[link.start!, link.from], [link.end!, link.to]] as const) {
+          const name = state.names[r]!;
+          const marks = byRow.get(r)!;
+          expect(point.y, `${label}: ${link.d} at row ${r}`).toBeCloseTo((name.top + name.bottom) / 2, 0);
+          expect(point.y, `${label}: ${link.d} at row ${r}`).toBeGreaterThanOrEqual(marks.bar.top);
+          expect(point.y, `${label}: ${link.d} at row ${r}`).toBeLessThanOrEqual(marks.bar.bottom);
+          expect(point.x, `${label}: ${link.d} at row ${r}`).toBeGreaterThanOrEqual(marks.left - 0.5);
+          expect(point.x, `${label}: ${link.d} at row ${r}`).toBeLessThanOrEqual(marks.right + 0.5);
+        }
+      }
+    };
+    const open = await layout();
+    aligned(open, 'open');
+    expect(open.names.every((name) => name.shown)).toBe(true);
+    expect(open.links.every((link) => link.shown)).toBe(true);
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const shut = await layout();
+    aligned(shut, 'Phase 1 folded');
+    const hidden = folded.length * 24;
+    // Phase 1's tasks: no name, no bar, no link into or out of them.
+    for (const r of folded) {
+      expect(shut.names[r]!.shown, open.names[r]!.text).toBe(false);
+      expect(shut.rows.find((row) => row.row === r)!.shown, `row ${r}`).toBe(false);
+    }
+    expect(await figure.locator('g[data-row="1"] a').first().isVisible()).toBe(false);
+    for (const link of shut.links) expect(link.shown, `${link.from} → ${link.to}`).toBe(!folded.includes(link.from) && !folded.includes(link.to));
+    expect(shut.links.filter((link) => link.shown).length).toBeGreaterThan(10);
+    // Phase 1's own row stays; Phase 2's row, and every row below, moves up by the rows hidden.
+    const phase2 = open.names.findIndex((name) => name.text.startsWith('Phase 2:'));
+    expect(shut.names[0]!.top).toBeCloseTo(open.names[0]!.top, 1);
+    expect(shut.rows.find((row) => row.row === 0)!.bar.top).toBeCloseTo(open.rows.find((row) => row.row === 0)!.bar.top, 1);
+    for (let r = phase2; r < open.names.length; r++) {
+      expect(open.names[r]!.top - shut.names[r]!.top, open.names[r]!.text).toBeCloseTo(hidden, 1);
+      const before = open.rows.find((row) => row.row === r);
+      if (before) expect(before.bar.top - shut.rows.find((row) => row.row === r)!.bar.top, `row ${r}`).toBeCloseTo(hidden, 1);
+    }
+    // An arrow from Phase 1's row into Phase 2's still leaves the one and enters the other.
+    expect(shut.links.some((link) => link.shown && link.from === 0 && link.to === phase2)).toBe(true);
+    // The chart is shorter by the rows hidden.
+    expect(open.height - shut.height).toBeCloseTo(hidden, 1);
+    expect(Number(open.heightAttribute) - Number(shut.heightAttribute)).toBe(hidden);
+    expect(Number(open.viewBox!.split(' ')[3]) - Number(shut.viewBox!.split(' ')[3])).toBe(hidden);
+    await figure.screenshot({ path: join(ARTIFACTS, 'timeline-folded.png') });
+
+    // Open again: everything back where it was.
+    await toggle.click();
+    expect(await layout()).toEqual(open);
+
+    // By keyboard, with a visible focus ring: Enter folds, Space opens.
+    await toggle.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await toggle.evaluate((button) => button === document.activeElement && button.matches(':focus-visible'))).toBe(true);
+    expect(await toggle.evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect((await layout()).names[1]!.shown).toBe(false);
+    await page.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await layout()).toEqual(open);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('axe-core finds no serious or critical accessibility violation, in light and dark', async () => {
     const found: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {

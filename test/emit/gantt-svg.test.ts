@@ -190,6 +190,62 @@ describe("planc's Gantt chart", () => {
     expect(drawing.legend).toEqual(['summary', 'task', 'critical', 'done', 'float', 'planned', 'late', 'stage', 'milestone', 'due', 'link', 'nonWorking', 'status']);
   });
 
+  it("on the site, puts each row's marks in a g[data-row], names each arrow's rows, and makes each group heading with rows a toggle", () => {
+    const html = new JSDOM(ganttHtml(drawing, { svgHref: 'gantt.svg' })).window.document;
+    const figure = html.querySelector('svg.planc-gantt-chart')!;
+    expect([figure.getAttribute('data-head'), figure.getAttribute('data-row-height')]).toEqual([String(HEAD), String(ROW)]);
+    // Each row's marks, and only its own: a task's, stage's or milestone's bar links to it; a phase's row holds its summary bar.
+    const marked = drawing.rows.flatMap((row, i) => (row.marks ? [i] : []));
+    expect([...figure.querySelectorAll('g[data-row]')].map((g) => Number(g.getAttribute('data-row')))).toEqual(marked);
+    expect(marked.length).toBeGreaterThan(15);
+    drawing.rows.forEach((row, i) => {
+      const marks = figure.querySelector(`g[data-row="${i}"]`);
+      if (row.group) {
+        if (marks) expect([...marks.children].map((mark) => mark.getAttribute('class'))).toEqual(['summary']);
+        return;
+      }
+      const id = /\(([^)]+)\)$/.exec(row.title)![1]!;
+      expect([...marks!.querySelectorAll('a')].map((a) => a.getAttribute('href')), row.title).toEqual([`#${id}`]);
+    });
+    expect(figure.querySelectorAll('a').length).toBe(figure.querySelectorAll('g[data-row] a').length);
+    // Each arrow names the rows it joins: it leaves the middle of the one and enters the middle of the other.
+    const arrows = [...figure.querySelectorAll('path.link')];
+    expect(arrows.length).toBe(drawing.layers.links.length);
+    expect(arrows.length).toBeGreaterThan(5);
+    for (const arrow of arrows) {
+      const [from, to] = [Number(arrow.getAttribute('data-from-row')), Number(arrow.getAttribute('data-to-row'))];
+      const path = points(arrow.getAttribute('d')!);
+      expect(path[0]![1], arrow.getAttribute('d')!).toBe(HEAD + from * ROW + ROW / 2);
+      expect(path.at(-1)![1], arrow.getAttribute('d')!).toBe(HEAD + to * ROW + ROW / 2);
+    }
+    // A toggle per phase, the rollout and the milestones, each folding the rows up to the next heading; the other names are for sight.
+    const names = html.querySelector('ol.planc-gantt-names')!;
+    expect(names.hasAttribute('aria-hidden')).toBe(false);
+    const toggles = [...names.querySelectorAll('button.planc-gantt-toggle')];
+    expect(toggles.map((button) => [button.textContent, button.getAttribute('aria-expanded'), button.getAttribute('type')])).toEqual([
+      ['Phase 1: Design', 'true', 'button'],
+      ['Phase 2: Build', 'true', 'button'],
+      ['Phase 3: Launch', 'true', 'button'],
+      ['Rollout', 'true', 'button'],
+      ['Milestones', 'true', 'button'],
+    ]);
+    expect(toggles.map((button) => button.getAttribute('data-rows'))).toEqual(['1 2 3 4', '6 7 8 9 10', '12 13', '15 16', '18 19 20 21']);
+    const items = [...names.children];
+    expect(items.length).toBe(drawing.rows.length);
+    expect(items.filter((item) => !item.querySelector('button')).every((item) => item.getAttribute('aria-hidden') === 'true')).toBe(true);
+    // The standalone SVG stays static: no tags.
+    expect(document.querySelectorAll('[data-row], [data-from-row], button').length).toBe(0);
+  });
+
+  it('keeps the workload figure as it was: no toggles, its names for sight only', () => {
+    const yaml = readFileSync(join(FIXTURES, 'gantt', 'workload.plan.yaml'), 'utf8');
+    const result = compileYaml({ 'plans/team.plan.yaml': yaml }, { config: { statusDate: '2027-03-03' } });
+    const plan = planOf(result);
+    const html = new JSDOM(ganttHtml(workloadDrawing(plan, result.analysis.plans.get(plan)!)!, {})).window.document;
+    expect(html.querySelectorAll('button, [data-row], [data-from-row], [data-row-height]').length).toBe(0);
+    expect(html.querySelector('ol.planc-gantt-names')!.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('matches the golden SVG files of small plans', () => {
     expectGolden(join(FIXTURES, 'gantt', 'checkout-status.svg'), svg);
     const undated = drawn(readFileSync(join(FIXTURES, 'documents', 'undated', 'undated.plan.yaml'), 'utf8'));
@@ -203,6 +259,9 @@ describe("planc's Gantt chart", () => {
     expect(parsed.querySelectorAll('script, foreignObject, [onclick], [onload]').length).toBe(0);
     const html = new JSDOM(ganttHtml(hostile.drawing, { svgHref: 'gantt.svg' })).window.document;
     expect(html.querySelectorAll('script, [onclick], [onload], [onerror], img').length).toBe(0);
+    // A phase's toggle reads as the plan wrote its title, as text.
+    expect([...html.querySelectorAll('button.planc-gantt-toggle')].map((button) => button.textContent)).toContain('Phase 1: section Evil: phase; with #hash and %%{init}%%');
+    expect([...html.querySelectorAll('button.planc-gantt-toggle')].every((button) => button.children.length === 0)).toBe(true);
     const texts = [...parsed.querySelectorAll('text, title, desc')].map((node) => node.textContent!);
     expect(texts.join('')).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     // The names read as the plan wrote them.
