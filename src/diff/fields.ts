@@ -6,9 +6,10 @@ import type { Value } from './types.ts';
 
 /**
  * What is never a field: where an item was written, its kind, what a reference is bound
- * to, and the lists of items a plan, phase or rollout holds (each item is compared on its own).
+ * to, the lists of items a plan, phase or rollout holds (each item is compared on its own),
+ * and a task's `paths`, which its `touches`, `creates` and `tests` make (compared as those).
  */
-const NOT_FIELDS = new Set(['location', 'kind', 'target', 'phases', 'tasks', 'milestones', 'risks', 'verification', 'successCriteria', 'decisions', 'architecture', 'stages']);
+const NOT_FIELDS = new Set(['location', 'kind', 'target', 'phases', 'tasks', 'milestones', 'risks', 'verification', 'successCriteria', 'decisions', 'architecture', 'stages', 'paths']);
 
 /** The kinds of item (they carry `kind`): held items are compared on their own. */
 const isItem = (value: object): boolean => 'kind' in value && 'id' in value;

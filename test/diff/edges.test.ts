@@ -169,6 +169,13 @@ describe('planc diff: what each side holds', () => {
     expect((await diff(repo.dir, ['--base', 'HEAD'])).stdout.split('\n')[0]).toBe('The configuration changed (`planc.config.yaml`): each side was checked with its own.');
   });
 
+  it("a task's code changed: its touches as the field that changed, not the paths made of them", async () => {
+    const code = (touches: string) => plan('A').replace('duration: 2d }', `duration: 2d, touches: [${touches}], tests: [test/a.test.ts] }`);
+    const repo = history({ 'plans/a.plan.yaml': code('src/a.ts') }, { 'plans/a.plan.yaml': code('src/a.ts, src/b.ts') });
+    const { plans } = await json(repo.dir, ['--base', 'HEAD']);
+    expect(plans[0].items).toEqual([{ kind: 'task', id: 'build', title: 'Build it', change: 'changed', fields: [{ field: 'touches', base: ['src/a.ts'], head: ['src/a.ts', 'src/b.ts'] }] }]);
+  });
+
   it('a configuration with errors at the base: every plan did not compile there', async () => {
     const repo = history({ 'planc.config.yaml': 'plans: 3\n', 'plans/a.plan.yaml': plan('A') }, { 'planc.config.yaml': null });
     const { plans, config } = await json(repo.dir, ['--base', 'HEAD']);
