@@ -521,7 +521,7 @@ describe.skipIf(!CHROMIUM)('planc site: the bundled plans in Chromium', () => {
     expect(await layout()).toEqual(open);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('axe-core finds no serious or critical accessibility violation, in light and dark', async () => {
     const found: string[] = [];
