@@ -33,7 +33,7 @@ interface Git {
 }
 
 /** The git work tree holding `folder`, found by looking for `.git` upwards (no process started). */
-export function findGit(folder: string): Git | undefined {
+function findGit(folder: string): Git | undefined {
   for (let dir = resolve(folder); ; dir = dirname(dir)) {
     const dotGit = join(dir, '.git');
     try {

@@ -257,7 +257,7 @@ function chartBody(drawing: GanttDrawing, tagged = false): string {
 }
 
 /** The rows each group heading folds away: those after it, up to the next heading. */
-export function groupRows(rows: readonly Pick<NameRow, 'group'>[]): Map<number, number[]> {
+function groupRows(rows: readonly Pick<NameRow, 'group'>[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   let heading: number[] | undefined;
   rows.forEach((row, i) => {
